@@ -1,0 +1,148 @@
+package org.lantian.platform.demo;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import org.lantian.platform.geo.Division;
+import org.lantian.platform.geo.Divisions;
+import org.lantian.platform.geo.LonLat;
+import org.lantian.platform.identity.Actors;
+import org.lantian.platform.identity.Role;
+import org.lantian.platform.identity.Users;
+import org.lantian.platform.monitoring.Averaging;
+import org.lantian.platform.monitoring.IngestReport;
+import org.lantian.platform.monitoring.Ingestion;
+import org.lantian.platform.monitoring.Observation;
+import org.lantian.platform.monitoring.StationClass;
+import org.lantian.platform.monitoring.Stations;
+import org.lantian.standards.Pollutant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * On a first start (no users yet) with demo data enabled: demo accounts for each kind of user, a county
+ * and a township station in each of the 20 county-level units, and simulated hourly data for every
+ * Handan station. Demo stations are marked demo; simulated values come in batches labelled
+ * {@code demo-simulator}.
+ */
+@Component
+@Order(20)
+class DemoData implements ApplicationRunner {
+
+    static final String SOURCE = "demo-simulator";
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    /** Demo accounts: username, display name, role, county. */
+    static final List<Users.NewUser> ACCOUNTS = List.of(
+            account("city", "市大气办（演示）", Role.CITY_OFFICE, null, "市大气办"),
+            account("sthjj", "市生态环境局（演示）", Role.DEPARTMENT, null, "市生态环境局"),
+            account("congtai", "丛台区（演示）", Role.COUNTY, "130403", "丛台区人民政府"),
+            account("hanshan", "邯山区（演示）", Role.COUNTY, "130402", "邯山区人民政府"),
+            account("wuan", "武安市（演示）", Role.COUNTY, "130481", "武安市人民政府"),
+            account("viewer", "只读用户（演示）", Role.VIEWER, null, "市大气办"));
+
+    /** Positions for the two management zones, which have no boundary: inside the districts they overlap. */
+    private static final Map<String, LonLat> ZONE_POSITIONS = Map.of(
+            "130473", new LonLat(114.4550, 36.5220),
+            "130471", new LonLat(114.5650, 36.6550));
+
+    private final DemoProperties properties;
+    private final Users users;
+    private final Stations stations;
+    private final Ingestion ingestion;
+    private final Divisions divisions;
+    private final Actors actors;
+    private final Clock clock;
+
+    DemoData(DemoProperties properties, Users users, Stations stations, Ingestion ingestion, Divisions divisions,
+             Actors actors, Clock clock) {
+        this.properties = properties;
+        this.users = users;
+        this.stations = stations;
+        this.ingestion = ingestion;
+        this.divisions = divisions;
+        this.actors = actors;
+        this.clock = clock;
+    }
+
+    private static Users.NewUser account(String username, String name, Role role, String county, String organisation) {
+        return new Users.NewUser(username, name, role, county, organisation, null);
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!properties.enabled()) {
+            return;
+        }
+        actors.asSystem(() -> {
+            if (users.isEmpty()) {
+                load();
+            }
+            if (users.findVisible("city").isPresent()) {
+                log.info("Demo accounts (password '{}'): {}", properties.password(),
+                        ACCOUNTS.stream().map(a -> a.username() + " = " + a.displayName()).toList());
+            }
+        });
+    }
+
+    private void load() {
+        long started = System.nanoTime();
+        for (Users.NewUser a : ACCOUNTS) {
+            users.create(new Users.NewUser(a.username(), a.displayName(), a.role(), a.countyCode(), a.organisation(),
+                    properties.password()), "demo data");
+        }
+        List<String> codes = new ArrayList<>(stations.list(java.time.LocalDate.now(clock)).stream()
+                .filter(s -> Stations.HANDAN.equals(s.city())).map(s -> s.code()).toList());
+        for (Division unit : divisions.countyLevelUnits()) {
+            codes.addAll(registerDemoStations(unit));
+        }
+        Instant to = clock.instant().truncatedTo(ChronoUnit.HOURS);
+        Instant from = to.minus(Duration.ofDays(properties.days()));
+        AirSimulator simulator = new AirSimulator(20230428L);
+        IngestReport report = ingestion.ingest(new Ingestion.Submission(SOURCE, "simulated", null), sink -> {
+            long[] line = {0};
+            simulator.simulate(codes, from, to, v -> sink.accept(++line[0], new Observation(v.station(), v.pollutant(),
+                    Averaging.HOUR, v.periodEnd(), v.value(), Observation.NORMAL)));
+        });
+        log.info("Demo data: {} accounts, {} stations, {} simulated hourly values over {} days in {} ms",
+                ACCOUNTS.size(), codes.size(), report.inserted(), properties.days(),
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private List<String> registerDemoStations(Division unit) {
+        boolean zone = unit.kind() == Division.Kind.MANAGEMENT_ZONE;
+        LonLat centre = zone ? ZONE_POSITIONS.get(unit.code()) : divisions.interiorPoint(unit.code()).orElseThrow();
+        LonLat township = new LonLat(centre.lon() + 0.03, centre.lat() - 0.02);
+        if (!zone && divisions.locate(township.lon(), township.lat()).map(d -> !d.code().equals(unit.code())).orElse(true)) {
+            township = new LonLat(centre.lon() + 0.005, centre.lat() + 0.005);
+        }
+        String county = "D" + unit.code() + "C";
+        String town = "D" + unit.code() + "T1";
+        register(county, unit.shortName() + "县控站（演示）", StationClass.COUNTY, unit, zone, centre);
+        register(town, unit.shortName() + "乡镇站1（演示）", StationClass.TOWNSHIP, unit, zone, township);
+        return List.of(county, town);
+    }
+
+    private void register(String code, String name, StationClass stationClass, Division unit, boolean zone, LonLat at) {
+        stations.register(new Stations.Registration(code, name, Stations.HANDAN,
+                Arrays.stream(Pollutant.values()).map(Pollutant::code).toList(), true, stationClass,
+                zone ? null : unit.code(), zone ? unit.code() : null, decimal(at.lon()), decimal(at.lat()), false,
+                null, "演示站点（模拟数据）"), "demo data");
+    }
+
+    private static BigDecimal decimal(double degrees) {
+        return BigDecimal.valueOf(degrees).setScale(5, RoundingMode.HALF_EVEN);
+    }
+}

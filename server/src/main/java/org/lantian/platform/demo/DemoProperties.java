@@ -1,0 +1,14 @@
+package org.lantian.platform.demo;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param enabled  load demo users, demo stations and simulated data on a first start
+ * @param days     how many days of simulated hourly data, ending now
+ * @param password the password of every demo account
+ */
+@ConfigurationProperties("lantian.demo")
+record DemoProperties(@DefaultValue("true") boolean enabled, @DefaultValue("60") int days,
+                      @DefaultValue("lantian2023") String password) {
+}

@@ -1,0 +1,88 @@
+package org.lantian.platform.identity;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Bearer tokens for systems that call the API. A token acts as the user it was issued to, with that
+ * user's role and scope. Only a SHA-256 of the token is stored: a token is shown once, at issue.
+ */
+@Service
+class ApiTokens {
+
+    static final String PREFIX = "lt_";
+
+    private final JdbcClient jdbc;
+    private final Users users;
+    private final Actors actors;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    ApiTokens(JdbcClient jdbc, Users users, Actors actors, AuditLog audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.users = users;
+        this.actors = actors;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    record IssuedToken(long id, String name, String token, Instant expiresAt) {
+    }
+
+    /** Issues a token for the current user, valid for {@code validity} (null: until revoked). */
+    @Transactional
+    IssuedToken issue(String name, Duration validity) {
+        Actor actor = actors.current();
+        User user = users.findVisible(actor.username()).orElseThrow(() -> new AccessDenied("unknown user"));
+        byte[] secret = new byte[32];
+        random.nextBytes(secret);
+        String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        Instant expires = validity == null ? null : clock.instant().plus(validity);
+        long id = jdbc.sql("INSERT INTO identity_api_token (user_id, name, token_hash, expires_at) VALUES (?, ?, ?, ?) RETURNING id")
+                .params(user.id(), name, hash(token), expires == null ? null : Timestamp.from(expires))
+                .query(Long.class).single();
+        audit.record("identity.token.issued", "token", Long.toString(id), actor.countyCode(), null, Map.of("name", name));
+        return new IssuedToken(id, name, token, expires);
+    }
+
+    /** The principal a presented token stands for, if it is known, unexpired, unrevoked and its user enabled. */
+    Optional<LantianPrincipal> authenticate(String token) {
+        if (!token.startsWith(PREFIX)) {
+            return Optional.empty();
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        return jdbc.sql("""
+                        UPDATE identity_api_token SET last_used_at = ?
+                         WHERE token_hash = ? AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?)
+                        RETURNING user_id""")
+                .params(now, hash(token), now)
+                .query(Long.class).optional()
+                .flatMap(users::principalById)
+                .filter(LantianPrincipal::isEnabled)
+                .filter(LantianPrincipal::isAccountNonLocked);
+    }
+
+    static String hash(String token) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package org.lantian.platform.identity;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** User accounts: creation, look-up within the actor's scope, and the login counters behind lock-out. */
+@Service
+public class Users {
+
+    private static final String COLUMNS =
+            "id, username, display_name, role, county_code, organisation, enabled, locked_until";
+
+    private final JdbcClient jdbc;
+    private final PasswordEncoder passwords;
+    private final Actors actors;
+    private final AuditLog audit;
+    private final IdentityProperties properties;
+    private final Clock clock;
+
+    Users(JdbcClient jdbc, PasswordEncoder passwords, Actors actors, AuditLog audit,
+          IdentityProperties properties, Clock clock) {
+        this.jdbc = jdbc;
+        this.passwords = passwords;
+        this.actors = actors;
+        this.audit = audit;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** A new account, as the city office (or the platform at start-up) asks for it. */
+    public record NewUser(String username, String displayName, Role role, String countyCode,
+                          String organisation, String password) {
+    }
+
+    @Transactional
+    public User create(NewUser user, String reason) {
+        Actor actor = actors.current();
+        if (!actor.isCityOffice()) {
+            throw new AccessDenied(actor.username() + " may not create users");
+        }
+        if ((user.role() == Role.COUNTY || user.role() == Role.ENTERPRISE) && user.countyCode() == null) {
+            throw new IllegalArgumentException("countyCode: a " + user.role() + " user needs a county-level unit");
+        }
+        if (user.password() == null || user.password().length() < 8) {
+            throw new IllegalArgumentException("password: at least 8 characters");
+        }
+        long id = jdbc.sql("""
+                        INSERT INTO identity_user (username, display_name, role, county_code, organisation, password_hash)
+                        VALUES (?, ?, ?, ?, ?, ?) RETURNING id""")
+                .params(user.username(), user.displayName(), user.role().name(), user.countyCode(),
+                        user.organisation(), passwords.encode(user.password()))
+                .query(Long.class).single();
+        audit.record("identity.user.created", "user", user.username(), user.countyCode(), reason,
+                Map.of("role", user.role().name()));
+        return require(id);
+    }
+
+    public boolean isEmpty() {
+        return jdbc.sql("SELECT NOT EXISTS (SELECT 1 FROM identity_user)").query(Boolean.class).single();
+    }
+
+    /** Users the actor may see: all for citywide roles, the own county's for county users. */
+    public List<User> visible() {
+        Scope scope = actors.current().scope();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM identity_user WHERE ? OR county_code = ANY(?) ORDER BY username")
+                .params(scope.citywide(), scope.countyArray())
+                .query(Users::map).list();
+    }
+
+    public Optional<User> findVisible(String username) {
+        return visible().stream().filter(u -> u.username().equals(username)).findFirst();
+    }
+
+    @Transactional
+    public void unlock(String username, String reason) {
+        Actor actor = actors.current();
+        if (!actor.isCityOffice()) {
+            throw new AccessDenied(actor.username() + " may not unlock users");
+        }
+        int changed = jdbc.sql("UPDATE identity_user SET failed_attempts = 0, locked_until = NULL WHERE username = ?")
+                .param(username).update();
+        if (changed == 0) {
+            throw new IllegalArgumentException("username: no user " + username);
+        }
+        audit.record("identity.user.unlocked", "user", username, null, reason, Map.of());
+    }
+
+    User require(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM identity_user WHERE id = ?").param(id).query(Users::map).single();
+    }
+
+    Optional<LantianPrincipal> principal(String username) {
+        Instant now = clock.instant();
+        return jdbc.sql("SELECT " + COLUMNS + ", password_hash FROM identity_user WHERE username = ?")
+                .param(username)
+                .query((rs, n) -> {
+                    User u = map(rs, n);
+                    return new LantianPrincipal(actorOf(u), rs.getString("password_hash"), u.enabled(), u.lockedAt(now));
+                })
+                .optional();
+    }
+
+    Optional<LantianPrincipal> principalById(long id) {
+        User u = require(id);
+        return Optional.of(new LantianPrincipal(actorOf(u), null, u.enabled(), u.lockedAt(clock.instant())));
+    }
+
+    /** Counts a wrong password; the {@code maxFailedLogins}-th in a row locks the account. */
+    @Transactional
+    void recordFailedLogin(String username) {
+        Instant now = clock.instant();
+        Optional<Boolean> lockedNow = jdbc.sql("""
+                        UPDATE identity_user
+                           SET failed_attempts = CASE WHEN failed_attempts + 1 >= :max THEN 0 ELSE failed_attempts + 1 END,
+                               locked_until    = CASE WHEN failed_attempts + 1 >= :max THEN :until ELSE locked_until END
+                         WHERE username = :username AND (locked_until IS NULL OR locked_until <= :now)
+                        RETURNING locked_until IS NOT NULL AND locked_until > :now""")
+                .param("max", properties.maxFailedLogins())
+                .param("until", Timestamp.from(now.plus(properties.lockout())))
+                .param("now", Timestamp.from(now))
+                .param("username", username)
+                .query(Boolean.class).optional();
+        if (lockedNow.orElse(false)) {
+            audit.recordAs(Actor.SYSTEM, "identity.user.locked", "user", username, null,
+                    properties.maxFailedLogins() + " failed logins in a row", Map.of("until", now.plus(properties.lockout()).toString()));
+        }
+    }
+
+    void recordSuccessfulLogin(String username) {
+        jdbc.sql("UPDATE identity_user SET failed_attempts = 0 WHERE username = ? AND failed_attempts <> 0")
+                .param(username).update();
+    }
+
+    private static Actor actorOf(User u) {
+        return new Actor(u.username(), u.displayName(), u.role(), u.countyCode());
+    }
+
+    private static User map(ResultSet rs, int row) throws SQLException {
+        Timestamp locked = rs.getTimestamp("locked_until");
+        return new User(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
+                Role.valueOf(rs.getString("role")), rs.getString("county_code"), rs.getString("organisation"),
+                rs.getBoolean("enabled"), locked == null ? null : locked.toInstant());
+    }
+}

@@ -1,0 +1,20 @@
+package org.lantian.platform.monitoring;
+
+import java.util.List;
+
+/**
+ * What one ingestion request did. {@code received = inserted + revised + unchanged + rejected}.
+ *
+ * @param inserted  values new to their series
+ * @param revised   values that differ from the stored one and were stored as a new revision
+ * @param unchanged values identical to what was already stored (or repeated within the request)
+ * @param errors    the first rejected rows (all are kept under the batch id); {@code errorsTruncated} says
+ *                  whether more exist
+ */
+public record IngestReport(long batchId, long received, long inserted, long revised, long unchanged, long rejected,
+                           List<RowError> errors, boolean errorsTruncated) {
+
+    /** A rejected row: where it was and why. */
+    public record RowError(long line, String field, String reason) {
+    }
+}

@@ -1,0 +1,297 @@
+package org.lantian.platform.monitoring;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import org.lantian.platform.identity.AccessDenied;
+import org.lantian.platform.identity.Actor;
+import org.lantian.platform.identity.Actors;
+import org.lantian.platform.identity.AuditLog;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyOutputStream;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The one write path for monitoring values. Every source (REST batch, CSV, national-network files, HJ 212,
+ * the demo simulator) ends here: check each row, stage the good ones with COPY, store what is new or
+ * changed as a new revision, report every rejected row, and publish {@link ObservationsRecorded} — all
+ * in one transaction, so a request is stored whole or not at all.
+ */
+@Service
+public class Ingestion {
+
+    /** How many rejected rows a report carries inline; all are stored under the batch. */
+    static final int REPORTED_ERRORS = 1000;
+    /** Clock skew tolerated for values that claim to end in the future. */
+    private static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(10);
+
+    private final JdbcClient jdbc;
+    private final DataSource dataSource;
+    private final Actors actors;
+    private final Stations stations;
+    private final AuditLog audit;
+    private final ObservationPartitions partitions;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Ingestion(JdbcClient jdbc, DataSource dataSource, Actors actors, Stations stations, AuditLog audit,
+              ObservationPartitions partitions, ApplicationEventPublisher events, Clock clock) {
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+        this.actors = actors;
+        this.stations = stations;
+        this.audit = audit;
+        this.partitions = partitions;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Where a batch came from: {@code source} is the system or person's label, {@code format} the reader. */
+    public record Submission(String source, String format, String fileName) {
+    }
+
+    @Transactional
+    public IngestReport ingest(Submission submission, RowSource rows) {
+        Actor actor = actors.current();
+        if (!actor.mayWriteMonitoringData()) {
+            throw new AccessDenied(actor.username() + " may not submit monitoring data");
+        }
+        Instant now = clock.instant();
+        long batchId = jdbc.sql("""
+                        INSERT INTO monitoring_import_batch (source, format, file_name, submitted_by, county_code, started_at)
+                        VALUES (?, ?, ?, ?, ?, ?) RETURNING id""")
+                .params(submission.source(), submission.format(), submission.fileName(), actor.username(),
+                        actor.countyCode(), Timestamp.from(now))
+                .query(Long.class).single();
+
+        jdbc.sql("""
+                CREATE TEMP TABLE monitoring_staging (
+                    seq bigint, line bigint, target smallint, station_code text, pollutant text, averaging text,
+                    period_end timestamptz, value numeric, flag text) ON COMMIT DROP""").update();
+        StagingSink sink = stage(rows, now);
+        jdbc.sql("ANALYZE monitoring_staging").update();
+
+        List<IngestReport.RowError> errors = new java.util.ArrayList<>(sink.errors());
+        errors.addAll(collapseDuplicates());
+        lockSeries();
+        Stored measured = store(SeriesTable.OBSERVATION, sink, batchId, now);
+        Stored published = store(SeriesTable.REFERENCE, sink, batchId, now);
+
+        errors.sort(Comparator.comparingLong(IngestReport.RowError::line));
+        saveErrors(batchId, errors);
+        long inserted = measured.inserted + published.inserted;
+        long revised = measured.revised + published.revised;
+        long rejected = errors.size();
+        long unchanged = sink.received() - inserted - revised - rejected;
+        jdbc.sql("""
+                        UPDATE monitoring_import_batch
+                           SET received = ?, inserted = ?, revised = ?, unchanged = ?, rejected = ?, finished_at = ?
+                         WHERE id = ?""")
+                .params(sink.received(), inserted, revised, unchanged, rejected, Timestamp.from(clock.instant()), batchId)
+                .update();
+        audit.record("monitoring.observations.imported", "import", Long.toString(batchId), actor.countyCode(), null,
+                Map.of("source", submission.source(), "format", submission.format(),
+                        "received", sink.received(), "inserted", inserted, "revised", revised, "rejected", rejected));
+        if (measured.inserted + measured.revised > 0) {
+            events.publishEvent(new ObservationsRecorded(batchId, measured.stations, measured.first, measured.last,
+                    measured.inserted, measured.revised));
+        }
+        return new IngestReport(batchId, sink.received(), inserted, revised, unchanged, rejected,
+                List.copyOf(errors.subList(0, Math.min(errors.size(), REPORTED_ERRORS))),
+                errors.size() > REPORTED_ERRORS);
+    }
+
+    private StagingSink stage(RowSource rows, Instant now) {
+        // looked up before the COPY starts: the connection answers nothing else while a COPY is open
+        Map<String, String> writable = stations.writableStations();
+        Set<String> known = stations.allCodes();
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            PGConnection pg = connection.unwrap(PGConnection.class);
+            try (Writer copy = new BufferedWriter(new OutputStreamWriter(
+                    new PGCopyOutputStream(pg, "COPY monitoring_staging FROM STDIN", 1 << 16), StandardCharsets.UTF_8), 1 << 16)) {
+                StagingSink sink = new StagingSink(copy, writable, known::contains, now.plus(FUTURE_TOLERANCE));
+                rows.readInto(sink);
+                return sink;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("staging failed: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    /**
+     * A series and time sent twice in one request: an identical repeat is dropped as unchanged; a repeat
+     * with another value is rejected, naming the line that came first.
+     */
+    private List<IngestReport.RowError> collapseDuplicates() {
+        List<IngestReport.RowError> conflicts = jdbc.sql("""
+                        WITH dup AS (
+                            SELECT target, station_code, pollutant, averaging, period_end, min(seq) AS first_seq
+                              FROM monitoring_staging
+                             GROUP BY 1, 2, 3, 4, 5 HAVING count(*) > 1),
+                        removed AS (
+                            DELETE FROM monitoring_staging s USING dup d
+                             WHERE s.target = d.target AND s.station_code = d.station_code AND s.pollutant = d.pollutant
+                               AND s.averaging = d.averaging AND s.period_end = d.period_end AND s.seq <> d.first_seq
+                            RETURNING s.line, s.station_code, s.value, s.flag, d.first_seq)
+                        SELECT r.line, r.station_code, f.line AS first_line
+                          FROM removed r JOIN monitoring_staging f ON f.seq = r.first_seq
+                         WHERE (r.value, r.flag) IS DISTINCT FROM (f.value, f.flag)""")
+                .query((rs, n) -> new IngestReport.RowError(rs.getLong("line"), rs.getString("station_code"),
+                        "same station, pollutant and time as line " + rs.getLong("first_line") + " but a different value"))
+                .list();
+        return conflicts;
+    }
+
+    /** Batches touching the same station wait for each other, so revision numbers never collide. */
+    private void lockSeries() {
+        jdbc.sql("""
+                SELECT pg_advisory_xact_lock(hashtext('monitoring.series:' || station_code))
+                  FROM (SELECT DISTINCT station_code FROM monitoring_staging ORDER BY 1) s""").query().listOfRows();
+    }
+
+    private record Stored(long inserted, long revised, Set<String> stations, Instant first, Instant last) {
+    }
+
+    private Stored store(SeriesTable table, StagingSink sink, long batchId, Instant now) {
+        var months = sink.months(table == SeriesTable.REFERENCE);
+        if (months.isEmpty()) {
+            return new Stored(0, 0, Set.of(), null, null);
+        }
+        partitions.ensure(table, months);
+        String t = table.tableName();
+        return jdbc.sql("""
+                        WITH current AS (
+                            SELECT DISTINCT ON (station_code, pollutant, averaging, period_end)
+                                   station_code, pollutant, averaging, period_end, revision, value, flag
+                              FROM %1$s
+                             WHERE period_end BETWEEN :first AND :last
+                               AND station_code IN (SELECT DISTINCT station_code FROM monitoring_staging WHERE target = :target)
+                             ORDER BY station_code, pollutant, averaging, period_end, revision DESC),
+                        ins AS (
+                            INSERT INTO %1$s (station_code, pollutant, averaging, period_end, revision, value, flag, batch_id, recorded_at)
+                            SELECT s.station_code, s.pollutant, s.averaging, s.period_end, coalesce(c.revision, 0) + 1,
+                                   s.value, s.flag, :batch, :now
+                              FROM monitoring_staging s
+                              LEFT JOIN current c USING (station_code, pollutant, averaging, period_end)
+                             WHERE s.target = :target
+                               AND (c.revision IS NULL OR (c.value, c.flag) IS DISTINCT FROM (s.value, s.flag))
+                            RETURNING station_code, period_end, revision)
+                        SELECT count(*) FILTER (WHERE revision = 1) AS inserted,
+                               count(*) FILTER (WHERE revision > 1) AS revised,
+                               array_agg(DISTINCT station_code) AS stations,
+                               min(period_end) AS first, max(period_end) AS last
+                          FROM ins""".formatted(t))
+                .param("first", Timestamp.from(sink.first()))
+                .param("last", Timestamp.from(sink.last()))
+                .param("target", table.stagingTarget())
+                .param("batch", batchId)
+                .param("now", Timestamp.from(now))
+                .query((rs, n) -> {
+                    Array codes = rs.getArray("stations");
+                    Timestamp first = rs.getTimestamp("first");
+                    Timestamp last = rs.getTimestamp("last");
+                    return new Stored(rs.getLong("inserted"), rs.getLong("revised"),
+                            codes == null ? Set.of() : new HashSet<>(Arrays.asList((String[]) codes.getArray())),
+                            first == null ? null : first.toInstant(), last == null ? null : last.toInstant());
+                })
+                .single();
+    }
+
+    private void saveErrors(long batchId, List<IngestReport.RowError> errors) {
+        if (errors.isEmpty()) {
+            return;
+        }
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            PGConnection pg = connection.unwrap(PGConnection.class);
+            try (Writer copy = new BufferedWriter(new OutputStreamWriter(new PGCopyOutputStream(pg,
+                    "COPY monitoring_import_error (batch_id, line, field, reason) FROM STDIN WITH (FORMAT csv)"),
+                    StandardCharsets.UTF_8))) {
+                Set<String> seen = new HashSet<>();
+                for (IngestReport.RowError e : errors) {
+                    if (seen.add(e.line() + "\u0000" + e.field())) {
+                        copy.append(Long.toString(batchId)).append(',').append(Long.toString(e.line())).append(',')
+                                .append(csv(e.field())).append(',').append(csv(e.reason())).append('\n');
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("saving import errors failed: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    private static String csv(String text) {
+        return '"' + text.replace("\"", "\"\"") + '"';
+    }
+
+    /** The rejected rows of a batch the current actor may see, in line order. */
+    public List<IngestReport.RowError> errors(long batchId, int offset, int limit) {
+        requireVisibleBatch(batchId);
+        return jdbc.sql("SELECT line, field, reason FROM monitoring_import_error WHERE batch_id = ? ORDER BY line, field OFFSET ? LIMIT ?")
+                .params(batchId, Math.max(offset, 0), Math.min(Math.max(limit, 1), 10_000))
+                .query((rs, n) -> new IngestReport.RowError(rs.getLong(1), rs.getString(2), rs.getString(3)))
+                .list();
+    }
+
+    /** One past import as listed: who sent what, and what became of it. */
+    public record Batch(long id, String source, String format, String fileName, String submittedBy, String countyCode,
+                        long received, long inserted, long revised, long unchanged, long rejected,
+                        Instant startedAt, Instant finishedAt) {
+    }
+
+    /** The newest imports the current actor may see: all for citywide roles, the own county's otherwise. */
+    public List<Batch> recentBatches(int limit) {
+        var scope = actors.current().scope();
+        return jdbc.sql("""
+                        SELECT * FROM monitoring_import_batch WHERE ? OR county_code = ANY(?) ORDER BY id DESC LIMIT ?""")
+                .params(scope.citywide(), scope.countyArray(), Math.min(Math.max(limit, 1), 500))
+                .query((rs, n) -> new Batch(rs.getLong("id"), rs.getString("source"), rs.getString("format"),
+                        rs.getString("file_name"), rs.getString("submitted_by"), rs.getString("county_code"),
+                        rs.getLong("received"), rs.getLong("inserted"), rs.getLong("revised"), rs.getLong("unchanged"),
+                        rs.getLong("rejected"), rs.getTimestamp("started_at").toInstant(),
+                        rs.getTimestamp("finished_at") == null ? null : rs.getTimestamp("finished_at").toInstant()))
+                .list();
+    }
+
+    private void requireVisibleBatch(long batchId) {
+        var scope = actors.current().scope();
+        boolean visible = jdbc.sql("SELECT EXISTS (SELECT 1 FROM monitoring_import_batch WHERE id = ? AND (? OR county_code = ANY(?)))")
+                .params(batchId, scope.citywide(), scope.countyArray())
+                .query(Boolean.class).single();
+        if (!visible) {
+            throw new NotFound("import " + batchId);
+        }
+    }
+}

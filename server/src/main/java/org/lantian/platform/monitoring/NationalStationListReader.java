@@ -1,0 +1,88 @@
+package org.lantian.platform.monitoring;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Reads the national network's station list: {@code 监测点编码,监测点名称,城市,经度,纬度} and optionally
+ * {@code 对照点} (Y for background stations) and more. A name marked {@code (停运yyMMdd)} is a stopped station.
+ */
+final class NationalStationListReader {
+
+    private static final Pattern STOPPED = Pattern.compile("[（(]停运(\\d{6})?[)）]");
+    private static final Pattern BACKGROUND = Pattern.compile("[（(]对照点[)）]");
+    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
+            .setHeader().setSkipHeaderRecord(true).setTrim(true).setIgnoreEmptyLines(true).get();
+
+    /** One listed station; {@code lon}/{@code lat} null when the list gives none. */
+    record Listed(long line, String code, String name, String city, BigDecimal lon, BigDecimal lat,
+                  boolean background, boolean stopped) {
+    }
+
+    record Result(List<Listed> stations, List<IngestReport.RowError> errors) {
+    }
+
+    static Result read(Reader input) throws IOException {
+        List<Listed> stations = new ArrayList<>();
+        List<IngestReport.RowError> errors = new ArrayList<>();
+        try (CSVParser parser = FORMAT.parse(input)) {
+            Map<String, Integer> header = parser.getHeaderMap();
+            for (String column : List.of("监测点编码", "监测点名称", "城市", "经度", "纬度")) {
+                if (!header.containsKey(column) && !header.containsKey("\uFEFF" + column)) {
+                    throw new BadInput("station list header lacks column " + column
+                            + "; expected 监测点编码,监测点名称,城市,经度,纬度[,对照点]");
+                }
+            }
+            int code = header.containsKey("监测点编码") ? header.get("监测点编码") : header.get("\uFEFF监测点编码");
+            for (CSVRecord r : parser) {
+                long line = r.getRecordNumber() + 1;
+                if (r.size() != header.size()) {
+                    errors.add(new IngestReport.RowError(line, "line", "has " + r.size() + " fields, the header has " + header.size()));
+                    continue;
+                }
+                String stationCode = r.get(code);
+                if (!stationCode.matches("[A-Za-z0-9_.-]{1,32}")) {
+                    errors.add(new IngestReport.RowError(line, "监测点编码", "not a station code: '" + stationCode + "'"));
+                    continue;
+                }
+                String rawName = r.get("监测点名称");
+                BigDecimal lon;
+                BigDecimal lat;
+                try {
+                    lon = decimal(r.get("经度"));
+                    lat = decimal(r.get("纬度"));
+                } catch (NumberFormatException e) {
+                    errors.add(new IngestReport.RowError(line, "经度/纬度", "not a coordinate: '" + r.get("经度") + "', '" + r.get("纬度") + "'"));
+                    continue;
+                }
+                if ((lon == null) != (lat == null)) {
+                    errors.add(new IngestReport.RowError(line, "经度/纬度", "only one coordinate given"));
+                    continue;
+                }
+                Matcher stopped = STOPPED.matcher(rawName);
+                boolean background = header.containsKey("对照点") && "Y".equalsIgnoreCase(r.get("对照点"))
+                        || BACKGROUND.matcher(rawName).find();
+                String name = BACKGROUND.matcher(STOPPED.matcher(rawName).replaceAll("")).replaceAll("").strip();
+                stations.add(new Listed(line, stationCode, name, r.get("城市"), lon, lat, background, stopped.find()));
+            }
+        }
+        return new Result(stations, errors);
+    }
+
+    private static BigDecimal decimal(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        return new BigDecimal(text.strip());
+    }
+}

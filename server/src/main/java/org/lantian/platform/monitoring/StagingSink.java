@@ -1,0 +1,181 @@
+package org.lantian.platform.monitoring;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+import org.lantian.platform.LantianApplication;
+import org.lantian.standards.Pollutant;
+
+/**
+ * Checks each value against the rules every ingestion path shares, and streams the accepted ones into
+ * the COPY that fills the staging table. Rejections are kept with line, field and reason.
+ */
+final class StagingSink implements RowSink {
+
+    private static final Pattern FLAG = Pattern.compile("[A-Za-z]{1,4}");
+    private static final Pattern PUBLISHED_TYPE = Pattern.compile("[A-Za-z0-9._]{1,32}");
+
+    private final Writer copy;
+    private final Map<String, String> writableStations;
+    private final Predicate<String> stationExists;
+    private final Instant latestAllowed;
+    private final List<IngestReport.RowError> errors = new ArrayList<>();
+    private final Map<Averaging, Set<YearMonth>> months = new EnumMap<>(Averaging.class);
+    private final Set<String> rejectedStationColumns = new HashSet<>();
+    private final StringBuilder row = new StringBuilder(128);
+    private long received;
+    private long sequence;
+    private Instant first;
+    private Instant last;
+
+    StagingSink(Writer copy, Map<String, String> writableStations, Predicate<String> stationExists, Instant latestAllowed) {
+        this.copy = copy;
+        this.writableStations = writableStations;
+        this.stationExists = stationExists;
+        this.latestAllowed = latestAllowed;
+    }
+
+    @Override
+    public void accept(long line, Observation o) {
+        received++;
+        String problem = check(o);
+        if (problem != null) {
+            errors.add(new IngestReport.RowError(line, fieldOf(problem), reasonOf(problem)));
+            return;
+        }
+        write(line, o);
+    }
+
+    @Override
+    public void reject(long line, String field, String reason) {
+        received++;
+        errors.add(new IngestReport.RowError(line, field, reason));
+    }
+
+    /**
+     * Reports once, at the header, that a whole column of a wide file cannot be taken; its cells are
+     * then skipped without counting them one by one.
+     */
+    @Override
+    public boolean rejectColumn(long headerLine, String stationCode) {
+        String problem = checkStation(stationCode);
+        if (problem == null) {
+            return false;
+        }
+        if (rejectedStationColumns.add(stationCode)) {
+            errors.add(new IngestReport.RowError(headerLine, stationCode, reasonOf(problem)));
+        }
+        return true;
+    }
+
+    /** "field: reason", or null when the value may be stored. */
+    private String check(Observation o) {
+        String station = checkStation(o.stationCode());
+        if (station != null) {
+            return station;
+        }
+        if (o.averaging() == Averaging.PUBLISHED
+                ? !PUBLISHED_TYPE.matcher(o.pollutant()).matches()
+                : Pollutant.parse(o.pollutant()).map(p -> !p.code().equals(o.pollutant())).orElse(true)) {
+            return "pollutant\u0000unknown pollutant '" + o.pollutant() + "' (one of SO2, NO2, PM10, CO, O3, PM2_5)";
+        }
+        BigDecimal value = o.value();
+        if (value.signum() < 0) {
+            return "value\u0000negative concentration " + value.toPlainString();
+        }
+        if (o.periodEnd().isAfter(latestAllowed)) {
+            return "period_end\u0000" + o.periodEnd() + " lies in the future";
+        }
+        ZonedDateTime end = o.periodEnd().atZone(LantianApplication.BEIJING);
+        if (o.averaging() == Averaging.HOUR && (end.getMinute() != 0 || end.getSecond() != 0 || end.getNano() != 0)) {
+            return "period_end\u0000an hourly value ends on the hour, not at " + end.toLocalTime();
+        }
+        if (o.averaging() == Averaging.DAY && !end.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)) {
+            return "period_end\u0000a daily value ends at midnight Beijing time, not at " + end.toLocalTime();
+        }
+        if (!FLAG.matcher(o.flag()).matches()) {
+            return "flag\u0000flag '" + o.flag() + "' is not 1-4 letters";
+        }
+        return null;
+    }
+
+    private String checkStation(String code) {
+        if (writableStations.containsKey(code)) {
+            return null;
+        }
+        return stationExists.test(code)
+                ? "station\u0000station " + code + " is outside what this account may write"
+                : "station\u0000unknown station '" + code + "' (register it, or import the national station list, first)";
+    }
+
+    private static String fieldOf(String problem) {
+        return problem.substring(0, problem.indexOf('\u0000'));
+    }
+
+    private static String reasonOf(String problem) {
+        return problem.substring(problem.indexOf('\u0000') + 1);
+    }
+
+    private void write(long line, Observation o) {
+        months.computeIfAbsent(o.averaging(), a -> new HashSet<>())
+                .add(YearMonth.from(o.periodEnd().atZone(LantianApplication.BEIJING)));
+        if (first == null || o.periodEnd().isBefore(first)) {
+            first = o.periodEnd();
+        }
+        if (last == null || o.periodEnd().isAfter(last)) {
+            last = o.periodEnd();
+        }
+        // COPY text format; every field was checked above to hold no tab, newline or backslash
+        row.setLength(0);
+        row.append(++sequence).append('\t').append(line).append('\t')
+                .append(o.averaging() == Averaging.PUBLISHED ? 1 : 0).append('\t')
+                .append(o.stationCode()).append('\t').append(o.pollutant()).append('\t')
+                .append(o.averaging().code()).append('\t').append(o.periodEnd()).append('\t')
+                .append(o.value().toPlainString()).append('\t').append(o.flag()).append('\n');
+        try {
+            copy.append(row);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    long received() {
+        return received;
+    }
+
+    List<IngestReport.RowError> errors() {
+        return errors;
+    }
+
+    /** Months (Beijing time) that accepted values of the measured (target 0) or published (1) kind fall in. */
+    Set<YearMonth> months(boolean published) {
+        Set<YearMonth> result = new HashSet<>();
+        months.forEach((averaging, ms) -> {
+            if ((averaging == Averaging.PUBLISHED) == published) {
+                result.addAll(ms);
+            }
+        });
+        return result;
+    }
+
+    Instant first() {
+        return first;
+    }
+
+    Instant last() {
+        return last;
+    }
+}

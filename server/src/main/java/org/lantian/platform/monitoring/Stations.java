@@ -1,0 +1,265 @@
+package org.lantian.platform.monitoring;
+
+import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.lantian.platform.geo.Division;
+import org.lantian.platform.geo.Divisions;
+import org.lantian.platform.identity.AccessDenied;
+import org.lantian.platform.identity.Actor;
+import org.lantian.platform.identity.Actors;
+import org.lantian.platform.identity.AuditLog;
+import org.lantian.platform.identity.Scope;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The station registry: each station's identity and its dated history (class, owning unit, position,
+ * membership of the city's assessment set). Every read is limited to the current actor's county scope.
+ */
+@Service
+public class Stations {
+
+    /** The city name the national network uses for Handan's stations. */
+    public static final String HANDAN = "邯郸";
+
+    private static final String SELECT = """
+            SELECT s.code, s.name, s.city, s.pollutants, s.demo, v.station_class, v.county_code, v.zone_code,
+                   v.lon, v.lat, v.in_city_assessment, v.valid_from, v.valid_to, v.note
+              FROM monitoring_station s
+              JOIN monitoring_station_version v ON v.station_code = s.code
+            """;
+    private static final String VALID_ON = "(v.valid_from IS NULL OR v.valid_from <= :day) AND (v.valid_to IS NULL OR v.valid_to > :day)";
+    private static final String IN_SCOPE = "(:citywide OR v.county_code = ANY(:counties))";
+
+    private final JdbcClient jdbc;
+    private final Actors actors;
+    private final Divisions divisions;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    Stations(JdbcClient jdbc, Actors actors, Divisions divisions, AuditLog audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.actors = actors;
+        this.divisions = divisions;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Stations as they were on {@code day}, within the actor's scope, ordered by class then code. */
+    public List<Station> list(LocalDate day) {
+        Scope scope = actors.current().scope();
+        return jdbc.sql(SELECT + " WHERE " + VALID_ON + " AND " + IN_SCOPE + " ORDER BY v.station_class, s.code")
+                .param("day", Date.valueOf(day))
+                .param("citywide", scope.citywide())
+                .param("counties", scope.countyArray())
+                .query(Stations::map).list();
+    }
+
+    /** The station as it was on {@code day}, if it existed then and is within the actor's scope. */
+    public Optional<Station> find(String code, LocalDate day) {
+        Scope scope = actors.current().scope();
+        return jdbc.sql(SELECT + " WHERE s.code = :code AND " + VALID_ON + " AND " + IN_SCOPE)
+                .param("code", code)
+                .param("day", Date.valueOf(day))
+                .param("citywide", scope.citywide())
+                .param("counties", scope.countyArray())
+                .query(Stations::map).optional();
+    }
+
+    /** Every version of a station, oldest first; empty when no version is within the actor's scope. */
+    public List<Station> history(String code) {
+        Scope scope = actors.current().scope();
+        List<Station> versions = jdbc.sql(SELECT + " WHERE s.code = :code ORDER BY v.valid_from NULLS FIRST")
+                .param("code", code).query(Stations::map).list();
+        return versions.stream().anyMatch(v -> scope.covers(v.countyCode())) ? versions : List.of();
+    }
+
+    /** Codes of the stations whose data the current actor may write, with their current owning unit. */
+    Map<String, String> writableStations() {
+        Actor actor = actors.current();
+        if (!actor.mayWriteMonitoringData()) {
+            return Map.of();
+        }
+        Scope scope = actor.scope();
+        Map<String, String> result = new HashMap<>();
+        jdbc.sql("""
+                        SELECT DISTINCT ON (v.station_code) v.station_code, v.county_code
+                          FROM monitoring_station_version v
+                         WHERE """ + IN_SCOPE + " ORDER BY v.station_code, v.valid_from DESC NULLS LAST")
+                .param("citywide", scope.citywide())
+                .param("counties", scope.countyArray())
+                .query(rs -> {
+                    result.put(rs.getString(1), Objects.requireNonNullElse(rs.getString(2), ""));
+                });
+        return result;
+    }
+
+    /**
+     * A station and its first version. For Handan's stations without an explicit unit, the owning unit is
+     * the assigned management zone, else the unit whose boundary holds the coordinates.
+     */
+    public record Registration(String code, String name, String city, List<String> pollutants, boolean demo,
+                               StationClass stationClass, String countyCode, String zoneCode, BigDecimal lon,
+                               BigDecimal lat, boolean inCityAssessment, LocalDate validFrom, String note) {
+    }
+
+    /** Registers a new station (city office). */
+    @Transactional
+    public Station register(Registration r, String reason) {
+        requireCityOffice("register stations");
+        if (jdbc.sql("SELECT EXISTS (SELECT 1 FROM monitoring_station WHERE code = ?)").param(r.code())
+                .query(Boolean.class).single()) {
+            throw new IllegalArgumentException("code: station " + r.code() + " already exists");
+        }
+        String county = owningUnit(r);
+        jdbc.sql("INSERT INTO monitoring_station (code, name, city, pollutants, demo) VALUES (?, ?, ?, ?, ?)")
+                .params(r.code(), r.name(), r.city(), r.pollutants().toArray(String[]::new), r.demo()).update();
+        insertVersion(r, county, r.validFrom());
+        audit.record("monitoring.station.registered", "station", r.code(), county, reason,
+                Map.of("class", r.stationClass().name(), "validFrom", String.valueOf(r.validFrom())));
+        return find(r.code(), r.validFrom() == null ? LocalDate.now(clock) : r.validFrom()).orElseThrow();
+    }
+
+    /**
+     * Records a change from {@code change.validFrom()} on: the version in force then ends that day and the
+     * new one begins. Nothing is recorded when nothing differs.
+     *
+     * @return whether a new version was recorded
+     */
+    @Transactional
+    public boolean change(Registration change, String reason) {
+        requireCityOffice("change stations");
+        if (change.validFrom() == null) {
+            throw new IllegalArgumentException("validFrom: a change needs the date it takes effect");
+        }
+        Station current = jdbc.sql(SELECT + " WHERE s.code = :code AND " + VALID_ON)
+                .param("code", change.code()).param("day", Date.valueOf(change.validFrom()))
+                .query(Stations::map).optional()
+                .orElseThrow(() -> new IllegalArgumentException("code: station " + change.code() + " has no version on " + change.validFrom()));
+        String county = owningUnit(change);
+        if (sameVersion(current, change, county)) {
+            return false;
+        }
+        if (Objects.equals(current.validFrom(), change.validFrom())) {
+            throw new IllegalArgumentException("validFrom: station " + change.code() + " already has a version starting " + change.validFrom());
+        }
+        jdbc.sql("""
+                        UPDATE monitoring_station_version SET valid_to = :day
+                         WHERE station_code = :code AND (valid_from IS NULL OR valid_from <= :day) AND (valid_to IS NULL OR valid_to > :day)""")
+                .param("code", change.code()).param("day", Date.valueOf(change.validFrom())).update();
+        insertVersion(change, county, change.validFrom(), current.validTo());
+        jdbc.sql("UPDATE monitoring_station SET name = ?, pollutants = ? WHERE code = ?")
+                .params(change.name(), change.pollutants().toArray(String[]::new), change.code()).update();
+        audit.record("monitoring.station.changed", "station", change.code(), county, reason,
+                Map.of("validFrom", change.validFrom().toString(), "before", describe(current),
+                        "after", describe(change, county)));
+        return true;
+    }
+
+    /** Every registered code, whatever its scope (to tell "unknown" from "not yours" in import reports). */
+    java.util.Set<String> allCodes() {
+        return new java.util.HashSet<>(jdbc.sql("SELECT code FROM monitoring_station").query(String.class).list());
+    }
+
+    public boolean exists(String code) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM monitoring_station WHERE code = ?)").param(code)
+                .query(Boolean.class).single();
+    }
+
+    private boolean sameVersion(Station current, Registration change, String county) {
+        return current.stationClass() == change.stationClass()
+                && Objects.equals(current.countyCode(), county)
+                && Objects.equals(current.zoneCode(), change.zoneCode())
+                && sameNumber(current.lon(), change.lon()) && sameNumber(current.lat(), change.lat())
+                && current.inCityAssessment() == change.inCityAssessment()
+                && current.name().equals(change.name());
+    }
+
+    private static boolean sameNumber(BigDecimal a, BigDecimal b) {
+        return a == null ? b == null : b != null && a.compareTo(b) == 0;
+    }
+
+    private String owningUnit(Registration r) {
+        if (r.countyCode() != null) {
+            Division unit = divisions.require(r.countyCode());
+            if (!unit.isCountyLevel()) {
+                throw new IllegalArgumentException("countyCode: " + r.countyCode() + " is not a county-level unit");
+            }
+            return unit.code();
+        }
+        if (!HANDAN.equals(r.city()) || r.lon() == null || r.lat() == null) {
+            return r.zoneCode();
+        }
+        return divisions.owningUnit(r.lon().doubleValue(), r.lat().doubleValue(), r.zoneCode())
+                .map(Division::code)
+                .orElseThrow(() -> new IllegalArgumentException("lon/lat: " + r.lon() + ", " + r.lat()
+                        + " lies in no county-level unit of Handan"));
+    }
+
+    private void insertVersion(Registration r, String county, LocalDate from) {
+        insertVersion(r, county, from, null);
+    }
+
+    private void insertVersion(Registration r, String county, LocalDate from, LocalDate to) {
+        jdbc.sql("""
+                        INSERT INTO monitoring_station_version
+                            (station_code, valid_from, valid_to, station_class, county_code, zone_code, lon, lat, in_city_assessment, note)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(r.code(), from == null ? null : Date.valueOf(from), to == null ? null : Date.valueOf(to),
+                        r.stationClass().name(), county, r.zoneCode(), r.lon(), r.lat(), r.inCityAssessment(), r.note())
+                .update();
+    }
+
+    private void requireCityOffice(String what) {
+        Actor actor = actors.current();
+        if (!actor.isCityOffice()) {
+            throw new AccessDenied(actor.username() + " may not " + what);
+        }
+    }
+
+    private static Map<String, Object> describe(Station s) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("class", s.stationClass().name());
+        d.put("county", String.valueOf(s.countyCode()));
+        d.put("lon", String.valueOf(s.lon()));
+        d.put("lat", String.valueOf(s.lat()));
+        d.put("inCityAssessment", s.inCityAssessment());
+        return d;
+    }
+
+    private static Map<String, Object> describe(Registration r, String county) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("class", r.stationClass().name());
+        d.put("county", String.valueOf(county));
+        d.put("lon", String.valueOf(r.lon()));
+        d.put("lat", String.valueOf(r.lat()));
+        d.put("inCityAssessment", r.inCityAssessment());
+        return d;
+    }
+
+    static Station map(ResultSet rs, int row) throws SQLException {
+        Array pollutants = rs.getArray("pollutants");
+        Date from = rs.getDate("valid_from");
+        Date to = rs.getDate("valid_to");
+        return new Station(rs.getString("code"), rs.getString("name"), rs.getString("city"),
+                Arrays.asList((String[]) pollutants.getArray()), rs.getBoolean("demo"),
+                StationClass.valueOf(rs.getString("station_class")), rs.getString("county_code"),
+                rs.getString("zone_code"), rs.getBigDecimal("lon"), rs.getBigDecimal("lat"),
+                rs.getBoolean("in_city_assessment"), from == null ? null : from.toLocalDate(),
+                to == null ? null : to.toLocalDate(), rs.getString("note"));
+    }
+}

@@ -1,0 +1,36 @@
+package org.lantian.platform.web;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+import org.lantian.platform.monitoring.Ingestion;
+import org.lantian.platform.monitoring.StationClass;
+import org.lantian.platform.monitoring.Stations;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The start page: what is in the platform now, and where to go. */
+@Controller
+class HomeController {
+
+    private final Stations stations;
+    private final Ingestion ingestion;
+    private final Clock clock;
+
+    HomeController(Stations stations, Ingestion ingestion, Clock clock) {
+        this.stations = stations;
+        this.ingestion = ingestion;
+        this.clock = clock;
+    }
+
+    @GetMapping("/")
+    String home(Model model) {
+        var visible = stations.list(LocalDate.now(clock)).stream().filter(s -> Stations.HANDAN.equals(s.city())).toList();
+        model.addAttribute("stationCount", visible.size());
+        model.addAttribute("nationalCount", visible.stream().filter(s -> s.stationClass() == StationClass.NATIONAL).count());
+        model.addAttribute("demoCount", visible.stream().filter(s -> s.demo()).count());
+        model.addAttribute("imports", ingestion.recentBatches(5));
+        return "web/home";
+    }
+}

@@ -1,0 +1,40 @@
+package org.lantian.platform.web;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.lantian.platform.geo.Divisions;
+import org.lantian.platform.identity.AccessDenied;
+import org.lantian.platform.identity.Actor;
+import org.lantian.platform.identity.Actors;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** What every page's layout needs: who is signed in, and the names of the divisions. */
+@ControllerAdvice(annotations = Controller.class)
+class PageModel {
+
+    private final Actors actors;
+    private final Map<String, String> divisionNames = new LinkedHashMap<>();
+
+    PageModel(Actors actors, Divisions divisions) {
+        this.actors = actors;
+        divisions.all().forEach(d -> divisionNames.put(d.code(), d.shortName()));
+    }
+
+    /** Division code to the name the plan uses, e.g. 130471 to 开发区. */
+    @ModelAttribute("divisionNames")
+    Map<String, String> divisionNames() {
+        return divisionNames;
+    }
+
+    @ModelAttribute("me")
+    Actor me() {
+        try {
+            return actors.current();
+        } catch (AccessDenied notSignedIn) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,51 @@
+// Hourly series of one station, one ECharts line chart per pollutant (station detail page).
+(function () {
+  const box = document.getElementById('charts');
+  if (!box) return;
+  const station = box.dataset.station;
+  const api = box.dataset.api;
+  const pollutants = box.dataset.pollutants.split(',');
+  const names = { PM2_5: 'PM2.5', PM10: 'PM10', SO2: 'SO₂', NO2: 'NO₂', O3: 'O₃', CO: 'CO' };
+  const units = { CO: 'mg/m³' };
+  const charts = {};
+  const beijing = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
+
+  pollutants.forEach(p => {
+    const div = document.createElement('div');
+    div.className = 'chart';
+    div.id = 'chart-' + p;
+    box.appendChild(div);
+    charts[p] = echarts.init(div);
+  });
+
+  function load(days) {
+    const to = new Date();
+    const from = new Date(to.getTime() - days * 86400000);
+    pollutants.forEach(p => {
+      const url = api + encodeURIComponent(station) + '/series?pollutant=' + p + '&from=' + from.toISOString() + '&to=' + to.toISOString();
+      fetch(url, { headers: { Accept: 'application/json' } })
+        .then(r => { if (!r.ok) throw new Error(r.status); return r.json(); })
+        .then(points => draw(p, points))
+        .catch(e => charts[p].setOption({ title: { text: (names[p] || p) + '：数据加载失败（' + e.message + '）' } }, true));
+    });
+  }
+
+  function draw(p, points) {
+    const unit = units[p] || 'μg/m³';
+    charts[p].setOption({
+      title: { text: (names[p] || p) + '（' + unit + '）', left: 0, textStyle: { fontSize: 14 },
+               subtext: points.length ? '' : '所选时段无数据' },
+      grid: { left: 56, right: 24, top: 48, bottom: 40 },
+      tooltip: { trigger: 'axis', valueFormatter: v => v + ' ' + unit,
+                 axisPointer: { label: { formatter: a => beijing.format(new Date(a.value)) } } },
+      xAxis: { type: 'time', axisLabel: { formatter: { day: '{MM}-{dd}', hour: '{HH}:{mm}', month: '{yyyy}-{MM}' } } },
+      yAxis: { type: 'value', name: unit, min: 0 },
+      series: [{ type: 'line', name: names[p] || p, showSymbol: false, connectNulls: false,
+                 data: points.map(pt => [pt.periodEnd, Number(pt.value)]) }]
+    }, true);
+  }
+
+  document.getElementById('range').addEventListener('change', e => load(Number(e.target.value)));
+  window.addEventListener('resize', () => Object.values(charts).forEach(c => c.resize()));
+  load(7);
+})();
