@@ -138,7 +138,7 @@ public class Users {
     }
 
     void recordSuccessfulLogin(String username) {
-        jdbc.sql("UPDATE identity_user SET failed_attempts = 0 WHERE username = ? AND failed_attempts <> 0")
+        jdbc.sql("UPDATE identity_user SET failed_attempts = 0, locked_until = NULL WHERE username = ? AND (failed_attempts <> 0 OR locked_until IS NOT NULL)")
                 .param(username).update();
     }
 

@@ -76,12 +76,12 @@ class MonitoringController {
     }
 
     record StationRequest(@NotBlank String code, @NotBlank String name, @NotBlank String city,
-                          @NotEmpty List<String> pollutants, boolean demo, @NotNull StationClass stationClass,
+                          @NotEmpty List<String> pollutants, Boolean demo, @NotNull StationClass stationClass,
                           String countyCode, String zoneCode, BigDecimal lon, BigDecimal lat,
-                          boolean inCityAssessment, LocalDate validFrom, String note, String reason) {
+                          Boolean inCityAssessment, LocalDate validFrom, String note, String reason) {
         Stations.Registration registration() {
-            return new Stations.Registration(code, name, city, pollutants, demo, stationClass, countyCode, zoneCode,
-                    lon, lat, inCityAssessment, validFrom, note);
+            return new Stations.Registration(code, name, city, pollutants, Boolean.TRUE.equals(demo), stationClass, countyCode, zoneCode,
+                    lon, lat, Boolean.TRUE.equals(inCityAssessment), validFrom, note);
         }
     }
 

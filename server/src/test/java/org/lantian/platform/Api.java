@@ -1,0 +1,48 @@
+package org.lantian.platform;
+
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Calls the running platform over real HTTP with a bearer token, never throwing on 4xx/5xx. */
+public final class Api {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final RestClient client;
+
+    public Api(int port, String token) {
+        this.client = RestClient.builder()
+                .baseUrl("http://localhost:" + port)
+                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .defaultStatusHandler(status -> true, (request, response) -> { })
+                .build();
+    }
+
+    public ResponseEntity<String> get(String path) {
+        return client.get().uri(path).accept(MediaType.APPLICATION_JSON).retrieve().toEntity(String.class);
+    }
+
+    public ResponseEntity<String> post(String path, String json) {
+        return client.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(json).retrieve().toEntity(String.class);
+    }
+
+    public ResponseEntity<String> upload(String path, String fileName, byte[] content) {
+        var parts = new LinkedMultiValueMap<String, Object>();
+        parts.add("file", new ByteArrayResource(content) {
+            @Override
+            public String getFilename() {
+                return fileName;
+            }
+        });
+        return client.post().uri(path).contentType(MediaType.MULTIPART_FORM_DATA).body(parts).retrieve().toEntity(String.class);
+    }
+
+    public static JsonNode json(ResponseEntity<String> response) {
+        return JSON.readTree(response.getBody());
+    }
+}
