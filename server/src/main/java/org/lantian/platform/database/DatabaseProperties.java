@@ -17,10 +17,15 @@ record DatabaseProperties(
         @DefaultValue("10") int poolSize,
         @DefaultValue Embedded embedded) {
 
+    /**
+     * @param durable fsync and synchronous commit on, so an acknowledged write survives a crash of the
+     *                machine; only tests switch it off, for speed
+     */
     record Embedded(
             @DefaultValue("data/postgres") Path dataDir,
             @DefaultValue("0") int port,
-            @DefaultValue("false") boolean cleanOnStart) {
+            @DefaultValue("false") boolean cleanOnStart,
+            @DefaultValue("true") boolean durable) {
     }
 
     boolean isEmbedded() {

@@ -43,7 +43,10 @@ final class EmbeddedPostgresServer implements AutoCloseable {
                 .setRegisterShutdownHook(false)
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setServerConfig("max_connections", "100")
-                .setServerConfig("timezone", "UTC");
+                .setServerConfig("timezone", "UTC")
+                // zonky starts PostgreSQL with fsync and synchronous_commit off, made for throwaway test databases
+                .setServerConfig("fsync", settings.durable() ? "on" : "off")
+                .setServerConfig("synchronous_commit", settings.durable() ? "on" : "off");
         if (settings.port() > 0) {
             builder.setPort(settings.port());
         }

@@ -269,6 +269,17 @@ public class Ingestion {
     public record Batch(long id, String source, String format, String fileName, String submittedBy, String countyCode,
                         long received, long inserted, long revised, long unchanged, long rejected,
                         Instant startedAt, Instant finishedAt) {
+
+        /** The format as the pages name it. */
+        public String formatLabel() {
+            return switch (format) {
+                case "json" -> "接口批量";
+                case "csv" -> "CSV 文件";
+                case "china_sites" -> "国家网日数据";
+                case "simulated" -> "演示模拟数据";
+                default -> format;
+            };
+        }
     }
 
     /** The newest imports the current actor may see: all for citywide roles, the own county's otherwise. */

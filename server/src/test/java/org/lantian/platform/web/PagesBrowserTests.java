@@ -1,0 +1,92 @@
+package org.lantian.platform.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.lantian.platform.PlatformTest;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+@PlatformTest
+class PagesBrowserTests extends BrowserTest {
+
+    @LocalServerPort
+    int port;
+
+    @Override
+    protected int port() {
+        return port;
+    }
+
+    private List<String> column(String tableId, int index) {
+        return browser().findElements(By.cssSelector("#" + tableId + " tbody tr td:nth-child(" + index + ")"))
+                .stream().map(WebElement::getText).toList();
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedAndTheRightOneOpensTheOverview() throws Exception {
+        signIn("city", "not-the-password");
+        assertThat(browser().findElement(By.id("login-error")).getText()).contains("用户名或密码错误");
+        screenshot("login-failed");
+
+        signIn("city", "lantian2023");
+        assertThat(browser().getTitle()).startsWith("总览");
+        assertThat(Integer.parseInt(browser().findElement(By.id("station-count")).getText())).isGreaterThanOrEqualTo(47);
+        screenshot("home");
+    }
+
+    @Test
+    void theCityOfficeSeesEveryCountysStationsAndCanFilterThem() throws Exception {
+        signIn("city", "lantian2023");
+        open("/stations");
+        assertThat(column("stations", 4)).contains("丛台区", "邯山区", "武安市", "冀南新区", "开发区");
+        screenshot("stations");
+
+        open("/stations?stationClass=NATIONAL");
+        assertThat(column("stations", 3)).containsOnly("国控点");
+        assertThat(column("stations", 1)).contains("1047A", "1049A", "3580A");
+    }
+
+    @Test
+    void aCountyUserSeesOnlyItsOwnStationsAndNotAnotherCountysPage() throws Exception {
+        signIn("congtai", "lantian2023");
+        open("/stations");
+        assertThat(column("stations", 4)).isNotEmpty().containsOnly("丛台区");
+        screenshot("stations-county");
+
+        open("/stations/1049A");
+        assertThat(browser().findElement(By.tagName("h1")).getText()).contains("不存在");
+        open("/audit");
+        assertThat(column("audit", 5)).containsOnly("丛台区");
+    }
+
+    @Test
+    void aStationPageDrawsAChartForEachPollutant() throws Exception {
+        signIn("city", "lantian2023");
+        open("/stations/1050A");
+        waitUpTo(Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector("#charts canvas")).size() >= 6);
+        assertThat(browser().findElements(By.cssSelector("#charts .chart"))).hasSize(6);
+        Thread.sleep(500); // let ECharts finish its entry animation before the picture is taken
+        screenshot("station");
+    }
+
+    @Test
+    void aCsvUploadedThroughThePageIsReportedLineByLine() throws Exception {
+        signIn("city", "lantian2023");
+        open("/imports");
+        Path csv = Files.createTempFile("upload", ".csv");
+        Files.writeString(csv, "station,pollutant,averaging,period_end,value,flag\n"
+                + "1050A,SO2,1h,2024-09-01 01:00,8,N\n1050A,SO2,1h,2024-09-01 02:00,x,N\n");
+        browser().findElement(By.cssSelector("form[action$='/imports/csv'] input[type=file]")).sendKeys(csv.toString());
+        browser().findElement(By.cssSelector("form[action$='/imports/csv'] button")).click();
+        String report = browser().findElement(By.id("import-report")).getText();
+        assertThat(report).contains("新增 1 条", "拒收 1 条", "not a number");
+        screenshot("imports");
+    }
+}
