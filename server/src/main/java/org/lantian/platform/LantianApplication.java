@@ -3,7 +3,9 @@ package org.lantian.platform;
 import java.time.Clock;
 import java.time.ZoneId;
 
+import org.lantian.platform.monitoring.ImportCommand;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
@@ -19,7 +21,11 @@ public class LantianApplication {
     public static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
     public static void main(String[] args) {
-        SpringApplication.run(LantianApplication.class, args);
+        SpringApplication application = new SpringApplication(LantianApplication.class);
+        if (ImportCommand.isRequested(args)) {
+            application.setWebApplicationType(WebApplicationType.NONE);
+        }
+        application.run(args);
     }
 
     /** The one clock every module reads, so tests can control time. */

@@ -1,0 +1,72 @@
+package org.lantian.platform.monitoring;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.lantian.platform.identity.Actors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * The import command: {@code java -jar lantian-server.jar --import.csv=FILE} (Lantian's CSV layout) or
+ * {@code --import.china-sites=FILE} (a national-network daily file). Imports as the platform, prints the
+ * report, and exits with status 0 when every row was taken, 1 when rows were rejected, 2 when the file
+ * could not be read. Lantian starts without its web server for this (see {@link #isRequested}).
+ */
+@Component
+@Order(100)
+public class ImportCommand implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(ImportCommand.class);
+    static final String CSV = "import.csv";
+    static final String CHINA_SITES = "import.china-sites";
+
+    private final Ingestion ingestion;
+    private final Actors actors;
+    private final ConfigurableApplicationContext context;
+
+    ImportCommand(Ingestion ingestion, Actors actors, ConfigurableApplicationContext context) {
+        this.ingestion = ingestion;
+        this.actors = actors;
+        this.context = context;
+    }
+
+    /** Whether the command line asks for an import instead of the platform. */
+    public static boolean isRequested(String[] args) {
+        return List.of(args).stream().anyMatch(a -> a.startsWith("--" + CSV + "=") || a.startsWith("--" + CHINA_SITES + "="));
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        boolean csv = args.containsOption(CSV);
+        if (!csv && !args.containsOption(CHINA_SITES)) {
+            return;
+        }
+        Path file = Path.of(args.getOptionValues(csv ? CSV : CHINA_SITES).get(0));
+        int status;
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            RowSource source = csv ? new ObservationCsvReader(reader) : new ChinaSitesReader(reader);
+            IngestReport report = actors.asSystem(() -> ingestion.ingest(new Ingestion.Submission("command",
+                    csv ? "csv" : "china_sites", file.getFileName().toString()), source));
+            log.info("Imported {}: batch {}, {} received, {} inserted, {} revised, {} unchanged, {} rejected",
+                    file, report.batchId(), report.received(), report.inserted(), report.revised(), report.unchanged(),
+                    report.rejected());
+            report.errors().forEach(e -> log.warn("line {} {}: {}", e.line(), e.field(), e.reason()));
+            status = report.rejected() == 0 ? 0 : 1;
+        } catch (IOException | BadInput e) {
+            log.error("Cannot import {}: {}", file, e.getMessage());
+            status = 2;
+        }
+        int exit = status;
+        System.exit(org.springframework.boot.SpringApplication.exit(context, () -> exit));
+    }
+}
