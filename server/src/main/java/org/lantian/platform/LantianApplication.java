@@ -1,9 +1,9 @@
 package org.lantian.platform;
 
 import java.time.Clock;
-import java.time.ZoneId;
+import java.util.Arrays;
 
-import org.lantian.platform.monitoring.ImportCommand;
+import org.lantian.standards.BeijingTime;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -17,12 +17,10 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class LantianApplication {
 
-    /** All official figures use Beijing time (DESIGN.md, "Time, units, numbers"). */
-    public static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
-
     public static void main(String[] args) {
         SpringApplication application = new SpringApplication(LantianApplication.class);
-        if (ImportCommand.isRequested(args)) {
+        // the import command (monitoring's ImportCommand) needs no web server
+        if (Arrays.stream(args).anyMatch(arg -> arg.startsWith("--import."))) {
             application.setWebApplicationType(WebApplicationType.NONE);
         }
         application.run(args);
@@ -31,6 +29,6 @@ public class LantianApplication {
     /** The one clock every module reads, so tests can control time. */
     @Bean
     Clock clock() {
-        return Clock.system(BEIJING);
+        return Clock.system(BeijingTime.ZONE);
     }
 }

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 
+import org.lantian.standards.BeijingTime;
+
 /** A clock tests can move; it follows real time until a test sets or advances it. */
 public final class MutableClock extends Clock {
 
@@ -12,7 +14,7 @@ public final class MutableClock extends Clock {
 
     @Override
     public ZoneId getZone() {
-        return LantianApplication.BEIJING;
+        return BeijingTime.ZONE;
     }
 
     @Override

@@ -1,7 +1,11 @@
 package org.lantian.standards;
 
 import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The six pollutants of the national air-quality index (HJ 633, GB 3095), with their units.
@@ -74,12 +78,11 @@ public enum Pollutant {
      * @return the pollutant, or empty when the text names none of the six
      */
     public static Optional<Pollutant> parse(String text) {
-        if (text == null) {
-            return Optional.empty();
-        }
-        String wanted = text.strip();
-        return Arrays.stream(values())
-                .filter(p -> p.name().equalsIgnoreCase(wanted) || p.publishedName.equalsIgnoreCase(wanted))
-                .findFirst();
+        return text == null ? Optional.empty() : Optional.ofNullable(BY_NAME.get(text.strip().toUpperCase(Locale.ROOT)));
     }
+
+    private static final Map<String, Pollutant> BY_NAME = Arrays.stream(values())
+            .flatMap(p -> Stream.of(Map.entry(p.name(), p), Map.entry(p.publishedName.toUpperCase(Locale.ROOT), p)))
+            .distinct()
+            .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
 }

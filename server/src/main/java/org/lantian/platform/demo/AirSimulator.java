@@ -8,7 +8,7 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Random;
 
-import org.lantian.platform.LantianApplication;
+import org.lantian.standards.BeijingTime;
 
 /**
  * Simulated hourly air quality for a set of stations: a regional PM2.5 level that drifts from day to day
@@ -42,7 +42,7 @@ final class AirSimulator {
             stationFactor[s] = 0.8 + 0.4 * random.nextDouble();
         }
         for (int h = 1; h <= hours; h++) {
-            ZonedDateTime end = from.plusSeconds(3600L * h).atZone(LantianApplication.BEIJING);
+            ZonedDateTime end = from.plusSeconds(3600L * h).atZone(BeijingTime.ZONE);
             int hourOfDay = end.getHour();
             boolean weekday = end.getDayOfWeek() != DayOfWeek.SATURDAY && end.getDayOfWeek() != DayOfWeek.SUNDAY;
             double season = seasonalOzone(end);
@@ -76,7 +76,7 @@ final class AirSimulator {
         double episode = 0;
         int episodeHoursLeft = 0;
         for (int h = 0; h < hours; h++) {
-            ZonedDateTime t = from.plusSeconds(3600L * (h + 1)).atZone(LantianApplication.BEIJING);
+            ZonedDateTime t = from.plusSeconds(3600L * (h + 1)).atZone(BeijingTime.ZONE);
             double base = heatingSeason(t) ? 65 : 38;
             if (h % 24 == 0) {
                 daily = base + 0.7 * (daily - base) + 12 * random.nextGaussian();

@@ -1,7 +1,11 @@
 package org.lantian.platform.monitoring;
 
 import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** The averaging period of a stored value; values are labelled by the end of their period. */
 public enum Averaging {
@@ -22,10 +26,13 @@ public enum Averaging {
         return code;
     }
 
+    /** Reads a code ({@code 1h}) or name ({@code HOUR}), ignoring case and blanks. */
     public static Optional<Averaging> parse(String text) {
-        String wanted = text == null ? "" : text.strip();
-        return Arrays.stream(values())
-                .filter(a -> a.code.equalsIgnoreCase(wanted) || a.name().equalsIgnoreCase(wanted))
-                .findFirst();
+        return text == null ? Optional.empty() : Optional.ofNullable(BY_NAME.get(text.strip().toLowerCase(Locale.ROOT)));
     }
+
+    private static final Map<String, Averaging> BY_NAME = Arrays.stream(values())
+            .flatMap(a -> Stream.of(Map.entry(a.code, a), Map.entry(a.name().toLowerCase(Locale.ROOT), a)))
+            .distinct()
+            .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
 }

@@ -15,7 +15,7 @@ import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.lantian.platform.LantianApplication;
+import org.lantian.standards.BeijingTime;
 import org.lantian.standards.Pollutant;
 
 /**
@@ -77,7 +77,7 @@ public final class ChinaSitesReader implements RowSource {
                 sink.reject(line, "hour", "hour " + hour + " is not 0-23");
                 return;
             }
-            end = LocalDate.parse(row.get(0), DATE).atTime(hour, 0).atZone(LantianApplication.BEIJING).toInstant();
+            end = LocalDate.parse(row.get(0), DATE).atTime(hour, 0).atZone(BeijingTime.ZONE).toInstant();
         } catch (NumberFormatException | DateTimeParseException e) {
             sink.reject(line, "date/hour", "not a date and hour: '" + row.get(0) + "', '" + row.get(1) + "'");
             return;

@@ -5,7 +5,6 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 import org.lantian.platform.identity.Actors;
 import org.slf4j.Logger;
@@ -20,11 +19,11 @@ import org.springframework.stereotype.Component;
  * The import command: {@code java -jar lantian-server.jar --import.csv=FILE} (Lantian's CSV layout) or
  * {@code --import.china-sites=FILE} (a national-network daily file). Imports as the platform, prints the
  * report, and exits with status 0 when every row was taken, 1 when rows were rejected, 2 when the file
- * could not be read. Lantian starts without its web server for this (see {@link #isRequested}).
+ * could not be read. Lantian starts without its web server for this ({@code LantianApplication.main}).
  */
 @Component
 @Order(100)
-public class ImportCommand implements ApplicationRunner {
+class ImportCommand implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(ImportCommand.class);
     static final String CSV = "import.csv";
@@ -38,11 +37,6 @@ public class ImportCommand implements ApplicationRunner {
         this.ingestion = ingestion;
         this.actors = actors;
         this.context = context;
-    }
-
-    /** Whether the command line asks for an import instead of the platform. */
-    public static boolean isRequested(String[] args) {
-        return List.of(args).stream().anyMatch(a -> a.startsWith("--" + CSV + "=") || a.startsWith("--" + CHINA_SITES + "="));
     }
 
     @Override

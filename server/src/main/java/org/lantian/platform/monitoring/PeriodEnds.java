@@ -8,7 +8,7 @@ import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
 
-import org.lantian.platform.LantianApplication;
+import org.lantian.standards.BeijingTime;
 
 /** Reads the end of an averaging period as written in imports. */
 final class PeriodEnds {
@@ -22,6 +22,8 @@ final class PeriodEnds {
             .optionalStart().appendLiteral(':').appendValue(ChronoField.SECOND_OF_MINUTE, 2).optionalEnd()
             .toFormatter();
 
+    private static final java.util.regex.Pattern OFFSET = java.util.regex.Pattern.compile(".*(Z|[+-]\\d{2}:?\\d{2})$");
+
     private PeriodEnds() {
     }
 
@@ -33,9 +35,9 @@ final class PeriodEnds {
      */
     static Instant parse(String text) {
         String t = text.strip();
-        if (t.endsWith("Z") || t.matches(".*[+-]\\d{2}:?\\d{2}$")) {
+        if (OFFSET.matcher(t).matches()) {
             return OffsetDateTime.parse(t).toInstant();
         }
-        return LocalDateTime.parse(t, LOCAL).atZone(LantianApplication.BEIJING).toInstant();
+        return LocalDateTime.parse(t, LOCAL).atZone(BeijingTime.ZONE).toInstant();
     }
 }

@@ -16,7 +16,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
-import org.lantian.platform.LantianApplication;
+import org.lantian.standards.BeijingTime;
 import org.lantian.standards.Pollutant;
 
 /**
@@ -36,6 +36,10 @@ final class StagingSink implements RowSink {
     private final Map<Averaging, Set<YearMonth>> months = new EnumMap<>(Averaging.class);
     private final Set<String> rejectedStationColumns = new HashSet<>();
     private final StringBuilder row = new StringBuilder(128);
+    private final Map<String, Integer> stationIndex = new java.util.HashMap<>();
+    private final Map<String, Integer> pollutantIndex = new java.util.HashMap<>();
+    private long[] keys = new long[1024];
+    private int keyCount;
     private long received;
     private long sequence;
     private Instant first;
@@ -51,12 +55,13 @@ final class StagingSink implements RowSink {
     @Override
     public void accept(long line, Observation o) {
         received++;
-        String problem = check(o);
+        ZonedDateTime end = o.periodEnd().atZone(BeijingTime.ZONE);
+        String problem = check(o, end);
         if (problem != null) {
             errors.add(new IngestReport.RowError(line, fieldOf(problem), reasonOf(problem)));
             return;
         }
-        write(line, o);
+        write(line, o, end);
     }
 
     @Override
@@ -82,7 +87,7 @@ final class StagingSink implements RowSink {
     }
 
     /** "field: reason", or null when the value may be stored. */
-    private String check(Observation o) {
+    private String check(Observation o, ZonedDateTime end) {
         String station = checkStation(o.stationCode());
         if (station != null) {
             return station;
@@ -99,7 +104,6 @@ final class StagingSink implements RowSink {
         if (o.periodEnd().isAfter(latestAllowed)) {
             return "period_end\u0000" + o.periodEnd() + " lies in the future";
         }
-        ZonedDateTime end = o.periodEnd().atZone(LantianApplication.BEIJING);
         if (o.averaging() == Averaging.HOUR && (end.getMinute() != 0 || end.getSecond() != 0 || end.getNano() != 0)) {
             return "period_end\u0000an hourly value ends on the hour, not at " + end.toLocalTime();
         }
@@ -129,9 +133,9 @@ final class StagingSink implements RowSink {
         return problem.substring(problem.indexOf('\u0000') + 1);
     }
 
-    private void write(long line, Observation o) {
-        months.computeIfAbsent(o.averaging(), a -> new HashSet<>())
-                .add(YearMonth.from(o.periodEnd().atZone(LantianApplication.BEIJING)));
+    private void write(long line, Observation o, ZonedDateTime end) {
+        months.computeIfAbsent(o.averaging(), a -> new HashSet<>()).add(YearMonth.from(end));
+        remember(o);
         if (first == null || o.periodEnd().isBefore(first)) {
             first = o.periodEnd();
         }
@@ -150,6 +154,36 @@ final class StagingSink implements RowSink {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Series and hour of each staged value packed into a long (station 20 bits, pollutant 8, averaging 2,
+     * hour since 1970 offset by 2^33: 34), so repeats can be found by sorting 8 bytes a row. Values that are
+     * not on the hour are packed by hour too; that can only report a repeat that is not one, never miss one.
+     */
+    private void remember(Observation o) {
+        long station = stationIndex.computeIfAbsent(o.stationCode(), c -> stationIndex.size());
+        long pollutant = pollutantIndex.computeIfAbsent(o.pollutant(), c -> pollutantIndex.size());
+        long hour = Math.floorDiv(o.periodEnd().getEpochSecond(), 3600) + (1L << 33);
+        if (keyCount == keys.length) {
+            keys = java.util.Arrays.copyOf(keys, keys.length * 2);
+        }
+        keys[keyCount++] = station << 44 | pollutant << 36 | (long) o.averaging().ordinal() << 34 | hour;
+    }
+
+    /** Whether some series and hour was staged more than once (or the batch is too varied to tell cheaply). */
+    boolean hasRepeatedKeys() {
+        if (stationIndex.size() >= 1 << 20 || pollutantIndex.size() >= 1 << 8) {
+            return true;
+        }
+        long[] sorted = java.util.Arrays.copyOf(keys, keyCount);
+        java.util.Arrays.sort(sorted);
+        for (int i = 1; i < sorted.length; i++) {
+            if (sorted[i] == sorted[i - 1]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     long received() {
