@@ -6,25 +6,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.lantian.platform.identity.TestTokens;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /**
  * A county user (丛台区, 130403) tries to cross into another county's (邯山区, 130402) data by every
  * door the API has. 1049A is a national station in 邯山区; 1050A is one in 丛台区.
  */
-@PlatformTest
-class ScopingTests {
+class ScopingTests extends ApiTest {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    TestTokens tokens;
 
     private Api congtai() {
-        return new Api(port, tokens.of("congtai"));
+        return as("congtai");
     }
 
     private static List<String> codes(JsonNode array, String field) {
@@ -69,7 +61,7 @@ class ScopingTests {
 
     @Test
     void cannotSeeAnotherCountysImportsOrTheirErrors() {
-        Api hanshan = new Api(port, tokens.of("hanshan"));
+        Api hanshan = as("hanshan");
         JsonNode theirs = Api.json(hanshan.post("/api/observations", """
                 {"source":"hanshan","observations":[{"station":"1050A","pollutant":"PM2_5","periodEnd":"2024-07-03 01:00","value":"1"}]}"""));
         long batch = theirs.get("batchId").asLong();
@@ -82,7 +74,7 @@ class ScopingTests {
 
     @Test
     void cannotSeeAnotherCountysAuditEntriesOrUsers() {
-        new Api(port, tokens.of("hanshan")).post("/api/observations", """
+        as("hanshan").post("/api/observations", """
                 {"source":"hanshan","observations":[{"station":"1049A","pollutant":"PM2_5","periodEnd":"2024-07-04 01:00","value":"1"}]}""");
         List<String> counties = codes(Api.json(congtai().get("/api/audit?limit=1000")), "countyCode");
         assertThat(counties).isNotEmpty().containsOnly("130403");
@@ -102,7 +94,7 @@ class ScopingTests {
 
     @Test
     void aViewerReadsCitywideButWritesNothing() {
-        Api viewer = new Api(port, tokens.of("viewer"));
+        Api viewer = as("viewer");
         assertThat(codes(Api.json(viewer.get("/api/stations")), "code")).contains("1049A", "1050A");
         var response = viewer.post("/api/observations", """
                 {"source":"viewer","observations":[{"station":"1050A","pollutant":"PM2_5","periodEnd":"2024-07-05 01:00","value":"1"}]}""");

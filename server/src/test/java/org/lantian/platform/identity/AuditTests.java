@@ -4,21 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.lantian.platform.Api;
-import org.lantian.platform.PlatformTest;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.lantian.platform.ApiTest;
 
 /** Every write leaves an entry saying who, when, what and why. */
-@PlatformTest
-class AuditTests {
+class AuditTests extends ApiTest {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    TestTokens tokens;
-    @Autowired
-    JdbcClient jdbc;
 
     private String lastEntry(String action) {
         return jdbc.sql("""
@@ -29,7 +19,7 @@ class AuditTests {
 
     @Test
     void registeringAndChangingAStationIsAudited() {
-        Api city = new Api(port, tokens.of("city"));
+        Api city = as("city");
         var created = city.post("/api/stations", """
                 {"code":"AUD1","name":"审计测试站","city":"邯郸","pollutants":["PM2_5"],"stationClass":"TOWNSHIP",
                  "lon":114.50,"lat":36.60,"inCityAssessment":false,"reason":"新建乡镇站"}""");
@@ -45,14 +35,14 @@ class AuditTests {
 
     @Test
     void importsUsersAndTokensAreAudited() {
-        Api congtai = new Api(port, tokens.of("congtai"));
+        Api congtai = as("congtai");
         assertThat(lastEntry("identity.token.issued")).startsWith("congtai|token|");
         var report = Api.json(congtai.post("/api/observations", """
                 {"source":"audit","observations":[{"station":"1050A","pollutant":"PM10","periodEnd":"2024-08-01 01:00","value":"50"}]}"""));
         assertThat(lastEntry("monitoring.observations.imported"))
                 .isEqualTo("congtai|import|" + report.get("batchId").asLong() + "|130403|-");
 
-        Api city = new Api(port, tokens.of("city"));
+        Api city = as("city");
         var user = city.post("/api/users", """
                 {"username":"audit-user","displayName":"审计","role":"COUNTY","countyCode":"130424","password":"password123","reason":"成安县新账号"}""");
         assertThat(user.getStatusCode().value()).as(user.getBody()).isEqualTo(201);

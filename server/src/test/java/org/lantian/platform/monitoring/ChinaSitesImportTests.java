@@ -7,16 +7,11 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.lantian.platform.Api;
-import org.lantian.platform.PlatformTest;
-import org.lantian.platform.identity.TestTokens;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.lantian.platform.ApiTest;
 import tools.jackson.databind.JsonNode;
 
 /** A hand-made file in the published china_sites layout, with the quirks real files have. */
-@PlatformTest
-class ChinaSitesImportTests {
+class ChinaSitesImportTests extends ApiTest {
 
     // hour 0 of 2023-01-02 is the last hour of 2023-01-01; 9999A is a station nobody registered;
     // the 1048A column appears twice with the same values; hour 2 has only some types; blanks are no value
@@ -37,12 +32,6 @@ class ChinaSitesImportTests {
             20230102,2,PM2.5,80,,,
             """;
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    TestTokens tokens;
-    @Autowired
-    JdbcClient jdbc;
 
     private List<String> rows(String table) {
         return jdbc.sql("""
@@ -57,7 +46,7 @@ class ChinaSitesImportTests {
 
     @Test
     void storesExactlyTheFilesValuesOnceAndTheDerivedColumnsApart() {
-        Api city = new Api(port, tokens.of("city"));
+        Api city = as("city");
         var response = city.upload("/api/imports/china-sites", "china_sites_20230101.csv", FILE.getBytes(StandardCharsets.UTF_8));
         assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(200);
         JsonNode report = Api.json(response);
@@ -103,7 +92,7 @@ class ChinaSitesImportTests {
 
     @Test
     void refusesAFileThatIsNotInTheLayout() {
-        Api city = new Api(port, tokens.of("city"));
+        Api city = as("city");
         var response = city.upload("/api/imports/china-sites", "x.csv", "station,value\n1047A,3\n".getBytes());
         assertThat(response.getStatusCode().value()).isEqualTo(400);
         assertThat(response.getBody()).contains("date,hour,type");

@@ -6,22 +6,11 @@ import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 import org.lantian.platform.Api;
-import org.lantian.platform.PlatformTest;
-import org.lantian.platform.identity.TestTokens;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.lantian.platform.ApiTest;
 import tools.jackson.databind.JsonNode;
 
-@PlatformTest
-class CsvImportTests {
+class CsvImportTests extends ApiTest {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    TestTokens tokens;
-    @Autowired
-    JdbcClient jdbc;
 
     @Test
     void reportsBadLinesByNumberAndStoresTheRest() {
@@ -34,7 +23,7 @@ class CsvImportTests {
                 1050A,PM2_5,1d,2024-06-02 00:00,32.5,N
                 1050A,PM2_5,1d,2024-06-02 01:00,32.5,N
                 """;
-        var response = new Api(port, tokens.of("city")).upload("/api/imports/csv", "june.csv", csv.getBytes(StandardCharsets.UTF_8));
+        var response = as("city").upload("/api/imports/csv", "june.csv", csv.getBytes(StandardCharsets.UTF_8));
         assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(200);
         JsonNode report = Api.json(response);
         assertThat(report.get("received").asLong()).isEqualTo(6);

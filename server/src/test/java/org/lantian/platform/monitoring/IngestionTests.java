@@ -8,23 +8,13 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lantian.platform.Api;
-import org.lantian.platform.PlatformTest;
+import org.lantian.platform.ApiTest;
 import org.lantian.platform.RecordedEvents;
-import org.lantian.platform.identity.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
-@PlatformTest
-class IngestionTests {
+class IngestionTests extends ApiTest {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    TestTokens tokens;
-    @Autowired
-    JdbcClient jdbc;
     @Autowired
     RecordedEvents recorded;
 
@@ -32,7 +22,7 @@ class IngestionTests {
 
     @BeforeEach
     void signIn() {
-        city = new Api(port, tokens.of("city"));
+        city = as("city");
     }
 
     private JsonNode submit(String items) {
