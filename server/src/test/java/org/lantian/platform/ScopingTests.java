@@ -48,7 +48,7 @@ class ScopingTests extends ApiTest {
                   {"station":"1050A","pollutant":"PM2_5","periodEnd":"2024-07-01 01:00","value":"11"}]}"""));
         assertThat(report.get("inserted").asLong()).isEqualTo(1);
         assertThat(report.get("rejected").asLong()).isEqualTo(1);
-        assertThat(report.get("errors").get(0).get("reason").asString()).contains("1049A", "outside");
+        assertThat(report.get("errors").get(0).get("reason").asString()).contains("1049A", "不在");
     }
 
     @Test

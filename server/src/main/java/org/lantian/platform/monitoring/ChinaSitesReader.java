@@ -45,12 +45,12 @@ public final class ChinaSitesReader implements RowSource {
         try (CSVParser parser = FORMAT.parse(input)) {
             var records = parser.iterator();
             if (!records.hasNext()) {
-                throw new BadInput("empty file: expected the header date,hour,type,<station codes>");
+                throw new BadInput("空文件：应以表头 date,hour,type,<站点编码> 开始");
             }
             CSVRecord header = records.next();
             if (header.size() < 3 || !header.get(0).replace("\uFEFF", "").equals("date")
                     || !header.get(1).equals("hour") || !header.get(2).equals("type")) {
-                throw new BadInput("not a china_sites file: the header must start with date,hour,type");
+                throw new BadInput("不是国家网日数据文件：表头应以 date,hour,type 开始");
             }
             List<String> stations = new ArrayList<>();
             boolean[] skip = new boolean[header.size()];
@@ -67,29 +67,29 @@ public final class ChinaSitesReader implements RowSource {
 
     private static void readRow(long line, CSVRecord row, List<String> stations, boolean[] skip, RowSink sink) {
         if (row.size() < 3) {
-            sink.reject(line, "line", "has " + row.size() + " fields; expected date,hour,type and station values");
+            sink.reject(line, "line", "本行只有 " + row.size() + " 个字段，应含 date,hour,type 和站点数值");
             return;
         }
         Instant end;
         try {
             int hour = Integer.parseInt(row.get(1));
             if (hour < 0 || hour > 23) {
-                sink.reject(line, "hour", "hour " + hour + " is not 0-23");
+                sink.reject(line, "hour", "小时 " + hour + " 不在 0–23 之间");
                 return;
             }
             end = LocalDate.parse(row.get(0), DATE).atTime(hour, 0).atZone(BeijingTime.ZONE).toInstant();
         } catch (NumberFormatException | DateTimeParseException e) {
-            sink.reject(line, "date/hour", "not a date and hour: '" + row.get(0) + "', '" + row.get(1) + "'");
+            sink.reject(line, "date/hour", "无法识别的日期和小时：“" + row.get(0) + "”“" + row.get(1) + "”");
             return;
         }
         String type = row.get(2);
         Map.Entry<String, Averaging> series = seriesOf(type);
         if (series == null) {
-            sink.reject(line, "type", "unknown type '" + type + "'");
+            sink.reject(line, "type", "未知数据类型“" + type + "”");
             return;
         }
         if (row.size() > skip.length) {
-            sink.reject(line, "line", "has " + row.size() + " fields, more than the header's " + skip.length);
+            sink.reject(line, "line", "本行有 " + row.size() + " 个字段，多于表头的 " + skip.length + " 个");
             return;
         }
         for (int i = 3; i < row.size(); i++) {
@@ -105,7 +105,7 @@ public final class ChinaSitesReader implements RowSource {
                 sink.accept(line, new Observation(station, series.getKey(), series.getValue(), end,
                         new BigDecimal(cell), Observation.NORMAL));
             } catch (NumberFormatException e) {
-                sink.reject(line, station, "not a number: '" + cell + "'");
+                sink.reject(line, station, "不是数值：“" + cell + "”");
             }
         }
     }

@@ -178,7 +178,7 @@ public class Ingestion {
                           FROM removed r JOIN monitoring_staging f ON f.seq = r.first_seq
                          WHERE (r.value, r.flag) IS DISTINCT FROM (f.value, f.flag)""")
                 .query((rs, n) -> new IngestReport.RowError(rs.getLong("line"), rs.getString("station_code"),
-                        "same station, pollutant and time as line " + rs.getLong("first_line") + " but a different value"))
+                        "与第 " + rs.getLong("first_line") + " 行的站点、污染物和时间相同，但数值不同"))
                 .list();
         return conflicts;
     }

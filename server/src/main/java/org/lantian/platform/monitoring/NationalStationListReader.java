@@ -39,20 +39,19 @@ final class NationalStationListReader {
             Map<String, Integer> header = parser.getHeaderMap();
             for (String column : List.of("监测点编码", "监测点名称", "城市", "经度", "纬度")) {
                 if (!header.containsKey(column) && !header.containsKey("\uFEFF" + column)) {
-                    throw new BadInput("station list header lacks column " + column
-                            + "; expected 监测点编码,监测点名称,城市,经度,纬度[,对照点]");
+                    throw new BadInput("站点名录表头缺少列 " + column + "；应为 监测点编码,监测点名称,城市,经度,纬度[,对照点]");
                 }
             }
             int code = header.containsKey("监测点编码") ? header.get("监测点编码") : header.get("\uFEFF监测点编码");
             for (CSVRecord r : parser) {
                 long line = r.getRecordNumber() + 1;
                 if (r.size() != header.size()) {
-                    errors.add(new IngestReport.RowError(line, "line", "has " + r.size() + " fields, the header has " + header.size()));
+                    errors.add(new IngestReport.RowError(line, "line", "本行有 " + r.size() + " 个字段，表头有 " + header.size() + " 个"));
                     continue;
                 }
                 String stationCode = r.get(code);
                 if (!stationCode.matches("[A-Za-z0-9_.-]{1,32}")) {
-                    errors.add(new IngestReport.RowError(line, "监测点编码", "not a station code: '" + stationCode + "'"));
+                    errors.add(new IngestReport.RowError(line, "监测点编码", "不是站点编码：“" + stationCode + "”"));
                     continue;
                 }
                 String rawName = r.get("监测点名称");
@@ -62,11 +61,11 @@ final class NationalStationListReader {
                     lon = decimal(r.get("经度"));
                     lat = decimal(r.get("纬度"));
                 } catch (NumberFormatException e) {
-                    errors.add(new IngestReport.RowError(line, "经度/纬度", "not a coordinate: '" + r.get("经度") + "', '" + r.get("纬度") + "'"));
+                    errors.add(new IngestReport.RowError(line, "经度/纬度", "不是坐标：“" + r.get("经度") + "”“" + r.get("纬度") + "”"));
                     continue;
                 }
                 if ((lon == null) != (lat == null)) {
-                    errors.add(new IngestReport.RowError(line, "经度/纬度", "only one coordinate given"));
+                    errors.add(new IngestReport.RowError(line, "经度/纬度", "只给出了一个坐标"));
                     continue;
                 }
                 Matcher stopped = STOPPED.matcher(rawName);

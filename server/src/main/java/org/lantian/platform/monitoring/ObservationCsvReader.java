@@ -41,8 +41,7 @@ public final class ObservationCsvReader implements RowSource {
             Map<String, Integer> header = parser.getHeaderMap();
             List<String> missing = REQUIRED.stream().filter(c -> !header.containsKey(c)).toList();
             if (missing.isEmpty() == false) {
-                throw new BadInput("CSV header lacks column(s) " + missing + "; expected "
-                        + "station,pollutant,averaging,period_end,value,flag");
+                throw new BadInput("CSV 表头缺少列 " + missing + "；应为 station,pollutant,averaging,period_end,value,flag");
             }
             int station = header.get("station");
             int pollutant = header.get("pollutant");
@@ -61,12 +60,12 @@ public final class ObservationCsvReader implements RowSource {
                     }
                     record = records.next();
                 } catch (UncheckedIOException | IllegalStateException e) {
-                    sink.reject(line + 1, "line", "unreadable CSV, reading stopped here: " + e.getMessage());
+                    sink.reject(line + 1, "line", "CSV 格式错误，读取到此中止：" + e.getMessage());
                     return;
                 }
                 line = record.getRecordNumber() + 1;
                 if (record.size() != width) {
-                    sink.reject(line, "line", "has " + record.size() + " fields, the header has " + width);
+                    sink.reject(line, "line", "本行有 " + record.size() + " 个字段，表头有 " + width + " 个");
                     continue;
                 }
                 read(line, record, station, pollutant, periodEnd, value, averaging, flag, sink);

@@ -95,23 +95,23 @@ final class StagingSink implements RowSink {
         if (o.averaging() == Averaging.PUBLISHED
                 ? !PUBLISHED_TYPE.matcher(o.pollutant()).matches()
                 : Pollutant.parse(o.pollutant()).map(p -> !p.code().equals(o.pollutant())).orElse(true)) {
-            return "pollutant\u0000unknown pollutant '" + o.pollutant() + "' (one of SO2, NO2, PM10, CO, O3, PM2_5)";
+            return "pollutant\u0000未知污染物“" + o.pollutant() + "”（应为 SO2、NO2、PM10、CO、O3、PM2_5 之一）";
         }
         BigDecimal value = o.value();
         if (value.signum() < 0) {
-            return "value\u0000negative concentration " + value.toPlainString();
+            return "value\u0000浓度不能为负：" + value.toPlainString();
         }
         if (o.periodEnd().isAfter(latestAllowed)) {
-            return "period_end\u0000" + o.periodEnd() + " lies in the future";
+            return "period_end\u0000时间晚于当前时刻：" + end.toLocalDateTime();
         }
         if (o.averaging() == Averaging.HOUR && (end.getMinute() != 0 || end.getSecond() != 0 || end.getNano() != 0)) {
-            return "period_end\u0000an hourly value ends on the hour, not at " + end.toLocalTime();
+            return "period_end\u0000小时值应以整点结束，不应为 " + end.toLocalTime();
         }
         if (o.averaging() == Averaging.DAY && !end.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)) {
-            return "period_end\u0000a daily value ends at midnight Beijing time, not at " + end.toLocalTime();
+            return "period_end\u0000日均值应以北京时间零点结束，不应为 " + end.toLocalTime();
         }
         if (!FLAG.matcher(o.flag()).matches()) {
-            return "flag\u0000flag '" + o.flag() + "' is not 1-4 letters";
+            return "flag\u0000数据标记“" + o.flag() + "”应为 1–4 个字母";
         }
         return null;
     }
@@ -121,8 +121,8 @@ final class StagingSink implements RowSink {
             return null;
         }
         return stationExists.test(code)
-                ? "station\u0000station " + code + " is outside what this account may write"
-                : "station\u0000unknown station '" + code + "' (register it, or import the national station list, first)";
+                ? "station\u0000站点 " + code + " 不在本账号可写入的范围内"
+                : "station\u0000未知站点“" + code + "”（请先登记站点或导入国家站点名录）";
     }
 
     private static String fieldOf(String problem) {

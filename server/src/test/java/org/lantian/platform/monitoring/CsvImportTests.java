@@ -32,9 +32,9 @@ class CsvImportTests extends ApiTest {
         assertThat(report.get("errors").get(0).get("line").asLong()).isEqualTo(3);
         assertThat(report.get("errors").get(0).get("field").asString()).isEqualTo("value");
         assertThat(report.get("errors").get(1).get("line").asLong()).isEqualTo(4);
-        assertThat(report.get("errors").get(1).get("reason").asString()).contains("4 fields", "6");
+        assertThat(report.get("errors").get(1).get("reason").asString()).contains("4 个字段", "6 个");
         assertThat(report.get("errors").get(2).get("line").asLong()).isEqualTo(7);
-        assertThat(report.get("errors").get(2).get("reason").asString()).contains("midnight");
+        assertThat(report.get("errors").get(2).get("reason").asString()).contains("零点");
 
         assertThat(jdbc.sql("""
                         SELECT averaging || ' ' || value || ' ' || flag FROM monitoring_observation

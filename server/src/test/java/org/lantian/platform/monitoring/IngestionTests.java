@@ -91,7 +91,7 @@ class IngestionTests extends ApiTest {
         report.get("errors").forEach(e -> errors.add(e.get("line").asLong() + " " + e.get("field").asString()));
         assertThat(errors).containsExactly("2 station", "3 pollutant", "4 period_end", "5 value", "6 value",
                 "7 period_end", "8 period_end", "9 flag", "10 averaging");
-        assertThat(report.get("errors").get(0).get("reason").asString()).contains("unknown station 'NOPE1'");
+        assertThat(report.get("errors").get(0).get("reason").asString()).contains("未知站点“NOPE1”");
 
         long batch = report.get("batchId").asLong();
         JsonNode stored = Api.json(city.get("/api/imports/" + batch + "/errors"));
@@ -109,7 +109,7 @@ class IngestionTests extends ApiTest {
         assertThat(report.get("unchanged").asLong()).isEqualTo(1);
         assertThat(report.get("rejected").asLong()).isEqualTo(1);
         assertThat(report.get("errors").get(0).get("line").asLong()).isEqualTo(3);
-        assertThat(report.get("errors").get(0).get("reason").asString()).contains("line 1");
+        assertThat(report.get("errors").get(0).get("reason").asString()).contains("第 1 行");
         assertThat(stored("1050A", "PM10", "2024-04-01T01:00+08:00")).containsExactly("1:70:N");
     }
 

@@ -86,7 +86,7 @@ class PagesBrowserTests extends BrowserTest {
         browser().findElement(By.cssSelector("form[action$='/imports/csv'] input[type=file]")).sendKeys(csv.toString());
         browser().findElement(By.cssSelector("form[action$='/imports/csv'] button")).click();
         String report = browser().findElement(By.id("import-report")).getText();
-        assertThat(report).contains("新增 1 条", "拒收 1 条", "not a number");
+        assertThat(report).contains("新增 1 条", "拒收 1 条", "不是数值");
         screenshot("imports");
     }
 }
