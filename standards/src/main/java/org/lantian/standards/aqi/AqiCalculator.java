@@ -2,6 +2,7 @@ package org.lantian.standards.aqi;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -94,8 +95,10 @@ public final class AqiCalculator {
                 aboveHundred.add(pollutant);
             }
         });
-        return new AqiResult(rules, report, options, published, computed, Map.copyOf(iaqis), List.copyOf(primary),
-                Set.copyOf(aboveHundred), Set.copyOf(missing), Set.copyOf(notMonitored));
+        // unmodifiable views, not copies: a report is built thousands of times per station-year
+        return new AqiResult(rules, report, options, published, computed, Collections.unmodifiableMap(iaqis),
+                Collections.unmodifiableList(primary), Collections.unmodifiableSet(aboveHundred),
+                Collections.unmodifiableSet(missing), Collections.unmodifiableSet(notMonitored));
     }
 
     /**

@@ -58,17 +58,17 @@ public final class DailyStatistics {
 
     /**
      * The daily maximum 8-hour O3 (MDA8): the largest of the 17 eight-hour means ending at 08:00 … 24:00
-     * (hours 1–8 … 17–24, all inside the calendar day), valid with at least 14 of them valid.
+     * (hours 1–8 … 17–24, all inside the calendar day), valid with at least 14 of them valid. Returned as
+     * the exact mean of its window, to be rounded once where it is used.
      */
-    public static Optional<BigDecimal> dailyMaxEightHour(BigDecimal[] day) {
+    public static Optional<Mean> dailyMaxEightHour(BigDecimal[] day) {
         requireDay(day);
-        BigDecimal max = null;
+        Mean max = null;
         int validWindows = 0;
         for (Mean window : eightHourMoving(day)) {
             if (window != null) {
                 validWindows++;
-                BigDecimal v = window.value();
-                max = max == null || v.compareTo(max) > 0 ? v : max;
+                max = max == null || window.compareTo(max) > 0 ? window : max;
             }
         }
         return validWindows >= MIN_WINDOWS_PER_DAY ? Optional.of(max) : Optional.empty();

@@ -24,7 +24,20 @@ import org.lantian.standards.RuleSet;
 public record PeriodSummary(LocalDate from, LocalDate to, Map<Pollutant, BigDecimal> statistics,
                             Map<Pollutant, Integer> validDays) {
 
-    static PeriodSummary of(LocalDate from, LocalDate to, Map<Pollutant, List<BigDecimal>> daily) {
+    /**
+     * The statistics of the given days: daily values as published (integers, CO 1 decimal) averaged for SO2,
+     * NO2, PM10 and PM2.5; the 95th percentile of daily CO and the 90th of daily MDA8 (STANDARDS §2.4, §2.6).
+     */
+    public static PeriodSummary of(LocalDate from, LocalDate to, List<DailyValues> days) {
+        Map<Pollutant, List<BigDecimal>> daily = new EnumMap<>(Pollutant.class);
+        for (DailyValues values : days) {
+            values.means().forEach((p, m) -> daily.computeIfAbsent(p, x -> new ArrayList<>()).add(m.rounded(Indicators.decimals(p))));
+            values.o3MaxEightHour().ifPresent(m -> daily.computeIfAbsent(Pollutant.O3, x -> new ArrayList<>()).add(m.rounded(0)));
+        }
+        return of(from, to, daily);
+    }
+
+    private static PeriodSummary of(LocalDate from, LocalDate to, Map<Pollutant, List<BigDecimal>> daily) {
         Map<Pollutant, BigDecimal> statistics = new EnumMap<>(Pollutant.class);
         Map<Pollutant, Integer> counts = new EnumMap<>(Pollutant.class);
         daily.forEach((p, values) -> {
@@ -43,7 +56,7 @@ public record PeriodSummary(LocalDate from, LocalDate to, Map<Pollutant, BigDeci
      * under the 2026 rules (HJ 663-2026 Table 3 as transcribed).
      */
     public Optional<BigDecimal> rounded(Pollutant pollutant, RuleSet rules) {
-        int decimals = pollutant == Pollutant.PM2_5 && rules.is2026() ? 1 : StationAccumulator.decimals(pollutant);
+        int decimals = pollutant == Pollutant.PM2_5 && rules.is2026() ? 1 : Indicators.decimals(pollutant);
         return Optional.ofNullable(statistics.get(pollutant)).map(v -> Gbt8170.round(v, decimals));
     }
 

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.lantian.standards.BeijingTime;
-import org.lantian.standards.Gbt8170;
 import org.lantian.standards.Pollutant;
 import org.lantian.standards.RuleSet;
 import org.lantian.standards.aqi.AqiCalculator;
@@ -42,26 +41,6 @@ public final class StationAccumulator {
     private final Map<Pollutant, Map<LocalDate, BigDecimal[]>> hours = new EnumMap<>(Pollutant.class);
     private final Map<LocalDate, DailyValues> days = new HashMap<>();
 
-    /**
-     * A day's statistics: daily means of the five pollutants that have one, MDA8 and maximum 1-hour O3;
-     * absent where the day has too few valid hours.
-     */
-    public record DailyValues(LocalDate date, Map<Pollutant, Mean> means, Optional<BigDecimal> o3MaxEightHour,
-                              Optional<BigDecimal> o3MaxOneHour) {
-
-        /**
-         * The day's values as the daily AQI takes them: SO2/NO2/CO/PM10/PM2.5 means as X_24H, MDA8 as O3_8H,
-         * maximum 1-hour O3 as O3_1H (HJ 633 §5; rounding happens in the AQI).
-         */
-        public Map<Indicator, BigDecimal> aqiInputs() {
-            Map<Indicator, BigDecimal> inputs = new EnumMap<>(Indicator.class);
-            means.forEach((p, m) -> inputs.put(dailyIndicator(p), m.value()));
-            o3MaxEightHour.ifPresent(v -> inputs.put(Indicator.O3_8H, v));
-            o3MaxOneHour.ifPresent(v -> inputs.put(Indicator.O3_1H, v));
-            return inputs;
-        }
-    }
-
     /** Records (or revises) an hourly value; {@code null} removes it, as when a value is invalidated. */
     public void put(Pollutant pollutant, Instant hourEnd, BigDecimal value) {
         Slot slot = slot(hourEnd);
@@ -84,19 +63,12 @@ public final class StationAccumulator {
     }
 
     private DailyValues computeDay(LocalDate date) {
-        Map<Pollutant, Mean> means = new EnumMap<>(Pollutant.class);
-        for (Pollutant p : Pollutant.values()) {
-            if (p != Pollutant.O3) {
-                DailyStatistics.dailyMean(hoursOf(p, date)).ifPresent(m -> means.put(p, m));
-            }
-        }
-        BigDecimal[] o3 = hoursOf(Pollutant.O3, date);
-        return new DailyValues(date, Map.copyOf(means), DailyStatistics.dailyMaxEightHour(o3), DailyStatistics.maxOneHour(o3));
+        return DailyValues.of(date, pollutant -> hoursOf(pollutant, date));
     }
 
     /** The daily AQI report of a date. */
     public AqiResult dailyAqi(LocalDate date, RuleSet rules, AqiOptions options) {
-        return AqiCalculator.daily(rules, day(date).aqiInputs(), options);
+        return day(date).aqi(rules, options);
     }
 
     /**
@@ -107,11 +79,11 @@ public final class StationAccumulator {
     public AqiResult realTime(Instant hourEnd, RuleSet rules, AqiOptions options) {
         Map<Indicator, BigDecimal> inputs = new EnumMap<>(Indicator.class);
         for (Pollutant p : Pollutant.values()) {
-            value(p, hourEnd).ifPresent(v -> inputs.put(hourlyIndicator(p), v));
+            value(p, hourEnd).ifPresent(v -> inputs.put(Indicators.hourly(p), v));
         }
         moving(Pollutant.O3, hourEnd, 8, DailyStatistics.MIN_HOURS_PER_8H).ifPresent(m -> inputs.put(Indicator.O3_8H, m.value()));
         for (Pollutant p : List.of(Pollutant.PM10, Pollutant.PM2_5, Pollutant.SO2)) {
-            moving(p, hourEnd, 24, DailyStatistics.MIN_HOURS_PER_DAY).ifPresent(m -> inputs.put(dailyIndicator(p), m.value()));
+            moving(p, hourEnd, 24, DailyStatistics.MIN_HOURS_PER_DAY).ifPresent(m -> inputs.put(Indicators.daily(p), m.value()));
         }
         return AqiCalculator.realTime(rules, inputs, options);
     }
@@ -136,15 +108,11 @@ public final class StationAccumulator {
      * percentile of daily CO and the 90th of daily MDA8 (STANDARDS §2.4, §2.6).
      */
     public PeriodSummary period(LocalDate from, LocalDate to) {
-        Map<Pollutant, List<BigDecimal>> daily = new EnumMap<>(Pollutant.class);
-        List<LocalDate> dates = new ArrayList<>();
+        List<DailyValues> range = new ArrayList<>();
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
-            dates.add(d);
-            DailyValues values = day(d);
-            values.means().forEach((p, m) -> daily.computeIfAbsent(p, x -> new ArrayList<>()).add(m.rounded(decimals(p))));
-            values.o3MaxEightHour().ifPresent(v -> daily.computeIfAbsent(Pollutant.O3, x -> new ArrayList<>()).add(Gbt8170.round(v, 0)));
+            range.add(day(d));
         }
-        return PeriodSummary.of(from, to, daily);
+        return PeriodSummary.of(from, to, range);
     }
 
     private BigDecimal[] hoursOf(Pollutant pollutant, LocalDate date) {
@@ -155,8 +123,27 @@ public final class StationAccumulator {
     private record Slot(LocalDate date, int index) {
     }
 
+    /** Beijing time has been UTC+8 without daylight saving since this instant (1991-09-15 02:00 local). */
+    private static final long FIXED_OFFSET_SINCE = 684_867_600L;
+    private static final int OFFSET_SECONDS = 8 * 3600;
+
     /** Hour-ending labels: 01:00 is index 0 of its date, 00:00 is index 23 of the day before. */
     private static Slot slot(Instant hourEnd) {
+        long epochSecond = hourEnd.getEpochSecond();
+        if (epochSecond < FIXED_OFFSET_SINCE) {
+            return slotByZoneRules(hourEnd);
+        }
+        long local = epochSecond + OFFSET_SECONDS; // a fixed offset: no zone-rule look-up per value
+        if (Math.floorMod(local, 3600) != 0 || hourEnd.getNano() != 0) {
+            throw new IllegalArgumentException("an hourly value ends on the hour, not at "
+                    + hourEnd.atZone(BeijingTime.ZONE).toLocalTime());
+        }
+        long day = Math.floorDiv(local, 86_400);
+        int hour = (int) (Math.floorMod(local, 86_400) / 3600);
+        return hour == 0 ? new Slot(LocalDate.ofEpochDay(day - 1), 23) : new Slot(LocalDate.ofEpochDay(day), hour - 1);
+    }
+
+    private static Slot slotByZoneRules(Instant hourEnd) {
         ZonedDateTime t = hourEnd.atZone(BeijingTime.ZONE);
         if (t.getMinute() != 0 || t.getSecond() != 0 || t.getNano() != 0) {
             throw new IllegalArgumentException("an hourly value ends on the hour, not at " + t.toLocalTime());
@@ -164,29 +151,4 @@ public final class StationAccumulator {
         return t.getHour() == 0 ? new Slot(t.toLocalDate().minusDays(1), 23) : new Slot(t.toLocalDate(), t.getHour() - 1);
     }
 
-    static int decimals(Pollutant p) {
-        return p == Pollutant.CO ? 1 : 0;
-    }
-
-    private static Indicator hourlyIndicator(Pollutant p) {
-        return switch (p) {
-            case SO2 -> Indicator.SO2_1H;
-            case NO2 -> Indicator.NO2_1H;
-            case PM10 -> Indicator.PM10_1H;
-            case CO -> Indicator.CO_1H;
-            case O3 -> Indicator.O3_1H;
-            case PM2_5 -> Indicator.PM2_5_1H;
-        };
-    }
-
-    private static Indicator dailyIndicator(Pollutant p) {
-        return switch (p) {
-            case SO2 -> Indicator.SO2_24H;
-            case NO2 -> Indicator.NO2_24H;
-            case PM10 -> Indicator.PM10_24H;
-            case CO -> Indicator.CO_24H;
-            case O3 -> Indicator.O3_8H;
-            case PM2_5 -> Indicator.PM2_5_24H;
-        };
-    }
 }
