@@ -50,8 +50,21 @@ public final class DailyStatistics {
      */
     public static Mean[] eightHourMoving(BigDecimal[] hours) {
         Mean[] result = new Mean[hours.length];
-        for (int end = 7; end < hours.length; end++) {
-            result[end] = meanOf(hours, end - 7, end + 1, MIN_HOURS_PER_8H).orElse(null);
+        BigDecimal sum = BigDecimal.ZERO;
+        int count = 0;
+        for (int end = 0; end < hours.length; end++) {
+            // slide the window: take in the new hour, let go of the one 8 hours back
+            if (hours[end] != null) {
+                sum = sum.add(hours[end]);
+                count++;
+            }
+            if (end >= 8 && hours[end - 8] != null) {
+                sum = sum.subtract(hours[end - 8]);
+                count--;
+            }
+            if (end >= 7 && count >= MIN_HOURS_PER_8H) {
+                result[end] = new Mean(sum, count);
+            }
         }
         return result;
     }
