@@ -50,6 +50,19 @@ public record DailyValues(LocalDate date, Map<Pollutant, Mean> means, Optional<M
         return inputs;
     }
 
+    /**
+     * The daily AQI of a sand-and-dust day as the national data publish it: PM10 and PM2.5 set aside
+     * ("—") and the AQI and primary pollutant recomputed from the other pollutants (STANDARDS §3.6).
+     */
+    public AqiResult aqiWithSandDustDeducted(RuleSet rules, AqiOptions options) {
+        Map<Indicator, BigDecimal> inputs = aqiInputs();
+        inputs.remove(Indicator.PM10_24H);
+        inputs.remove(Indicator.PM2_5_24H);
+        java.util.Set<Pollutant> setAside = java.util.EnumSet.of(Pollutant.PM10, Pollutant.PM2_5);
+        setAside.addAll(options.notMonitored());
+        return AqiCalculator.daily(rules, inputs, options.withNotMonitored(setAside));
+    }
+
     /** The daily AQI report of this day. */
     public AqiResult aqi(RuleSet rules, AqiOptions options) {
         return AqiCalculator.daily(rules, aqiInputs(), options);

@@ -18,26 +18,44 @@ import org.lantian.standards.RuleSet;
  * daily values for SO2, NO2, PM10 and PM2.5, the 95th percentile of daily CO, the 90th percentile of
  * daily MDA8 O3 (STANDARDS §2.6, §3.1). Values are unrounded; round them for display with {@link #rounded}.
  *
- * @param statistics the statistic of each pollutant that had at least one valid day
- * @param validDays  how many valid daily values each pollutant had
+ * @param statistics  the statistic of each pollutant that had at least one valid day
+ * @param validDays   how many valid daily values each pollutant had
+ * @param dailySeries the daily values behind them, as published (O3: MDA8), in date order
+ * @param sandDustDeducted how many days' PM10 and PM2.5 were left out as sand-and-dust days (§3.6)
  */
 public record PeriodSummary(LocalDate from, LocalDate to, Map<Pollutant, BigDecimal> statistics,
-                            Map<Pollutant, Integer> validDays) {
+                            Map<Pollutant, Integer> validDays, Map<Pollutant, List<BigDecimal>> dailySeries,
+                            int sandDustDeducted) {
 
     /**
      * The statistics of the given days: daily values as published (integers, CO 1 decimal) averaged for SO2,
      * NO2, PM10 and PM2.5; the 95th percentile of daily CO and the 90th of daily MDA8 (STANDARDS §2.4, §2.6).
      */
     public static PeriodSummary of(LocalDate from, LocalDate to, List<DailyValues> days) {
-        Map<Pollutant, List<BigDecimal>> daily = new EnumMap<>(Pollutant.class);
-        for (DailyValues values : days) {
-            values.means().forEach((p, m) -> daily.computeIfAbsent(p, x -> new ArrayList<>()).add(m.rounded(Indicators.decimals(p))));
-            values.o3MaxEightHour().ifPresent(m -> daily.computeIfAbsent(Pollutant.O3, x -> new ArrayList<>()).add(m.rounded(0)));
-        }
-        return of(from, to, daily);
+        return of(from, to, days, java.util.Set.of());
     }
 
-    private static PeriodSummary of(LocalDate from, LocalDate to, Map<Pollutant, List<BigDecimal>> daily) {
+    /**
+     * The same with sand-and-dust deduction: on the officially flagged {@code sandDustDays} PM10 and PM2.5
+     * are left out of the means and percentiles (STANDARDS §3.6); the other pollutants keep those days.
+     */
+    public static PeriodSummary of(LocalDate from, LocalDate to, List<DailyValues> days, java.util.Set<LocalDate> sandDustDays) {
+        Map<Pollutant, List<BigDecimal>> daily = new EnumMap<>(Pollutant.class);
+        int deducted = 0;
+        for (DailyValues values : days) {
+            boolean sand = sandDustDays.contains(values.date());
+            deducted += sand ? 1 : 0;
+            values.means().forEach((p, m) -> {
+                if (!(sand && (p == Pollutant.PM10 || p == Pollutant.PM2_5))) {
+                    daily.computeIfAbsent(p, x -> new ArrayList<>()).add(m.rounded(Indicators.decimals(p)));
+                }
+            });
+            values.o3MaxEightHour().ifPresent(m -> daily.computeIfAbsent(Pollutant.O3, x -> new ArrayList<>()).add(m.rounded(0)));
+        }
+        return of(from, to, daily, deducted);
+    }
+
+    private static PeriodSummary of(LocalDate from, LocalDate to, Map<Pollutant, List<BigDecimal>> daily, int deducted) {
         Map<Pollutant, BigDecimal> statistics = new EnumMap<>(Pollutant.class);
         Map<Pollutant, Integer> counts = new EnumMap<>(Pollutant.class);
         daily.forEach((p, values) -> {
@@ -48,7 +66,9 @@ public record PeriodSummary(LocalDate from, LocalDate to, Map<Pollutant, BigDeci
                 default -> new Mean(values.stream().reduce(BigDecimal.ZERO, BigDecimal::add), values.size()).value();
             });
         });
-        return new PeriodSummary(from, to, Map.copyOf(statistics), Map.copyOf(counts));
+        Map<Pollutant, List<BigDecimal>> series = new EnumMap<>(Pollutant.class);
+        daily.forEach((p, values) -> series.put(p, List.copyOf(values)));
+        return new PeriodSummary(from, to, Map.copyOf(statistics), Map.copyOf(counts), Map.copyOf(series), deducted);
     }
 
     /**
