@@ -65,6 +65,34 @@ public final class TargetOutlook {
                 + (d == 0 ? "。" : "；若此后各天保持此前的平均水平，今天不能超过 " + pace.toPlainString() + " μg/m³。");
     }
 
+    /**
+     * A composite-index target turned into a PM2.5 target: if the other five pollutants keep the statistics
+     * they have so far, the period's PM2.5 mean may reach (target − their single indices) × S(PM2.5), and
+     * the rest of the period is then controlled as for a PM2.5 target.
+     *
+     * @param soFar      the period's statistics so far (all six pollutants)
+     * @param pm25SoFar  the valid daily PM2.5 values so far
+     */
+    public record IndexTarget(BigDecimal targetIndex, BigDecimal otherIndices, BigDecimal pm25Allowance, Pm25 pm25,
+                              String explanation) {
+    }
+
+    public static IndexTarget compositeIndex(BigDecimal targetIndex, PeriodSummary soFar, CompositeIndex.Definition definition,
+                                             List<BigDecimal> pm25SoFar, int daysLeft) {
+        CompositeIndex.Result now = soFar.compositeIndex(definition, CompositeIndex.Rounding.SUM_ONCE)
+                .orElseThrow(() -> new IllegalArgumentException("soFar: the composite index needs all six pollutants"));
+        BigDecimal others = now.exactTotal().subtract(now.singleIndices().get(org.lantian.standards.Pollutant.PM2_5));
+        BigDecimal weight = definition.weights().getOrDefault(org.lantian.standards.Pollutant.PM2_5, BigDecimal.ONE);
+        BigDecimal allowance = targetIndex.subtract(others)
+                .multiply(definition.denominators().get(org.lantian.standards.Pollutant.PM2_5))
+                .divide(weight, 1, RoundingMode.FLOOR);
+        Pm25 pm25 = pm25(allowance.max(BigDecimal.ZERO), pm25SoFar, daysLeft);
+        String explanation = "综合指数目标 " + targetIndex.toPlainString() + "：其余五项污染物按目前水平计，单项指数合计 "
+                + others.setScale(2, RoundingMode.HALF_EVEN).toPlainString() + "，留给 PM2.5 的全期均值上限为 "
+                + allowance.toPlainString() + " μg/m³。" + pm25.explanation();
+        return new IndexTarget(targetIndex, others, allowance, pm25, explanation);
+    }
+
     /** Good days still needed for a good-day ratio target. */
     public record GoodDays(BigDecimal targetPercent, int required, int goodSoFar, int needed, int daysLeft,
                            boolean reachable, String explanation) {

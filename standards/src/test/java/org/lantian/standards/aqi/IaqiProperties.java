@@ -30,6 +30,23 @@ class IaqiProperties {
     }
 
     @Property
+    void theAqiIsTheLargestIaqiOfItsReport(@ForAll RuleSet rules, @ForAll @IntRange(min = 0, max = 3000) int so2,
+                                           @ForAll @IntRange(min = 0, max = 1000) int no2, @ForAll @IntRange(min = 0, max = 700) int pm10,
+                                           @ForAll @IntRange(min = 0, max = 700) int co10, @ForAll @IntRange(min = 0, max = 1300) int o3,
+                                           @ForAll @IntRange(min = 0, max = 600) int pm25) {
+        java.util.Map<Indicator, BigDecimal> day = java.util.Map.of(Indicator.SO2_24H, BigDecimal.valueOf(so2),
+                Indicator.NO2_24H, BigDecimal.valueOf(no2), Indicator.PM10_24H, BigDecimal.valueOf(pm10),
+                Indicator.CO_24H, BigDecimal.valueOf(co10, 1), Indicator.O3_8H, BigDecimal.valueOf(o3),
+                Indicator.O3_1H, BigDecimal.valueOf(o3), Indicator.PM2_5_24H, BigDecimal.valueOf(pm25));
+        AqiResult r = AqiCalculator.daily(rules, day, AqiOptions.DEFAULTS);
+        int max = r.iaqis().values().stream().mapToInt(Iaqi::value).max().orElseThrow();
+        assertThat(r.aqi()).hasValue(max);
+        assertThat(r.primary().isEmpty()).isEqualTo(max <= 50);
+        r.primary().forEach(p -> assertThat(r.iaqis().values().stream()
+                .anyMatch(i -> i.indicator().pollutant() == p && i.value() == max)).isTrue());
+    }
+
+    @Property
     void theIaqiStaysWithinZeroTo500(@ForAll RuleSet rules, @ForAll Indicator indicator,
                                      @ForAll @IntRange(min = 0, max = 100_000) int scaled) {
         int value = IaqiCalculator.of(rules, indicator, concentration(indicator, scaled), i -> BigDecimal.ONE).orElseThrow().value();

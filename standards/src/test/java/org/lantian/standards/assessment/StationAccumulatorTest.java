@@ -119,6 +119,14 @@ class StationAccumulatorTest {
                 .isEqualByComparingTo("4.49");
     }
 
+    @Test
+    void anEmptyPeriodHasNoStatisticsAndNoIndex() {
+        PeriodSummary empty = new StationAccumulator().period(FIRST, FIRST.plusDays(30));
+        assertThat(empty.statistics()).isEmpty();
+        assertThat(empty.compositeIndex(CompositeIndex.Definition.CN2012, CompositeIndex.Rounding.SUM_ONCE)).isEmpty();
+        assertThat(empty.rounded(Pollutant.PM2_5, RuleSet.CN2012)).isEmpty();
+    }
+
     @Property(tries = 200)
     void inAnyArrivalOrderWithRevisionsTheDaysEqualTheBatchComputation(@ForAll long seed) {
         // O3 only: its MDA8 and maximum 1-hour value exercise every window and validity rule of a day

@@ -53,6 +53,26 @@ class TargetOutlookTest {
     }
 
     @Test
+    void aCompositeIndexTargetLeavesPm25WhatTheOtherPollutantsDoNotTake() {
+        java.util.Map<org.lantian.standards.Pollutant, java.util.List<BigDecimal>> none = java.util.Map.of();
+        var stats = new java.util.EnumMap<org.lantian.standards.Pollutant, BigDecimal>(org.lantian.standards.Pollutant.class);
+        stats.put(org.lantian.standards.Pollutant.SO2, new BigDecimal("12"));     // 0.2
+        stats.put(org.lantian.standards.Pollutant.NO2, new BigDecimal("32"));     // 0.8
+        stats.put(org.lantian.standards.Pollutant.PM10, new BigDecimal("84"));    // 1.2
+        stats.put(org.lantian.standards.Pollutant.PM2_5, new BigDecimal("50"));
+        stats.put(org.lantian.standards.Pollutant.CO, new BigDecimal("1.6"));     // 0.4
+        stats.put(org.lantian.standards.Pollutant.O3, new BigDecimal("176"));     // 1.1
+        PeriodSummary soFar = new PeriodSummary(java.time.LocalDate.of(2023, 1, 1), java.time.LocalDate.of(2023, 10, 27),
+                stats, java.util.Map.of(), none, 0);
+        // others: 3.7; target 5.0 leaves 1.3 × 35 = 45.5 µg/m³ for the year's PM2.5 mean
+        var outlook = TargetOutlook.compositeIndex(new BigDecimal("5.0"), soFar, CompositeIndex.Definition.CN2012, days(300, 50), 65);
+        assertThat(outlook.otherIndices()).isEqualByComparingTo("3.7");
+        assertThat(outlook.pm25Allowance()).isEqualByComparingTo("45.5");
+        assertThat(outlook.pm25().target()).isEqualByComparingTo("45.5");
+        assertThat(outlook.explanation()).startsWith("综合指数目标 5.0").contains("45.5 μg/m³");
+    }
+
+    @Test
     void goodDaysStillNeededAndHeavyDaysLeft() {
         // 70 % of 365 = 255.5 → 256 good days
         var good = TargetOutlook.goodDays(new BigDecimal("70.0"), 365, 200, 65);
