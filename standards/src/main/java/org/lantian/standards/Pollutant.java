@@ -81,6 +81,22 @@ public enum Pollutant {
         return text == null ? Optional.empty() : Optional.ofNullable(BY_NAME.get(text.strip().toUpperCase(Locale.ROOT)));
     }
 
+    /**
+     * A value per pollutant in the order the national tables list them; a null leaves the pollutant out.
+     * For tables of limits, denominators or statistics: {@code Pollutant.table("60", "40", "70", "35", "4", "160")}.
+     */
+    public static Map<Pollutant, java.math.BigDecimal> table(String so2, String no2, String pm10, String pm25, String co, String o3) {
+        Map<Pollutant, java.math.BigDecimal> map = new java.util.EnumMap<>(Pollutant.class);
+        String[] values = {so2, no2, pm10, pm25, co, o3};
+        Pollutant[] order = {SO2, NO2, PM10, PM2_5, CO, O3};
+        for (int i = 0; i < order.length; i++) {
+            if (values[i] != null) {
+                map.put(order[i], new java.math.BigDecimal(values[i]));
+            }
+        }
+        return map;
+    }
+
     private static final Map<String, Pollutant> BY_NAME = Arrays.stream(values())
             .flatMap(p -> Stream.of(Map.entry(p.name(), p), Map.entry(p.publishedName.toUpperCase(Locale.ROOT), p)))
             .distinct()

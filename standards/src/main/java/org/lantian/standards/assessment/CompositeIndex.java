@@ -48,26 +48,15 @@ public final class CompositeIndex {
         }
 
         private static Map<Pollutant, BigDecimal> limits(String so2, String no2, String pm10, String pm25, String co, String o3) {
-            return sixOf(so2, no2, pm10, pm25, co, o3);
+            return Pollutant.table(so2, no2, pm10, pm25, co, o3);
         }
 
         private static Map<Pollutant, BigDecimal> weights(String so2, String no2, String pm10, String pm25, String co, String o3) {
-            return sixOf(so2, no2, pm10, pm25, co, o3);
+            return Pollutant.table(so2, no2, pm10, pm25, co, o3);
         }
 
         private static Map<Pollutant, BigDecimal> unweighted() {
-            return sixOf("1", "1", "1", "1", "1", "1");
-        }
-
-        private static Map<Pollutant, BigDecimal> sixOf(String so2, String no2, String pm10, String pm25, String co, String o3) {
-            Map<Pollutant, BigDecimal> map = new EnumMap<>(Pollutant.class);
-            map.put(Pollutant.SO2, new BigDecimal(so2));
-            map.put(Pollutant.NO2, new BigDecimal(no2));
-            map.put(Pollutant.PM10, new BigDecimal(pm10));
-            map.put(Pollutant.PM2_5, new BigDecimal(pm25));
-            map.put(Pollutant.CO, new BigDecimal(co));
-            map.put(Pollutant.O3, new BigDecimal(o3));
-            return map;
+            return Pollutant.table("1", "1", "1", "1", "1", "1");
         }
     }
 

@@ -39,19 +39,6 @@ public final class Gb3095Limits {
     }
 
     private static Map<Pollutant, BigDecimal> limits(String so2, String no2, String pm10, String pm25, String co, String o3) {
-        Map<Pollutant, BigDecimal> map = new EnumMap<>(Pollutant.class);
-        put(map, Pollutant.SO2, so2);
-        put(map, Pollutant.NO2, no2);
-        put(map, Pollutant.PM10, pm10);
-        put(map, Pollutant.PM2_5, pm25);
-        put(map, Pollutant.CO, co);
-        put(map, Pollutant.O3, o3);
-        return map;
-    }
-
-    private static void put(Map<Pollutant, BigDecimal> map, Pollutant p, String value) {
-        if (value != null) {
-            map.put(p, new BigDecimal(value));
-        }
+        return Pollutant.table(so2, no2, pm10, pm25, co, o3);
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
-import java.util.EnumMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -13,14 +12,7 @@ import org.lantian.standards.Pollutant;
 class CompositeIndexTest {
 
     private static Map<Pollutant, BigDecimal> c(String so2, String no2, String pm10, String pm25, String co, String o3) {
-        Map<Pollutant, BigDecimal> map = new EnumMap<>(Pollutant.class);
-        map.put(Pollutant.SO2, new BigDecimal(so2));
-        map.put(Pollutant.NO2, new BigDecimal(no2));
-        map.put(Pollutant.PM10, new BigDecimal(pm10));
-        map.put(Pollutant.PM2_5, new BigDecimal(pm25));
-        map.put(Pollutant.CO, new BigDecimal(co));
-        map.put(Pollutant.O3, new BigDecimal(o3));
-        return map;
+        return Pollutant.table(so2, no2, pm10, pm25, co, o3);
     }
 
     @Test
