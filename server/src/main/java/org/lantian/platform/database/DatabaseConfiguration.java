@@ -36,6 +36,7 @@ class DatabaseConfiguration {
         HikariConfig config = new HikariConfig();
         config.setPoolName("lantian");
         config.setMaximumPoolSize(properties.poolSize());
+        config.addDataSourceProperty("reWriteBatchedInserts", "true"); // batched upserts as multi-row statements
         if (server.embedded().isPresent()) {
             config.setJdbcUrl(server.embedded().get().jdbcUrl());
             config.setUsername("postgres");

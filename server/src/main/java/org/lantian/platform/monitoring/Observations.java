@@ -44,11 +44,32 @@ public class Observations {
                 .list();
     }
 
-    /** The latest hour with any measured value at the station, if any. */
-    public java.util.Optional<Instant> latestHour(String stationCode) {
-        return jdbc.sql("SELECT max(period_end) FROM monitoring_observation WHERE station_code = ? AND averaging = '1h'")
-                .param(stationCode)
-                .query((rs, n) -> rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant())
-                .optional();
+    /** One current hourly value, valid for statistics (flag N), as computations read them. */
+    public record HourlyValue(String stationCode, String pollutant, Instant periodEnd, BigDecimal value) {
     }
+
+    /**
+     * The current valid hourly values of the given stations with {@code from < periodEnd <= to}, ordered by
+     * station and time. Values flagged other than N are kept in storage but are not valid for statistics
+     * (HJ 212 flags), so they are not returned. Stations outside the actor's scope are left out.
+     */
+    public List<HourlyValue> validHourly(java.util.Collection<String> stationCodes, Instant from, Instant to) {
+        java.util.Set<String> visible = stations.visibleCodes();
+        String[] codes = stationCodes.stream().filter(visible::contains).toArray(String[]::new);
+        if (codes.length == 0) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        SELECT station_code, pollutant, period_end, value FROM (
+                            SELECT DISTINCT ON (station_code, pollutant, period_end) station_code, pollutant, period_end, value, flag
+                              FROM monitoring_observation
+                             WHERE station_code = ANY(?) AND averaging = '1h' AND period_end > ? AND period_end <= ?
+                             ORDER BY station_code, pollutant, period_end, revision DESC) current
+                         WHERE flag = 'N'
+                         ORDER BY station_code, period_end""")
+                .params(codes, Timestamp.from(from), Timestamp.from(to))
+                .query((rs, n) -> new HourlyValue(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getBigDecimal(4)))
+                .list();
+    }
+
 }

@@ -88,6 +88,15 @@ public class Stations {
         return versions.stream().anyMatch(v -> scope.covers(v.countyCode())) ? versions : List.of();
     }
 
+    /** Codes of every station with any version inside the actor's scope. */
+    java.util.Set<String> visibleCodes() {
+        Scope scope = actors.current().scope();
+        return new java.util.HashSet<>(jdbc.sql("SELECT DISTINCT station_code FROM monitoring_station_version v WHERE " + IN_SCOPE)
+                .param("citywide", scope.citywide())
+                .param("counties", scope.countyArray())
+                .query(String.class).list());
+    }
+
     /** Codes of the stations whose data the current actor may write, with their current owning unit. */
     Map<String, String> writableStations() {
         Actor actor = actors.current();

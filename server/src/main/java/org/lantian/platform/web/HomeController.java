@@ -3,6 +3,7 @@ package org.lantian.platform.web;
 import java.time.Clock;
 import java.time.LocalDate;
 
+import org.lantian.platform.airquality.AirQualityNow;
 import org.lantian.platform.monitoring.Ingestion;
 import org.lantian.platform.monitoring.StationClass;
 import org.lantian.platform.monitoring.Stations;
@@ -16,11 +17,13 @@ class HomeController {
 
     private final Stations stations;
     private final Ingestion ingestion;
+    private final AirQualityNow airQuality;
     private final Clock clock;
 
-    HomeController(Stations stations, Ingestion ingestion, Clock clock) {
+    HomeController(Stations stations, Ingestion ingestion, AirQualityNow airQuality, Clock clock) {
         this.stations = stations;
         this.ingestion = ingestion;
+        this.airQuality = airQuality;
         this.clock = clock;
     }
 
@@ -31,6 +34,7 @@ class HomeController {
         model.addAttribute("nationalCount", visible.stream().filter(s -> s.stationClass() == StationClass.NATIONAL).count());
         model.addAttribute("demoCount", visible.stream().filter(s -> s.demo()).count());
         model.addAttribute("imports", ingestion.recentBatches(5));
+        model.addAttribute("now", airQuality.now().orElse(null));
         return "web/home";
     }
 }

@@ -42,6 +42,23 @@ class PagesBrowserTests extends BrowserTest {
     }
 
     @Test
+    void theOverviewShowsTheCityAqiNowAndACountyUserOnlyItsOwnCounty() throws Exception {
+        signIn("city", "lantian2023");
+        waitUpTo(Duration.ofSeconds(30)).until(d -> {
+            open("/");
+            return !d.findElements(By.id("city-aqi")).isEmpty();
+        });
+        assertThat(browser().findElement(By.id("city-aqi")).getText()).matches("\\d+|NA");
+        assertThat(column("county-now", 1)).hasSizeGreaterThan(10);
+        screenshot("overview");
+
+        signIn("congtai", "lantian2023");
+        open("/");
+        assertThat(column("county-now", 1)).containsExactly("丛台区");
+        assertThat(browser().findElement(By.id("city-aqi")).getText()).matches("\\d+|NA");
+    }
+
+    @Test
     void theCityOfficeSeesEveryCountysStationsAndCanFilterThem() throws Exception {
         signIn("city", "lantian2023");
         open("/stations");

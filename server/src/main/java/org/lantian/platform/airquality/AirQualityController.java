@@ -1,0 +1,27 @@
+package org.lantian.platform.airquality;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/airquality")
+@Tag(name = "空气质量", description = "Real-time AQI of the city, counties and stations (HJ 633), kept current as data arrive")
+class AirQualityController {
+
+    private final AirQualityNow now;
+
+    AirQualityController(AirQualityNow now) {
+        this.now = now;
+    }
+
+    @GetMapping("/now")
+    @Operation(summary = "The latest hour: city and county real-time AQI, the city's day so far, the worst stations "
+            + "(a county user sees the city, its own county and its own stations); 204 before any data")
+    ResponseEntity<AirQualityNow.Now> now() {
+        return now.now().map(ResponseEntity::ok).orElse(ResponseEntity.noContent().build());
+    }
+}

@@ -1,0 +1,202 @@
+package org.lantian.platform.airquality;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import org.lantian.platform.identity.Actors;
+import org.lantian.platform.monitoring.Observations;
+import org.lantian.platform.monitoring.ObservationsRecorded;
+import org.lantian.platform.monitoring.Stations;
+import org.lantian.standards.BeijingTime;
+import org.lantian.standards.Pollutant;
+import org.lantian.standards.RuleSet;
+import org.lantian.standards.aqi.AqiCalculator;
+import org.lantian.standards.aqi.AqiOptions;
+import org.lantian.standards.aqi.AqiResult;
+import org.lantian.standards.aqi.Indicator;
+import org.lantian.standards.assessment.Mean;
+import org.lantian.standards.assessment.StationAccumulator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Service;
+
+/**
+ * Keeps the real-time AQI of stations, counties and the city current: when observations are recorded,
+ * the hours they touch are recomputed (a changed hour also enters the 24-hour means of the 23 hours
+ * after it), and so are the city's and counties' values of those hours. Results are provisional: they
+ * come from real-time data until the month is reviewed.
+ */
+@Service
+class RealTimeResults {
+
+    private static final Logger log = LoggerFactory.getLogger(RealTimeResults.class);
+    private static final Duration CHUNK = Duration.ofDays(31);
+    private static final Duration DAY = Duration.ofHours(24);
+    private static final Pollutant[] COLUMNS = {Pollutant.SO2, Pollutant.NO2, Pollutant.PM10, Pollutant.CO, Pollutant.O3, Pollutant.PM2_5};
+
+    private final Observations observations;
+    private final Stations stations;
+    private final Actors actors;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    RealTimeResults(Observations observations, Stations stations, Actors actors, JdbcTemplate jdbc, Clock clock) {
+        this.observations = observations;
+        this.stations = stations;
+        this.actors = actors;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @ApplicationModuleListener
+    void on(ObservationsRecorded event) {
+        long started = System.nanoTime();
+        actors.asSystem(() -> recompute(event.stationCodes(), event.firstPeriodEnd(), event.lastPeriodEnd()));
+        log.debug("batch {}: real-time results recomputed in {} ms", event.batchId(), (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** Recomputes what observations of {@code stationCodes} between {@code first} and {@code last} affect. */
+    void recompute(Set<String> stationCodes, Instant first, Instant last) {
+        Instant end = last.plus(Duration.ofHours(23));
+        HourlyAreas areas = new HourlyAreas(stations);
+        for (Instant from = first; !from.isAfter(end); from = from.plus(CHUNK)) {
+            Instant to = from.plus(CHUNK).minusSeconds(3600);
+            to = to.isAfter(end) ? end : to;
+            recomputeStations(stationCodes, from, to);
+            recomputeAreas(areas, from, to);
+        }
+    }
+
+    private void recomputeStations(Set<String> stationCodes, Instant from, Instant to) {
+        Map<String, StationAccumulator> accumulators = new HashMap<>();
+        Map<String, TreeSet<Instant>> hours = new HashMap<>();
+        for (Observations.HourlyValue v : observations.validHourly(stationCodes, from.minus(DAY), to)) {
+            Pollutant p = Pollutant.valueOf(v.pollutant());
+            accumulators.computeIfAbsent(v.stationCode(), s -> new StationAccumulator()).put(p, v.periodEnd(), v.value());
+            if (!v.periodEnd().isBefore(from)) {
+                hours.computeIfAbsent(v.stationCode(), s -> new TreeSet<>()).add(v.periodEnd());
+            }
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        List<Object[]> rows = new ArrayList<>();
+        hours.forEach((station, stationHours) -> {
+            StationAccumulator values = accumulators.get(station);
+            for (Instant hour : stationHours) {
+                Map<Pollutant, BigDecimal> concentrations = new EnumMap<>(Pollutant.class);
+                for (Pollutant p : COLUMNS) {
+                    values.value(p, hour).ifPresent(v -> concentrations.put(p, v));
+                }
+                RuleSet rules = RuleSet.forDate(dayOf(hour));
+                rows.add(row(station, hour, rules, concentrations, values.realTime(hour, rules, AqiOptions.DEFAULTS), -1, now));
+            }
+        });
+        jdbc.update("DELETE FROM airquality_station_hour WHERE station_code = ANY(?) AND hour_end BETWEEN ? AND ?",
+                stationCodes.toArray(String[]::new), Timestamp.from(from), Timestamp.from(to));
+        jdbc.batchUpdate("""
+                INSERT INTO airquality_station_hour (station_code, hour_end, rule_set, so2, no2, pm10, co, o3, pm25,
+                                                     aqi, computed_aqi, primary_pollutants, provisional, computed_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true, ?)""", rows.stream().map(r -> withoutCount(r)).toList());
+    }
+
+    /** Area values of every hour in the range, from the stations' stored concentrations. */
+    private void recomputeAreas(HourlyAreas areas, Instant from, Instant to) {
+        Map<Instant, Map<String, Map<Pollutant, BigDecimal>>> byHour = new TreeMap<>();
+        jdbc.query("SELECT station_code, hour_end, so2, no2, pm10, co, o3, pm25 FROM airquality_station_hour WHERE hour_end BETWEEN ? AND ?",
+                rs -> {
+                    Map<Pollutant, BigDecimal> c = new EnumMap<>(Pollutant.class);
+                    for (int i = 0; i < COLUMNS.length; i++) {
+                        BigDecimal v = rs.getBigDecimal(3 + i);
+                        if (v != null) {
+                            c.put(COLUMNS[i], v);
+                        }
+                    }
+                    byHour.computeIfAbsent(rs.getTimestamp(2).toInstant(), h -> new HashMap<>()).put(rs.getString(1), c);
+                }, Timestamp.from(from), Timestamp.from(to));
+        Timestamp now = Timestamp.from(clock.instant());
+        List<Object[]> rows = new ArrayList<>();
+        byHour.forEach((hour, stationValues) -> {
+            RuleSet rules = RuleSet.forDate(dayOf(hour));
+            areas.on(dayOf(hour)).forEach((area, members) -> {
+                Map<Pollutant, BigDecimal> means = new EnumMap<>(Pollutant.class);
+                int stationsWithData = 0;
+                for (Pollutant p : COLUMNS) {
+                    BigDecimal sum = BigDecimal.ZERO;
+                    int n = 0;
+                    for (String member : members) {
+                        BigDecimal v = stationValues.getOrDefault(member, Map.of()).get(p);
+                        if (v != null) {
+                            sum = sum.add(v);
+                            n++;
+                        }
+                    }
+                    if (n > 0) {
+                        means.put(p, new Mean(sum, n).value());
+                    }
+                    stationsWithData = Math.max(stationsWithData, n);
+                }
+                if (stationsWithData > 0) {
+                    rows.add(row(area, hour, rules, means, AqiCalculator.realTime(rules, oneHour(means), AqiOptions.DEFAULTS),
+                            stationsWithData, now));
+                }
+            });
+        });
+        jdbc.update("DELETE FROM airquality_area_hour WHERE hour_end BETWEEN ? AND ?", Timestamp.from(from), Timestamp.from(to));
+        jdbc.batchUpdate("""
+                INSERT INTO airquality_area_hour (area_code, hour_end, rule_set, station_count, so2, no2, pm10, co, o3, pm25,
+                                                  aqi, computed_aqi, primary_pollutants, provisional, computed_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true, ?)""", rows);
+    }
+
+    private static Map<Indicator, BigDecimal> oneHour(Map<Pollutant, BigDecimal> means) {
+        Map<Indicator, BigDecimal> inputs = new EnumMap<>(Indicator.class);
+        means.forEach((p, v) -> inputs.put(switch (p) {
+            case SO2 -> Indicator.SO2_1H;
+            case NO2 -> Indicator.NO2_1H;
+            case PM10 -> Indicator.PM10_1H;
+            case CO -> Indicator.CO_1H;
+            case O3 -> Indicator.O3_1H;
+            case PM2_5 -> Indicator.PM2_5_1H;
+        }, v));
+        return inputs;
+    }
+
+    /** A row: code, hour, rule set, [station count], six concentrations, AQI (null = NA), computed AQI, primary, time. */
+    private static Object[] row(String code, Instant hour, RuleSet rules, Map<Pollutant, BigDecimal> c, AqiResult r,
+                                int stationCount, Timestamp now) {
+        List<Object> row = new ArrayList<>(List.of(code, Timestamp.from(hour), rules.name(), stationCount));
+        for (Pollutant p : COLUMNS) {
+            row.add(c.get(p));
+        }
+        row.add(r.aqi().isPresent() ? r.aqi().getAsInt() : null);
+        row.add(r.computedAqi().isPresent() ? r.computedAqi().getAsInt() : null);
+        row.add(r.primary().stream().map(Pollutant::code).toArray(String[]::new));
+        row.add(now);
+        return row.toArray();
+    }
+
+    private static Object[] withoutCount(Object[] row) {
+        Object[] result = new Object[row.length - 1];
+        System.arraycopy(row, 0, result, 0, 3);
+        System.arraycopy(row, 4, result, 3, row.length - 4);
+        return result;
+    }
+
+    /** The day an hour belongs to: hour-ending labels put 00:00 in the day before. */
+    static LocalDate dayOf(Instant hourEnd) {
+        return hourEnd.minusSeconds(1).atZone(BeijingTime.ZONE).toLocalDate();
+    }
+}
