@@ -18,6 +18,15 @@ class AirQualityController {
         this.now = now;
     }
 
+    @GetMapping("/stations/{code}/hours")
+    @Operation(summary = "A station's real-time AQI by hour, from < hour end <= to (default: the last 7 days)")
+    java.util.List<AirQualityNow.HourAqi> stationHours(@org.springframework.web.bind.annotation.PathVariable String code,
+                                                       @org.springframework.web.bind.annotation.RequestParam(required = false) java.time.Instant from,
+                                                       @org.springframework.web.bind.annotation.RequestParam(required = false) java.time.Instant to) {
+        java.time.Instant end = to == null ? java.time.Instant.now() : to;
+        return now.stationHours(code, from == null ? end.minus(java.time.Duration.ofDays(7)) : from, end);
+    }
+
     @GetMapping("/now")
     @Operation(summary = "The latest hour: city and county real-time AQI, the city's day so far, the worst stations "
             + "(a county user sees the city, its own county and its own stations); 204 before any data")

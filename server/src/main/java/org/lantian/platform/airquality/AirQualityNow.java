@@ -139,6 +139,22 @@ public class AirQualityNow {
         return Optional.of(new Now(hour, city, counties, worst, citySoFar(hour)));
     }
 
+    /**
+     * A station's real-time AQI of the hours with {@code from < hour end <= to}, oldest first.
+     *
+     * @throws org.lantian.platform.monitoring.NotFound when the station lies outside the actor's scope
+     */
+    public List<HourAqi> stationHours(String stationCode, Instant from, Instant to) {
+        List<Station> history = stations.history(stationCode);
+        if (history.isEmpty()) {
+            throw new org.lantian.platform.monitoring.NotFound("station " + stationCode);
+        }
+        String name = history.get(history.size() - 1).name();
+        return jdbc.sql("SELECT * FROM airquality_station_hour WHERE station_code = ? AND hour_end > ? AND hour_end <= ? ORDER BY hour_end")
+                .params(stationCode, Timestamp.from(from), Timestamp.from(to))
+                .query((rs, n) -> map(rs, "station_code", name)).list();
+    }
+
     /** Today's city figures so far: means of the hours so far and the highest 8-hour O3 mean so far. */
     private DaySoFar citySoFar(Instant latest) {
         LocalDate day = RealTimeResults.dayOf(latest);

@@ -77,5 +77,8 @@ class RealTimeResultsTests extends ApiTest {
         Api.json(as("congtai").get("/api/stations")).forEach(s -> visible.add(s.get("code").asString()));
         county.get("worstStations").forEach(s -> assertThat(visible).contains(s.get("code").asString()));
         assertThat(county.get("worstStations").size()).isPositive();
+
+        assertThat(as("congtai").get("/api/airquality/stations/1050A/hours").getStatusCode().value()).isEqualTo(200);
+        assertThat(as("congtai").get("/api/airquality/stations/1049A/hours").getStatusCode().value()).isEqualTo(404);
     }
 }
