@@ -10,6 +10,13 @@
   const charts = {};
   const beijing = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
 
+  const aqiDiv = document.createElement('div');
+  aqiDiv.className = 'chart';
+  aqiDiv.id = 'chart-AQI';
+  box.appendChild(aqiDiv);
+  const aqiChart = echarts.init(aqiDiv);
+  charts.AQI = aqiChart;
+
   pollutants.forEach(p => {
     const div = document.createElement('div');
     div.className = 'chart';
@@ -18,9 +25,33 @@
     charts[p] = echarts.init(div);
   });
 
+  // HJ 633 levels and colours (Appendix A)
+  const levels = [
+    { gt: 0, lte: 50, color: '#00E400', label: '优' }, { gt: 50, lte: 100, color: '#FFFF00', label: '良' },
+    { gt: 100, lte: 150, color: '#FF7E00', label: '轻度污染' }, { gt: 150, lte: 200, color: '#FF0000', label: '中度污染' },
+    { gt: 200, lte: 300, color: '#99004C', label: '重度污染' }, { gt: 300, color: '#7E0023', label: '严重污染' }];
+
+  function drawAqi(hours) {
+    aqiChart.setOption({
+      title: { text: '实时 AQI（按 HJ 633 逐小时计算）', left: 0, textStyle: { fontSize: 14 },
+               subtext: hours.length ? '' : '所选时段无数据' },
+      grid: { left: 56, right: 24, top: 48, bottom: 40 },
+      tooltip: { trigger: 'axis', axisPointer: { label: { formatter: a => beijing.format(new Date(a.value)) } } },
+      visualMap: { show: false, dimension: 1, pieces: levels.map(l => ({ gt: l.gt, lte: l.lte, color: l.color })), outOfRange: { color: '#BBBBBB' } },
+      xAxis: { type: 'time', axisLabel: { formatter: { day: '{MM}-{dd}', hour: '{HH}:{mm}', month: '{yyyy}-{MM}' } } },
+      yAxis: { type: 'value', name: 'AQI', min: 0 },
+      series: [{ type: 'bar', name: 'AQI', barMaxWidth: 6, data: hours.filter(h => h.aqi !== null).map(h => [h.hourEnd, h.aqi]) }]
+    }, true);
+  }
+
   function load(days) {
     const to = new Date();
     const from = new Date(to.getTime() - days * 86400000);
+    fetch(box.dataset.aqiApi + encodeURIComponent(station) + '/hours?from=' + from.toISOString() + '&to=' + to.toISOString(),
+          { headers: { Accept: 'application/json' } })
+      .then(r => { if (!r.ok) throw new Error(r.status); return r.json(); })
+      .then(drawAqi)
+      .catch(e => aqiChart.setOption({ title: { text: '实时 AQI：数据加载失败（' + e.message + '）' } }, true));
     pollutants.forEach(p => {
       const url = api + encodeURIComponent(station) + '/series?pollutant=' + p + '&from=' + from.toISOString() + '&to=' + to.toISOString();
       fetch(url, { headers: { Accept: 'application/json' } })

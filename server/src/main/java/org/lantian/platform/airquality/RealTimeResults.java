@@ -71,6 +71,8 @@ class RealTimeResults {
 
     /** Recomputes what observations of {@code stationCodes} between {@code first} and {@code last} affect. */
     void recompute(Set<String> stationCodes, Instant first, Instant last) {
+        // one recomputation at a time: two batches rewriting the same area hours must not interleave
+        jdbc.queryForList("SELECT pg_advisory_xact_lock(hashtext('airquality.recompute'))");
         Instant end = last.plus(Duration.ofHours(23));
         HourlyAreas areas = new HourlyAreas(stations);
         for (Instant from = first; !from.isAfter(end); from = from.plus(CHUNK)) {
