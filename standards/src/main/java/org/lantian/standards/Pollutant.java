@@ -71,6 +71,11 @@ public enum Pollutant {
         return unit;
     }
 
+    /** Decimal places of published concentrations: 1 for CO (mg/m³), 0 otherwise (STANDARDS §1.4, §2.5). */
+    public int decimals() {
+        return this == CO ? 1 : 0;
+    }
+
     /**
      * Reads a pollutant from its code ({@code PM2_5}) or published name ({@code PM2.5}), ignoring case
      * and surrounding blanks.

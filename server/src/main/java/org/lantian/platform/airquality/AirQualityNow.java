@@ -190,13 +190,7 @@ public class AirQualityNow {
             } else {
                 BigDecimal mean = new Mean(sum, n).value();
                 means.put(p, mean);
-                inputs.put(switch (p) {
-                    case SO2 -> Indicator.SO2_24H;
-                    case NO2 -> Indicator.NO2_24H;
-                    case PM10 -> Indicator.PM10_24H;
-                    case CO -> Indicator.CO_24H;
-                    default -> Indicator.PM2_5_24H;
-                }, mean);
+                inputs.put(Indicator.daily(p), mean);
             }
         });
         RuleSet rules = RuleSet.forDate(day);
@@ -222,7 +216,7 @@ public class AirQualityNow {
         for (Pollutant p : COLUMNS) {
             BigDecimal v = rs.getBigDecimal(p == Pollutant.PM2_5 ? "pm25" : p.name().toLowerCase());
             if (v != null) {
-                c.put(p, Gbt8170.round(v, p == Pollutant.CO ? 1 : 0)); // as published; area means are stored exact
+                c.put(p, Gbt8170.round(v, p.decimals())); // as published; area means are stored exact
             }
         }
         Integer aqi = (Integer) rs.getObject("aqi");

@@ -165,14 +165,7 @@ class RealTimeResults {
 
     private static Map<Indicator, BigDecimal> oneHour(Map<Pollutant, BigDecimal> means) {
         Map<Indicator, BigDecimal> inputs = new EnumMap<>(Indicator.class);
-        means.forEach((p, v) -> inputs.put(switch (p) {
-            case SO2 -> Indicator.SO2_1H;
-            case NO2 -> Indicator.NO2_1H;
-            case PM10 -> Indicator.PM10_1H;
-            case CO -> Indicator.CO_1H;
-            case O3 -> Indicator.O3_1H;
-            case PM2_5 -> Indicator.PM2_5_1H;
-        }, v));
+        means.forEach((p, v) -> inputs.put(Indicator.hourly(p), v));
         return inputs;
     }
 

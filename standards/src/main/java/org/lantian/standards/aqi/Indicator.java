@@ -30,6 +30,30 @@ public enum Indicator {
 
     /** Decimal places of the concentration the IAQI is computed from: 1 for CO (mg/m³), 0 otherwise (STANDARDS §1.4). */
     public int decimals() {
-        return pollutant == Pollutant.CO ? 1 : 0;
+        return pollutant.decimals();
+    }
+
+    /** The 1-hour indicator of a pollutant (the real-time report's). */
+    public static Indicator hourly(Pollutant p) {
+        return switch (p) {
+            case SO2 -> SO2_1H;
+            case NO2 -> NO2_1H;
+            case PM10 -> PM10_1H;
+            case CO -> CO_1H;
+            case O3 -> O3_1H;
+            case PM2_5 -> PM2_5_1H;
+        };
+    }
+
+    /** The daily indicator of a pollutant: its 24-hour mean, for O3 the daily maximum 8-hour mean. */
+    public static Indicator daily(Pollutant p) {
+        return switch (p) {
+            case SO2 -> SO2_24H;
+            case NO2 -> NO2_24H;
+            case PM10 -> PM10_24H;
+            case CO -> CO_24H;
+            case O3 -> O3_8H;
+            case PM2_5 -> PM2_5_24H;
+        };
     }
 }

@@ -33,7 +33,7 @@ public record Attainment(RuleSet rules, Map<Pollutant, List<Item>> items) {
             if (series.isEmpty()) {
                 return;
             }
-            int decimals = p == Pollutant.CO ? 1 : 0;
+            int decimals = p.decimals();
             BigDecimal daily = Gb3095Limits.daily(rules, p);
             items.put(p, switch (p) {
                 case SO2, NO2 -> List.of(annual(rules, p, series, decimals),

@@ -89,7 +89,7 @@ public final class CompositeIndex {
             BigDecimal weighted = definition.weights().getOrDefault(p, BigDecimal.ONE);
             BigDecimal single = rounding == Rounding.SUM_ONCE
                     ? weighted.multiply(c).divide(definition.denominators().get(p), Mean.PRECISION)
-                    : Gbt8170.divide(weighted.multiply(Gbt8170.round(c, p == Pollutant.CO ? 1 : 0)),
+                    : Gbt8170.divide(weighted.multiply(Gbt8170.round(c, p.decimals())),
                     definition.denominators().get(p), 3);
             singles.put(p, single);
             sum = sum.add(single);

@@ -44,7 +44,7 @@ public record DailyValues(LocalDate date, Map<Pollutant, Mean> means, Optional<M
      */
     public Map<Indicator, BigDecimal> aqiInputs() {
         Map<Indicator, BigDecimal> inputs = new EnumMap<>(Indicator.class);
-        means.forEach((p, m) -> inputs.put(Indicators.daily(p), m.rounded(Indicators.decimals(p))));
+        means.forEach((p, m) -> inputs.put(Indicator.daily(p), m.rounded(p.decimals())));
         o3MaxEightHour.ifPresent(m -> inputs.put(Indicator.O3_8H, m.rounded(0)));
         o3MaxOneHour.ifPresent(v -> inputs.put(Indicator.O3_1H, v));
         return inputs;

@@ -47,7 +47,7 @@ public record PeriodSummary(LocalDate from, LocalDate to, Map<Pollutant, BigDeci
             deducted += sand ? 1 : 0;
             values.means().forEach((p, m) -> {
                 if (!(sand && (p == Pollutant.PM10 || p == Pollutant.PM2_5))) {
-                    daily.computeIfAbsent(p, x -> new ArrayList<>()).add(m.rounded(Indicators.decimals(p)));
+                    daily.computeIfAbsent(p, x -> new ArrayList<>()).add(m.rounded(p.decimals()));
                 }
             });
             values.o3MaxEightHour().ifPresent(m -> daily.computeIfAbsent(Pollutant.O3, x -> new ArrayList<>()).add(m.rounded(0)));
@@ -76,7 +76,7 @@ public record PeriodSummary(LocalDate from, LocalDate to, Map<Pollutant, BigDeci
      * under the 2026 rules (HJ 663-2026 Table 3 as transcribed).
      */
     public Optional<BigDecimal> rounded(Pollutant pollutant, RuleSet rules) {
-        int decimals = pollutant == Pollutant.PM2_5 && rules.is2026() ? 1 : Indicators.decimals(pollutant);
+        int decimals = pollutant == Pollutant.PM2_5 && rules.is2026() ? 1 : pollutant.decimals();
         return Optional.ofNullable(statistics.get(pollutant)).map(v -> Gbt8170.round(v, decimals));
     }
 

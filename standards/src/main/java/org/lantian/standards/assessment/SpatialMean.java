@@ -32,7 +32,7 @@ public final class SpatialMean {
                 continue;
             }
             List<BigDecimal> values = new ArrayList<>();
-            stations.forEach(s -> Optional.ofNullable(s.means().get(p)).ifPresent(m -> values.add(m.rounded(Indicators.decimals(p)))));
+            stations.forEach(s -> Optional.ofNullable(s.means().get(p)).ifPresent(m -> values.add(m.rounded(p.decimals()))));
             mean(values, minimumStations).ifPresent(m -> means.put(p, m));
         }
         List<BigDecimal> mda8 = new ArrayList<>();

@@ -79,11 +79,11 @@ public final class StationAccumulator {
     public AqiResult realTime(Instant hourEnd, RuleSet rules, AqiOptions options) {
         Map<Indicator, BigDecimal> inputs = new EnumMap<>(Indicator.class);
         for (Pollutant p : Pollutant.values()) {
-            value(p, hourEnd).ifPresent(v -> inputs.put(Indicators.hourly(p), v));
+            value(p, hourEnd).ifPresent(v -> inputs.put(Indicator.hourly(p), v));
         }
         moving(Pollutant.O3, hourEnd, 8, DailyStatistics.MIN_HOURS_PER_8H).ifPresent(m -> inputs.put(Indicator.O3_8H, m.value()));
         for (Pollutant p : List.of(Pollutant.PM10, Pollutant.PM2_5, Pollutant.SO2)) {
-            moving(p, hourEnd, 24, DailyStatistics.MIN_HOURS_PER_DAY).ifPresent(m -> inputs.put(Indicators.daily(p), m.value()));
+            moving(p, hourEnd, 24, DailyStatistics.MIN_HOURS_PER_DAY).ifPresent(m -> inputs.put(Indicator.daily(p), m.value()));
         }
         return AqiCalculator.realTime(rules, inputs, options);
     }
