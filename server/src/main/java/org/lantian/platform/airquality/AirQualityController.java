@@ -13,9 +13,27 @@ import org.springframework.web.bind.annotation.RestController;
 class AirQualityController {
 
     private final AirQualityNow now;
+    private final AirQualityPeriods periods;
 
-    AirQualityController(AirQualityNow now) {
+    AirQualityController(AirQualityNow now, AirQualityPeriods periods) {
         this.now = now;
+        this.periods = periods;
+    }
+
+    @GetMapping("/areas/{code}/period")
+    @Operation(summary = "Figures of the city (130400) or a county for from–to inclusive: six concentrations, composite "
+            + "index, good and heavy days, primary-pollutant days, change against the same period last year")
+    AirQualityPeriods.Figures period(@org.springframework.web.bind.annotation.PathVariable String code,
+                                     @org.springframework.web.bind.annotation.RequestParam java.time.LocalDate from,
+                                     @org.springframework.web.bind.annotation.RequestParam java.time.LocalDate to) {
+        return periods.area(code, from, to);
+    }
+
+    @GetMapping("/rankings/counties")
+    @Operation(summary = "The 20 county-level units ranked by composite index and PM2.5, absolute and by improvement")
+    java.util.List<AirQualityPeriods.RankedCounty> countyRanking(@org.springframework.web.bind.annotation.RequestParam java.time.LocalDate from,
+                                                               @org.springframework.web.bind.annotation.RequestParam java.time.LocalDate to) {
+        return periods.countyRanking(from, to);
     }
 
     @GetMapping("/stations/{code}/hours")

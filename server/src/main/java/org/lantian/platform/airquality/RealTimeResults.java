@@ -26,7 +26,9 @@ import org.lantian.standards.aqi.AqiCalculator;
 import org.lantian.standards.aqi.AqiOptions;
 import org.lantian.standards.aqi.AqiResult;
 import org.lantian.standards.aqi.Indicator;
+import org.lantian.standards.assessment.DailyValues;
 import org.lantian.standards.assessment.Mean;
+import org.lantian.standards.assessment.SpatialMean;
 import org.lantian.standards.assessment.StationAccumulator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,16 +82,20 @@ class RealTimeResults {
             to = to.isAfter(end) ? end : to;
             recomputeStations(stationCodes, from, to);
             recomputeAreas(areas, from, to);
+            recomputeAreaDays(areas, dayOf(from), dayOf(to));
         }
     }
 
     private void recomputeStations(Set<String> stationCodes, Instant from, Instant to) {
         Map<String, StationAccumulator> accumulators = new HashMap<>();
         Map<String, TreeSet<Instant>> hours = new HashMap<>();
-        for (Observations.HourlyValue v : observations.validHourly(stationCodes, from.minus(DAY), to)) {
+        LocalDate firstDay = dayOf(from);
+        LocalDate lastDay = dayOf(to);
+        Instant fetchFrom = startOf(firstDay).minus(DAY);   // the day before: 24-hour means reach back into it
+        for (Observations.HourlyValue v : observations.validHourly(stationCodes, fetchFrom, startOf(lastDay.plusDays(1)))) {
             Pollutant p = Pollutant.valueOf(v.pollutant());
             accumulators.computeIfAbsent(v.stationCode(), s -> new StationAccumulator()).put(p, v.periodEnd(), v.value());
-            if (!v.periodEnd().isBefore(from)) {
+            if (!v.periodEnd().isBefore(from) && !v.periodEnd().isAfter(to)) {
                 hours.computeIfAbsent(v.stationCode(), s -> new TreeSet<>()).add(v.periodEnd());
             }
         }
@@ -112,6 +118,68 @@ class RealTimeResults {
                 INSERT INTO airquality_station_hour (station_code, hour_end, rule_set, so2, no2, pm10, co, o3, pm25,
                                                      aqi, computed_aqi, primary_pollutants, provisional, computed_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true, ?)""", rows.stream().map(r -> withoutCount(r)).toList());
+        recomputeStationDays(stationCodes, accumulators, firstDay, lastDay);
+    }
+
+    private void recomputeStationDays(Set<String> stationCodes, Map<String, StationAccumulator> accumulators,
+                                      LocalDate firstDay, LocalDate lastDay) {
+        List<Object[]> rows = new ArrayList<>();
+        accumulators.forEach((station, values) -> {
+            for (LocalDate day = firstDay; !day.isAfter(lastDay); day = day.plusDays(1)) {
+                DailyValues daily = values.day(day);
+                if (!daily.means().isEmpty() || daily.o3MaxEightHour().isPresent() || daily.o3MaxOneHour().isPresent()) {
+                    rows.add(dayRow(station, daily, -1));
+                }
+            }
+        });
+        jdbc.update("DELETE FROM airquality_station_day WHERE station_code = ANY(?) AND day BETWEEN ? AND ?",
+                stationCodes.toArray(String[]::new), java.sql.Date.valueOf(firstDay), java.sql.Date.valueOf(lastDay));
+        jdbc.batchUpdate("""
+                INSERT INTO airquality_station_day (station_code, day, rule_set, so2, no2, pm10, co, pm25, o3_8h, o3_1h,
+                                                    aqi, computed_aqi, primary_pollutants, provisional)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true)""", rows.stream().map(r -> withoutCount(r)).toList());
+    }
+
+    /** Area days from the stations' stored days, for every day in the range. */
+    private void recomputeAreaDays(HourlyAreas areas, LocalDate firstDay, LocalDate lastDay) {
+        Map<LocalDate, Map<String, DailyValues>> byDay = new TreeMap<>();
+        jdbc.query("SELECT * FROM airquality_station_day WHERE day BETWEEN ? AND ?", rs -> {
+            LocalDate day = rs.getDate("day").toLocalDate();
+            byDay.computeIfAbsent(day, d -> new HashMap<>()).put(rs.getString("station_code"), DayRows.read(rs));
+        }, java.sql.Date.valueOf(firstDay), java.sql.Date.valueOf(lastDay));
+        List<Object[]> rows = new ArrayList<>();
+        byDay.forEach((day, stationDays) -> areas.on(day).forEach((area, members) -> {
+            List<DailyValues> memberDays = members.stream().map(stationDays::get).filter(java.util.Objects::nonNull).toList();
+            if (!memberDays.isEmpty()) {
+                rows.add(dayRow(area, SpatialMean.day(day, memberDays, 1), memberDays.size()));
+            }
+        }));
+        jdbc.update("DELETE FROM airquality_area_day WHERE day BETWEEN ? AND ?", java.sql.Date.valueOf(firstDay), java.sql.Date.valueOf(lastDay));
+        jdbc.batchUpdate("""
+                INSERT INTO airquality_area_day (area_code, day, rule_set, station_count, so2, no2, pm10, co, pm25, o3_8h, o3_1h,
+                                                 aqi, computed_aqi, primary_pollutants, provisional)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true)""", rows);
+    }
+
+    /** A day row: code, day, rule set, [station count], five means, MDA8, maximum 1-hour O3, AQI, computed AQI, primary. */
+    private static Object[] dayRow(String code, DailyValues day, int stationCount) {
+        RuleSet rules = RuleSet.forDate(day.date());
+        AqiResult aqi = day.aqi(rules, AqiOptions.DEFAULTS);
+        List<Object> row = new ArrayList<>(List.of(code, java.sql.Date.valueOf(day.date()), rules.name(), stationCount));
+        for (Pollutant p : DayRows.MEANS) {
+            Mean m = day.means().get(p);
+            row.add(m == null ? null : m.value());
+        }
+        row.add(day.o3MaxEightHour().map(Mean::value).orElse(null));
+        row.add(day.o3MaxOneHour().orElse(null));
+        row.add(aqi.aqi().isPresent() ? aqi.aqi().getAsInt() : null);
+        row.add(aqi.computedAqi().isPresent() ? aqi.computedAqi().getAsInt() : null);
+        row.add(aqi.primary().stream().map(Pollutant::code).toArray(String[]::new));
+        return row.toArray();
+    }
+
+    private static Instant startOf(LocalDate day) {
+        return day.atStartOfDay(BeijingTime.ZONE).toInstant();
     }
 
     /** Area values of every hour in the range, from the stations' stored concentrations. */

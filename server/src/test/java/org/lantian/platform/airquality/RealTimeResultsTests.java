@@ -63,6 +63,47 @@ class RealTimeResultsTests extends ApiTest {
     }
 
     @Test
+    void aWholeDayGivesStationCityAndCountyDaysPeriodFiguresAndTheCountyRanking() {
+        StringBuilder items = new StringBuilder();
+        for (int h = 1; h <= 24; h++) {
+            String time = h == 24 ? "2024-10-02 00:00" : String.format("2024-10-01 %02d:00", h);
+            items.append(items.length() == 0 ? "" : ",")
+                    .append(hour("1049A", time, 10, 40, 100, "1.0", 60, 80)).append(",")
+                    .append(hour("1050A", time, 20, 60, 120, "1.2", 80, 100));
+        }
+        as("city").post("/api/observations", "{\"source\":\"test\",\"observations\":[" + items + "]}");
+
+        // CN2012 daily: 1049A PM2.5 80 → 107; the city's day from the stations' means: PM2.5 90 → 119
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(jdbc.sql("SELECT aqi FROM airquality_station_day WHERE station_code = '1049A' AND day = '2024-10-01'")
+                    .query(Integer.class).optional()).contains(107);
+            assertThat(jdbc.sql("SELECT aqi FROM airquality_area_day WHERE area_code = '130400' AND day = '2024-10-01'")
+                    .query(Integer.class).optional()).contains(119);
+        });
+
+        JsonNode figures = Api.json(as("congtai").get("/api/airquality/areas/130400/period?from=2024-10-01&to=2024-10-01"));
+        // 15/60 + 50/40 + 110/70 + 90/35 + 1.1/4 + 70/160 = 6.3554 → 6.36
+        assertThat(figures.get("compositeIndex").asString()).isEqualTo("6.36");
+        assertThat(figures.get("concentrations").get("PM2_5").asString()).isEqualTo("90");
+        assertThat(figures.get("concentrations").get("CO").asString()).isEqualTo("1.1");
+        assertThat(figures.get("validDays").asInt()).isEqualTo(1);
+        assertThat(figures.get("goodDays").asInt()).isZero();
+        assertThat(figures.get("primaryDays").get("PM2_5").asInt()).isEqualTo(1);
+        assertThat(figures.get("indexChangePercent").isNull()).isTrue();
+        assertThat(as("congtai").get("/api/airquality/areas/130402/period?from=2024-10-01&to=2024-10-01").getStatusCode().value())
+                .isEqualTo(404);
+
+        JsonNode ranking = Api.json(as("congtai").get("/api/airquality/rankings/counties?from=2024-10-01&to=2024-10-01"));
+        assertThat(ranking.size()).isEqualTo(20);
+        // 邯山区 (1049A): 5.51, first; 丛台区 (1050A): 7.20, second; the others had no data that day
+        assertThat(ranking.get(0).get("figures").get("name").asString()).isEqualTo("邯山区");
+        assertThat(ranking.get(0).get("figures").get("compositeIndex").asString()).isEqualTo("5.51");
+        assertThat(ranking.get(1).get("figures").get("name").asString()).isEqualTo("丛台区");
+        assertThat(ranking.get(1).get("indexRank").asInt()).isEqualTo(2);
+        assertThat(ranking.get(2).get("indexRank").asInt()).isZero();
+    }
+
+    @Test
     void aCountyUserSeesTheCityItsOwnCountyAndItsOwnStationsNow() {
         await().atMost(Duration.ofSeconds(20)).until(() -> as("city").get("/api/airquality/now").getStatusCode().value() == 200);
         JsonNode city = Api.json(as("city").get("/api/airquality/now"));

@@ -1,0 +1,166 @@
+package org.lantian.platform.airquality;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.TreeMap;
+
+import org.lantian.platform.geo.Division;
+import org.lantian.platform.geo.Divisions;
+import org.lantian.platform.identity.Actors;
+import org.lantian.platform.monitoring.NotFound;
+import org.lantian.standards.Pollutant;
+import org.lantian.standards.RuleSet;
+import org.lantian.standards.assessment.ChangeRate;
+import org.lantian.standards.assessment.CompositeIndex;
+import org.lantian.standards.assessment.DailyValues;
+import org.lantian.standards.assessment.DayCounts;
+import org.lantian.standards.assessment.PeriodSummary;
+import org.lantian.standards.assessment.Ranking;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Figures of the city or a county for any period, from the stored area days: the six concentrations, the
+ * composite index, good and heavy days, primary-pollutant counts, and the change against the same period
+ * a year earlier; and the county rankings built on them. Provisional while their days are.
+ */
+@Service
+public class AirQualityPeriods {
+
+    /** The composite-index definition figures use until the office chooses a 2026 variant (STANDARDS §3.1). */
+    static final CompositeIndex.Definition INDEX = CompositeIndex.Definition.CN2012;
+
+    private final JdbcClient jdbc;
+    private final Divisions divisions;
+    private final Actors actors;
+
+    AirQualityPeriods(JdbcClient jdbc, Divisions divisions, Actors actors) {
+        this.jdbc = jdbc;
+        this.divisions = divisions;
+        this.actors = actors;
+    }
+
+    /**
+     * @param concentrations   the six period statistics as published (PM2.5 1 decimal under the 2026 rules)
+     * @param compositeIndex   2 decimals; null when a pollutant has no valid day
+     * @param primaryDays      days each pollutant was primary (days with AQI &gt; 50)
+     * @param pm25ChangePercent and {@code indexChangePercent}: against the same days a year earlier, 1 decimal; positive is worse
+     */
+    public record Figures(String areaCode, String name, LocalDate from, LocalDate to, String ruleSet, String indexDefinition,
+                          Map<Pollutant, BigDecimal> concentrations, BigDecimal compositeIndex, int validDays,
+                          int goodDays, BigDecimal goodDayRatio, int heavyDays, Map<Pollutant, Integer> primaryDays,
+                          BigDecimal indexChangePercent, BigDecimal pm25ChangePercent, boolean provisional) {
+    }
+
+    /**
+     * The figures of an area (the city or one of the 20 units) for {@code from}–{@code to} inclusive.
+     *
+     * @throws NotFound when the area is not Handan or one of its units, or lies outside the actor's scope
+     */
+    public Figures area(String areaCode, LocalDate from, LocalDate to) {
+        Division area = divisions.find(areaCode).orElseThrow(() -> new NotFound("area " + areaCode));
+        if (!area.code().equals(Divisions.CITY_CODE) && !actors.current().scope().covers(area.code())) {
+            throw new NotFound("area " + areaCode);
+        }
+        if (to.isBefore(from)) {
+            throw new IllegalArgumentException("to: " + to + " is before from " + from);
+        }
+        return figures(area, from, to);
+    }
+
+    /** One county in a ranking: its figures and its places (1 = best). */
+    public record RankedCounty(Figures figures, int indexRank, int pm25Rank, Integer indexImprovementRank,
+                               Integer pm25ImprovementRank) {
+    }
+
+    /**
+     * The 20 county-level units ranked by composite index and by PM2.5, on absolute value (ascending) and on
+     * improvement against the same period a year earlier (most improved first), ties sharing a place
+     * ("既比绝对值又比改善率"). Rankings are published to every unit, so county users see all of it.
+     */
+    public List<RankedCounty> countyRanking(LocalDate from, LocalDate to) {
+        List<Figures> counties = divisions.countyLevelUnits().stream().map(d -> figures(d, from, to)).toList();
+        Map<String, Integer> byIndex = ranks(counties, Figures::compositeIndex);
+        Map<String, Integer> byPm25 = ranks(counties, f -> f.concentrations().get(Pollutant.PM2_5));
+        Map<String, Integer> byIndexChange = ranks(counties, Figures::indexChangePercent);
+        Map<String, Integer> byPm25Change = ranks(counties, Figures::pm25ChangePercent);
+        return counties.stream()
+                .map(f -> new RankedCounty(f, byIndex.getOrDefault(f.areaCode(), 0), byPm25.getOrDefault(f.areaCode(), 0),
+                        byIndexChange.get(f.areaCode()), byPm25Change.get(f.areaCode())))
+                .sorted((a, b) -> Integer.compare(rankOrLast(a.indexRank()), rankOrLast(b.indexRank())))
+                .toList();
+    }
+
+    private static int rankOrLast(int rank) {
+        return rank == 0 ? Integer.MAX_VALUE : rank;
+    }
+
+    private static Map<String, Integer> ranks(List<Figures> counties, java.util.function.Function<Figures, BigDecimal> value) {
+        Map<String, BigDecimal> values = new LinkedHashMap<>();
+        counties.forEach(f -> {
+            BigDecimal v = value.apply(f);
+            if (v != null) {
+                values.put(f.areaCode(), v);
+            }
+        });
+        Map<String, Integer> ranks = new LinkedHashMap<>();
+        Ranking.ascending(values).forEach(r -> ranks.put(r.key(), r.rank()));
+        return ranks;
+    }
+
+    private Figures figures(Division area, LocalDate from, LocalDate to) {
+        List<StoredDay> days = days(area.code(), from, to);
+        List<StoredDay> lastYear = days(area.code(), from.minusYears(1), to.minusYears(1));
+        RuleSet rules = RuleSet.forDate(to);
+        PeriodSummary summary = PeriodSummary.of(from, to, days.stream().map(StoredDay::values).toList());
+        PeriodSummary previous = PeriodSummary.of(from.minusYears(1), to.minusYears(1), lastYear.stream().map(StoredDay::values).toList());
+        Optional<CompositeIndex.Result> index = summary.compositeIndex(INDEX, CompositeIndex.Rounding.SUM_ONCE);
+        Optional<CompositeIndex.Result> previousIndex = previous.compositeIndex(INDEX, CompositeIndex.Rounding.SUM_ONCE);
+        Map<Pollutant, BigDecimal> concentrations = new EnumMap<>(Pollutant.class);
+        for (Pollutant p : Pollutant.values()) {
+            summary.rounded(p, rules).ifPresent(v -> concentrations.put(p, v));
+        }
+        DayCounts counts = DayCounts.of(days.stream().map(d -> new DayCounts.Day(d.values().date(), d.aqi(), false)).toList(), false);
+        Map<Pollutant, Integer> primary = new TreeMap<>();
+        days.forEach(d -> d.primary().forEach(p -> primary.merge(p, 1, Integer::sum)));
+        BigDecimal indexChange = index.isPresent() && previousIndex.isPresent()
+                ? percent(index.get().total(), previousIndex.get().total()) : null;
+        BigDecimal pm25Change = concentrations.containsKey(Pollutant.PM2_5) && previous.statistics().containsKey(Pollutant.PM2_5)
+                ? percent(concentrations.get(Pollutant.PM2_5), previous.rounded(Pollutant.PM2_5, rules).orElseThrow()) : null;
+        return new Figures(area.code(), area.shortName(), from, to, rules.name(), INDEX.name(), concentrations,
+                index.map(CompositeIndex.Result::total).orElse(null), counts.validDays(), counts.goodDays(),
+                counts.goodDayRatio().orElse(null), counts.heavyDays(), primary, indexChange, pm25Change,
+                days.stream().anyMatch(StoredDay::provisional));
+    }
+
+    private static BigDecimal percent(BigDecimal current, BigDecimal previous) {
+        return ChangeRate.percent(current, previous).map(v -> v.setScale(1, RoundingMode.HALF_EVEN)).orElse(null);
+    }
+
+    private record StoredDay(DailyValues values, OptionalInt aqi, List<Pollutant> primary, boolean provisional) {
+    }
+
+    private List<StoredDay> days(String areaCode, LocalDate from, LocalDate to) {
+        return jdbc.sql("SELECT * FROM airquality_area_day WHERE area_code = ? AND day BETWEEN ? AND ? ORDER BY day")
+                .params(areaCode, Date.valueOf(from), Date.valueOf(to))
+                .query((rs, n) -> {
+                    Integer aqi = (Integer) rs.getObject("aqi");
+                    List<Pollutant> primary = new ArrayList<>();
+                    for (String p : (String[]) rs.getArray("primary_pollutants").getArray()) {
+                        primary.add(Pollutant.valueOf(p));
+                    }
+                    return new StoredDay(DayRows.read(rs), aqi == null ? OptionalInt.empty() : OptionalInt.of(aqi), primary,
+                            rs.getBoolean("provisional"));
+                })
+                .list();
+    }
+}
