@@ -101,6 +101,21 @@ class RealTimeResultsTests extends ApiTest {
         assertThat(ranking.get(1).get("figures").get("name").asString()).isEqualTo("丛台区");
         assertThat(ranking.get(1).get("indexRank").asInt()).isEqualTo(2);
         assertThat(ranking.get(2).get("indexRank").asInt()).isZero();
+
+        var xlsx = new org.springframework.web.client.RestTemplate();
+        var request = org.springframework.http.RequestEntity.get(java.net.URI.create("http://localhost:" + port
+                        + "/airquality/ranking.xlsx?from=2024-10-01&to=2024-10-01"))
+                .header("Authorization", "Bearer " + tokens.of("city")).build();
+        byte[] body = xlsx.exchange(request, byte[].class).getBody();
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(body))) {
+            var sheet = book.getSheetAt(0);
+            assertThat(sheet.getRow(2).getCell(1).getStringCellValue()).isEqualTo("县（市、区）");
+            assertThat(sheet.getRow(3).getCell(1).getStringCellValue()).isEqualTo("邯山区");
+            assertThat(sheet.getRow(3).getCell(2).getNumericCellValue()).isEqualTo(5.51);
+            assertThat(sheet.getLastRowNum()).isEqualTo(22);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test

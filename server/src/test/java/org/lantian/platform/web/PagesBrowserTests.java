@@ -59,6 +59,17 @@ class PagesBrowserTests extends BrowserTest {
     }
 
     @Test
+    void theRankingPageRanksAllTwentyUnitsForEveryUser() throws Exception {
+        signIn("congtai", "lantian2023");
+        open("/airquality/ranking?period=CUSTOM&from=2024-10-01&to=2024-10-01");
+        assertThat(column("ranking", 2)).hasSize(20).contains("丛台区", "邯山区", "冀南新区");
+        signIn("city", "lantian2023");
+        open("/airquality/ranking?period=YEAR_TO_DATE&view=PM25");
+        assertThat(column("ranking", 2)).hasSize(20);
+        screenshot("ranking");
+    }
+
+    @Test
     void theCityOfficeSeesEveryCountysStationsAndCanFilterThem() throws Exception {
         signIn("city", "lantian2023");
         open("/stations");

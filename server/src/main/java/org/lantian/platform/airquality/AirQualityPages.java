@@ -1,0 +1,87 @@
+package org.lantian.platform.airquality;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The county ranking page and its XLSX export. */
+@Controller
+class AirQualityPages {
+
+    /** The orders the ranking page offers: absolute value or improvement, of the index or PM2.5. */
+    enum View {
+        INDEX("综合指数"), PM25("PM2.5 浓度"), INDEX_IMPROVEMENT("综合指数改善率"), PM25_IMPROVEMENT("PM2.5 改善率");
+
+        private final String label;
+
+        View(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        Comparator<AirQualityPeriods.RankedCounty> order() {
+            return Comparator.comparing(c -> {
+                Integer rank = switch (this) {
+                    case INDEX -> c.indexRank();
+                    case PM25 -> c.pm25Rank();
+                    case INDEX_IMPROVEMENT -> c.indexImprovementRank();
+                    case PM25_IMPROVEMENT -> c.pm25ImprovementRank();
+                };
+                return rank == null || rank == 0 ? Integer.MAX_VALUE : rank;
+            });
+        }
+    }
+
+    private final AirQualityPeriods periods;
+    private final Clock clock;
+
+    AirQualityPages(AirQualityPeriods periods, Clock clock) {
+        this.periods = periods;
+        this.clock = clock;
+    }
+
+    @GetMapping("/airquality/ranking")
+    String ranking(@RequestParam(defaultValue = "THIS_MONTH") RankingPeriod period,
+                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                   @RequestParam(defaultValue = "INDEX") View view, Model model) {
+        LocalDate[] range = period.range(LocalDate.now(clock), from, to);
+        List<AirQualityPeriods.RankedCounty> ranking = periods.countyRanking(range[0], range[1]).stream()
+                .sorted(view.order()).toList();
+        model.addAttribute("period", period);
+        model.addAttribute("periods", RankingPeriod.values());
+        model.addAttribute("views", View.values());
+        model.addAttribute("view", view);
+        model.addAttribute("from", range[0]);
+        model.addAttribute("to", range[1]);
+        model.addAttribute("ranking", ranking);
+        model.addAttribute("city", periods.area(org.lantian.platform.geo.Divisions.CITY_CODE, range[0], range[1]));
+        return "airquality/ranking";
+    }
+
+    @GetMapping("/airquality/ranking.xlsx")
+    ResponseEntity<byte[]> rankingWorkbook(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                           @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        byte[] xlsx = RankingWorkbook.write(periods.countyRanking(from, to), from, to);
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("县区空气质量排名_" + from + "_" + to + ".xlsx", StandardCharsets.UTF_8).build().toString())
+                .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .body(xlsx);
+    }
+}
