@@ -45,6 +45,12 @@ class AirQualityController {
         return now.stationHours(code, from == null ? end.minus(java.time.Duration.ofDays(7)) : from, end);
     }
 
+    @GetMapping("/stations/now")
+    @Operation(summary = "Visible stations with their position and the real-time AQI of the latest hour, for the map")
+    java.util.List<AirQualityNow.StationOnMap> stationsNow() {
+        return now.stationsOnMap();
+    }
+
     @GetMapping("/now")
     @Operation(summary = "The latest hour: city and county real-time AQI, the city's day so far, the worst stations "
             + "(a county user sees the city, its own county and its own stations); 204 before any data")

@@ -112,9 +112,7 @@ public class AirQualityNow {
 
     /** The latest hour with a city value, or empty before any data arrived. */
     public Optional<Now> now() {
-        Optional<Instant> latest = jdbc.sql("SELECT max(hour_end) FROM airquality_area_hour WHERE area_code = ?")
-                .param(Divisions.CITY_CODE)
-                .query((rs, n) -> rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant()).optional();
+        Optional<Instant> latest = latestCityHour();
         if (latest.isEmpty()) {
             return Optional.empty();
         }
@@ -137,6 +135,37 @@ public class AirQualityNow {
                 .params(Timestamp.from(hour), visible.keySet().toArray(String[]::new))
                 .query((rs, n) -> map(rs, "station_code", visible.get(rs.getString("station_code")).name())).list();
         return Optional.of(new Now(hour, city, counties, worst, citySoFar(hour)));
+    }
+
+    /** A station on the map: where it is and its AQI of the latest hour (null when it has none then). */
+    public record StationOnMap(String code, String name, String stationClass, String countyCode, BigDecimal lon, BigDecimal lat,
+                               Integer aqi, String colour, String category) {
+    }
+
+    /** Every visible Handan station with its position and real-time AQI of the latest city hour. */
+    public List<StationOnMap> stationsOnMap() {
+        Optional<Instant> hour = latestCityHour();
+        LocalDate day = hour.map(RealTimeResults::dayOf).orElse(LocalDate.now(clock));
+        Map<String, Integer> aqi = new java.util.HashMap<>();
+        hour.ifPresent(h -> jdbc.sql("SELECT station_code, aqi FROM airquality_station_hour WHERE hour_end = ? AND aqi IS NOT NULL")
+                .param(Timestamp.from(h)).query(rs -> {
+                    aqi.put(rs.getString(1), rs.getInt(2));
+                }));
+        return stations.list(day).stream()
+                .filter(s -> Stations.HANDAN.equals(s.city()) && s.lon() != null)
+                .map(s -> {
+                    Integer value = aqi.get(s.code());
+                    return new StationOnMap(s.code(), s.name(), s.stationClass().label(), s.countyCode(), s.lon(), s.lat(), value,
+                            value == null ? "#BBBBBB" : AqiLevel.of(value).colourHex(),
+                            value == null ? "—" : AqiLevel.of(value).category());
+                })
+                .toList();
+    }
+
+    private Optional<Instant> latestCityHour() {
+        return jdbc.sql("SELECT max(hour_end) FROM airquality_area_hour WHERE area_code = ?")
+                .param(Divisions.CITY_CODE)
+                .query((rs, n) -> rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant()).optional();
     }
 
     /**

@@ -74,6 +74,11 @@ class AirQualityPages {
         return "airquality/ranking";
     }
 
+    @GetMapping("/airquality/map")
+    String map() {
+        return "airquality/map";
+    }
+
     @GetMapping("/airquality/ranking.xlsx")
     ResponseEntity<byte[]> rankingWorkbook(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {

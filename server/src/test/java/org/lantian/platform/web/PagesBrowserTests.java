@@ -70,6 +70,22 @@ class PagesBrowserTests extends BrowserTest {
     }
 
     @Test
+    void theMapDrawsTheCountiesAndTheStationsACountyUserMaySee() throws Exception {
+        signIn("city", "lantian2023");
+        open("/airquality/map");
+        waitUpTo(Duration.ofSeconds(15)).until(d -> !d.findElements(By.cssSelector("#map canvas")).isEmpty()
+                && !d.findElement(By.id("map-hour")).getText().isEmpty());
+        Thread.sleep(800); // let ECharts finish drawing before the picture
+        screenshot("map");
+        assertThat(column("zones", 1)).contains("冀南新区", "开发区");
+
+        signIn("congtai", "lantian2023");
+        open("/airquality/map");
+        waitUpTo(Duration.ofSeconds(15)).until(d -> !d.findElements(By.cssSelector("#map canvas")).isEmpty());
+        assertThat(column("zones", 1)).isEmpty(); // only 丛台区, which has a boundary
+    }
+
+    @Test
     void theCityOfficeSeesEveryCountysStationsAndCanFilterThem() throws Exception {
         signIn("city", "lantian2023");
         open("/stations");

@@ -1,0 +1,52 @@
+// Handan's county boundaries coloured by real-time AQI, with the stations as points (no online tiles).
+(function () {
+  const box = document.getElementById('map');
+  if (!box) return;
+  const chart = echarts.init(box);
+  const levels = [
+    { gt: -1, lte: 50, color: '#00E400', label: '优 0–50' }, { gt: 50, lte: 100, color: '#FFFF00', label: '良 51–100' },
+    { gt: 100, lte: 150, color: '#FF7E00', label: '轻度 101–150' }, { gt: 150, lte: 200, color: '#FF0000', label: '中度 151–200' },
+    { gt: 200, lte: 300, color: '#99004C', label: '重度 201–300' }, { gt: 300, color: '#7E0023', label: '严重 >300' }];
+  const json = url => fetch(url, { headers: { Accept: 'application/json, application/geo+json' } }).then(r => {
+    if (!r.ok && r.status !== 204) throw new Error(r.status);
+    return r.status === 204 ? null : r.json();
+  });
+  const beijing = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
+
+  Promise.all([json(box.dataset.boundaries), json(box.dataset.now), json(box.dataset.stations)]).then(([geo, now, stations]) => {
+    echarts.registerMap('handan', geo);
+    const counties = new Map(((now && now.counties) || []).map(c => [c.name, c]));
+    const mapped = new Set(geo.features.map(f => f.properties.name));
+    if (now) document.getElementById('map-hour').textContent = '截至 ' + beijing.format(new Date(now.hourEnd)) + '（北京时间）';
+    const zones = document.querySelector('#zones tbody');
+    counties.forEach((c, name) => {
+      if (!mapped.has(name)) {
+        const tr = document.createElement('tr');
+        tr.innerHTML = '<td></td><td class="num"></td>';
+        tr.children[0].textContent = name;
+        tr.children[1].textContent = c.aqi === null ? 'NA' : c.aqi;
+        zones.appendChild(tr);
+      }
+    });
+    chart.setOption({
+      tooltip: { trigger: 'item', formatter: p => p.seriesType === 'scatter'
+          ? p.data.name + '（' + p.data.code + '，' + p.data.cls + '）<br>AQI ' + (p.data.aqi === null ? '无数据' : p.data.aqi + ' ' + p.data.category)
+          : p.name + '<br>AQI ' + (isNaN(p.value) ? '无数据' : p.value) },
+      visualMap: { type: 'piecewise', pieces: levels, seriesIndex: 0, left: 10, bottom: 10, title: 'AQI' },
+      geo: { map: 'handan', roam: true, label: { show: true, fontSize: 12, color: '#111', textBorderColor: '#fff', textBorderWidth: 2 },
+             itemStyle: { borderColor: '#555', areaColor: '#EEE' } },
+      series: [
+        { type: 'map', geoIndex: 0, data: geo.features.map(f => {
+            const c = counties.get(f.properties.name);
+            return { name: f.properties.name, value: c && c.aqi !== null ? c.aqi : NaN };
+          }) },
+        { type: 'scatter', coordinateSystem: 'geo', symbolSize: 12, zlevel: 2,
+          itemStyle: { borderColor: '#fff', borderWidth: 2 },
+          data: (stations || []).map(s => ({ name: s.name, code: s.code, cls: s.stationClass, aqi: s.aqi, category: s.category,
+                                             value: [Number(s.lon), Number(s.lat), s.aqi], itemStyle: { color: s.colour } })) }
+      ]
+    });
+    chart.on('click', p => { if (p.seriesType === 'scatter') window.location.href = box.dataset.stationPage + encodeURIComponent(p.data.code); });
+  }).catch(e => { box.textContent = '地图数据加载失败（' + e.message + '）'; });
+  window.addEventListener('resize', () => chart.resize());
+})();
