@@ -29,6 +29,14 @@ class AirQualityController {
         return periods.area(code, from, to);
     }
 
+    @GetMapping("/areas/{code}/days")
+    @Operation(summary = "Daily AQI of the city (130400) or a county, from–to inclusive")
+    java.util.List<AirQualityPeriods.DayAqi> days(@org.springframework.web.bind.annotation.PathVariable String code,
+                                                 @org.springframework.web.bind.annotation.RequestParam java.time.LocalDate from,
+                                                 @org.springframework.web.bind.annotation.RequestParam java.time.LocalDate to) {
+        return periods.dailyAqi(code, from, to);
+    }
+
     @GetMapping("/rankings/counties")
     @Operation(summary = "The 20 county-level units ranked by composite index and PM2.5, absolute and by improvement")
     java.util.List<AirQualityPeriods.RankedCounty> countyRanking(@org.springframework.web.bind.annotation.RequestParam java.time.LocalDate from,

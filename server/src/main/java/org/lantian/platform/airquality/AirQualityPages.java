@@ -48,10 +48,15 @@ class AirQualityPages {
     }
 
     private final AirQualityPeriods periods;
+    private final org.lantian.platform.identity.Actors actors;
+    private final org.lantian.platform.geo.Divisions divisions;
     private final Clock clock;
 
-    AirQualityPages(AirQualityPeriods periods, Clock clock) {
+    AirQualityPages(AirQualityPeriods periods, org.lantian.platform.identity.Actors actors,
+                    org.lantian.platform.geo.Divisions divisions, Clock clock) {
         this.periods = periods;
+        this.actors = actors;
+        this.divisions = divisions;
         this.clock = clock;
     }
 
@@ -77,6 +82,18 @@ class AirQualityPages {
     @GetMapping("/airquality/map")
     String map() {
         return "airquality/map";
+    }
+
+    @GetMapping("/airquality/calendar")
+    String calendar(@RequestParam(required = false) String area, @RequestParam(required = false) Integer year, Model model) {
+        org.lantian.platform.identity.Scope scope = actors.current().scope();
+        String chosen = area != null ? area
+                : scope.citywide() ? org.lantian.platform.geo.Divisions.CITY_CODE : scope.countyCodes().iterator().next();
+        model.addAttribute("area", chosen);
+        model.addAttribute("year", year == null ? LocalDate.now(clock).getYear() : year);
+        model.addAttribute("areas", divisions.all().stream()
+                .filter(d -> d.code().equals(org.lantian.platform.geo.Divisions.CITY_CODE) || scope.covers(d.code())).toList());
+        return "airquality/calendar";
     }
 
     @GetMapping("/airquality/ranking.xlsx")

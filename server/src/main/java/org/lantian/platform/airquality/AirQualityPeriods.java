@@ -77,6 +77,22 @@ public class AirQualityPeriods {
         return figures(area, from, to);
     }
 
+    /** One day's AQI of an area, for the calendar; {@code aqi} null means "NA". */
+    public record DayAqi(LocalDate day, Integer aqi, List<Pollutant> primary, boolean provisional) {
+    }
+
+    /**
+     * The daily AQI of the city or a county for each day with data between {@code from} and {@code to}.
+     *
+     * @throws NotFound when the area is not Handan or one of its units, or lies outside the actor's scope
+     */
+    public List<DayAqi> dailyAqi(String areaCode, LocalDate from, LocalDate to) {
+        area(areaCode, from, from); // the same existence and scope checks as the figures
+        return days(areaCode, from, to).stream()
+                .map(d -> new DayAqi(d.values().date(), d.aqi().isPresent() ? d.aqi().getAsInt() : null, d.primary(), d.provisional()))
+                .toList();
+    }
+
     /** One county in a ranking: its figures and its places (1 = best). */
     public record RankedCounty(Figures figures, int indexRank, int pm25Rank, Integer indexImprovementRank,
                                Integer pm25ImprovementRank) {

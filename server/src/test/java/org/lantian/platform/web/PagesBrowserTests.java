@@ -86,6 +86,19 @@ class PagesBrowserTests extends BrowserTest {
     }
 
     @Test
+    void theCalendarShowsAYearOfDailyAqiForTheAreasAUserMaySee() throws Exception {
+        signIn("congtai", "lantian2023");
+        open("/airquality/calendar");
+        assertThat(browser().findElements(By.cssSelector("#area option"))).extracting(WebElement::getText)
+                .containsExactly("邯郸市", "丛台区");
+        waitUpTo(Duration.ofSeconds(15)).until(d -> !d.findElements(By.cssSelector("#calendar canvas")).isEmpty());
+        Thread.sleep(500);
+        screenshot("calendar");
+        open("/airquality/calendar?area=130402");
+        assertThat(browser().findElement(By.id("calendar")).getText()).contains("404");
+    }
+
+    @Test
     void theCityOfficeSeesEveryCountysStationsAndCanFilterThem() throws Exception {
         signIn("city", "lantian2023");
         open("/stations");
