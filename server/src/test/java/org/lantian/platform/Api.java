@@ -31,6 +31,10 @@ public final class Api {
         return client.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(json).retrieve().toEntity(String.class);
     }
 
+    public ResponseEntity<String> put(String path, String json) {
+        return client.put().uri(path).contentType(MediaType.APPLICATION_JSON).body(json).retrieve().toEntity(String.class);
+    }
+
     public ResponseEntity<String> upload(String path, String fileName, byte[] content) {
         var parts = new LinkedMultiValueMap<String, Object>();
         parts.add("file", new ByteArrayResource(content) {

@@ -14,10 +14,33 @@ class AirQualityController {
 
     private final AirQualityNow now;
     private final AirQualityPeriods periods;
+    private final AirQualityTargets targets;
 
-    AirQualityController(AirQualityNow now, AirQualityPeriods periods) {
+    AirQualityController(AirQualityNow now, AirQualityPeriods periods, AirQualityTargets targets) {
         this.now = now;
         this.periods = periods;
+        this.targets = targets;
+    }
+
+    record TargetRequest(java.math.BigDecimal pm25, java.math.BigDecimal compositeIndex, java.math.BigDecimal goodDayRatio,
+                         Integer heavyDaysCap, String reason) {
+    }
+
+    @org.springframework.web.bind.annotation.PutMapping("/targets/{year}/{area}")
+    @Operation(summary = "Set an area's annual targets (city office); replaces earlier ones, audited")
+    AirQualityTargets.Targets setTargets(@org.springframework.web.bind.annotation.PathVariable int year,
+                                         @org.springframework.web.bind.annotation.PathVariable String area,
+                                         @org.springframework.web.bind.annotation.RequestBody TargetRequest request) {
+        return targets.set(new AirQualityTargets.Targets(year, area, request.pm25(), request.compositeIndex(),
+                request.goodDayRatio(), request.heavyDaysCap()), request.reason());
+    }
+
+    @GetMapping("/targets/{year}/{area}")
+    @Operation(summary = "An area's progress against its targets: year to date, what the rest of the year may average, "
+            + "today's PM2.5 control value, good days needed, heavy days left; 204 without targets")
+    ResponseEntity<AirQualityTargets.Progress> progress(@org.springframework.web.bind.annotation.PathVariable int year,
+                                                        @org.springframework.web.bind.annotation.PathVariable String area) {
+        return targets.progress(year, area).map(ResponseEntity::ok).orElse(ResponseEntity.noContent().build());
     }
 
     @GetMapping("/areas/{code}/period")

@@ -162,10 +162,10 @@ public class AirQualityPeriods {
         return ChangeRate.percent(current, previous).map(v -> v.setScale(1, RoundingMode.HALF_EVEN)).orElse(null);
     }
 
-    private record StoredDay(DailyValues values, OptionalInt aqi, List<Pollutant> primary, boolean provisional) {
+    record StoredDay(DailyValues values, OptionalInt aqi, List<Pollutant> primary, boolean provisional) {
     }
 
-    private List<StoredDay> days(String areaCode, LocalDate from, LocalDate to) {
+    List<StoredDay> days(String areaCode, LocalDate from, LocalDate to) {
         return jdbc.sql("SELECT * FROM airquality_area_day WHERE area_code = ? AND day BETWEEN ? AND ? ORDER BY day")
                 .params(areaCode, Date.valueOf(from), Date.valueOf(to))
                 .query((rs, n) -> {

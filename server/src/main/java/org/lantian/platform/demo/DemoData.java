@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import org.lantian.platform.airquality.AirQualityTargets;
 import org.lantian.platform.geo.Division;
 import org.lantian.platform.geo.Divisions;
 import org.lantian.platform.geo.LonLat;
@@ -64,16 +65,18 @@ class DemoData implements ApplicationRunner {
     private final Ingestion ingestion;
     private final Divisions divisions;
     private final Actors actors;
+    private final AirQualityTargets targets;
     private final Clock clock;
 
     DemoData(DemoProperties properties, Users users, Stations stations, Ingestion ingestion, Divisions divisions,
-             Actors actors, Clock clock) {
+             Actors actors, AirQualityTargets targets, Clock clock) {
         this.properties = properties;
         this.users = users;
         this.stations = stations;
         this.ingestion = ingestion;
         this.divisions = divisions;
         this.actors = actors;
+        this.targets = targets;
         this.clock = clock;
     }
 
@@ -116,6 +119,8 @@ class DemoData implements ApplicationRunner {
             simulator.simulate(codes, from, to, v -> sink.accept(++line[0], new Observation(v.station(), v.pollutant(),
                     Averaging.HOUR, v.periodEnd(), v.value(), Observation.NORMAL)));
         });
+        targets.set(new AirQualityTargets.Targets(java.time.LocalDate.now(clock).getYear(), Divisions.CITY_CODE,
+                new BigDecimal("45"), new BigDecimal("5.50"), new BigDecimal("60.0"), 12), "演示目标（非真实目标）");
         log.info("Demo data: {} accounts, {} stations, {} simulated hourly values over {} days in {} ms",
                 ACCOUNTS.size(), codes.size(), report.inserted(), properties.days(),
                 (System.nanoTime() - started) / 1_000_000);

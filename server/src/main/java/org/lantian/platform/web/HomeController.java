@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 
 import org.lantian.platform.airquality.AirQualityNow;
+import org.lantian.platform.airquality.AirQualityTargets;
+import org.lantian.platform.geo.Divisions;
 import org.lantian.platform.monitoring.Ingestion;
 import org.lantian.platform.monitoring.StationClass;
 import org.lantian.platform.monitoring.Stations;
@@ -18,12 +20,14 @@ class HomeController {
     private final Stations stations;
     private final Ingestion ingestion;
     private final AirQualityNow airQuality;
+    private final AirQualityTargets targets;
     private final Clock clock;
 
-    HomeController(Stations stations, Ingestion ingestion, AirQualityNow airQuality, Clock clock) {
+    HomeController(Stations stations, Ingestion ingestion, AirQualityNow airQuality, AirQualityTargets targets, Clock clock) {
         this.stations = stations;
         this.ingestion = ingestion;
         this.airQuality = airQuality;
+        this.targets = targets;
         this.clock = clock;
     }
 
@@ -35,6 +39,7 @@ class HomeController {
         model.addAttribute("demoCount", visible.stream().filter(s -> s.demo()).count());
         model.addAttribute("imports", ingestion.recentBatches(5));
         model.addAttribute("now", airQuality.now().orElse(null));
+        model.addAttribute("progress", targets.progress(LocalDate.now(clock).getYear(), Divisions.CITY_CODE).orElse(null));
         return "web/home";
     }
 }

@@ -50,6 +50,7 @@ class PagesBrowserTests extends BrowserTest {
         });
         assertThat(browser().findElement(By.id("city-aqi")).getText()).matches("\\d+|NA");
         assertThat(column("county-now", 1)).hasSizeGreaterThan(10);
+        assertThat(browser().findElement(By.id("targets")).getText()).contains("今天的控制值为", "重污染天数");
         screenshot("overview");
 
         signIn("congtai", "lantian2023");
