@@ -15,11 +15,22 @@ class AirQualityController {
     private final AirQualityNow now;
     private final AirQualityPeriods periods;
     private final AirQualityTargets targets;
+    private final PublishedAgreement agreement;
 
-    AirQualityController(AirQualityNow now, AirQualityPeriods periods, AirQualityTargets targets) {
+    AirQualityController(AirQualityNow now, AirQualityPeriods periods, AirQualityTargets targets, PublishedAgreement agreement) {
         this.now = now;
         this.periods = periods;
         this.targets = targets;
+        this.agreement = agreement;
+    }
+
+    @GetMapping("/stations/{code}/agreement")
+    @Operation(summary = "How often Lantian's real-time AQI and 24-hour moving means equal the national network's "
+            + "published AQI and X_24h columns (imported china_sites files), with the first mismatches")
+    PublishedAgreement.Report agreement(@org.springframework.web.bind.annotation.PathVariable String code,
+                                        @org.springframework.web.bind.annotation.RequestParam java.time.Instant from,
+                                        @org.springframework.web.bind.annotation.RequestParam java.time.Instant to) {
+        return agreement.compare(code, from, to);
     }
 
     record TargetRequest(java.math.BigDecimal pm25, java.math.BigDecimal compositeIndex, java.math.BigDecimal goodDayRatio,

@@ -5,6 +5,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.lantian.platform.identity.Actors;
 import org.slf4j.Logger;
@@ -17,7 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The import command: {@code java -jar lantian-server.jar --import.csv=FILE} (Lantian's CSV layout) or
- * {@code --import.china-sites=FILE} (a national-network daily file). Imports as the platform, prints the
+ * {@code --import.china-sites=FILE} (a national-network daily file, or a folder: every
+ * {@code china_sites_*.csv} in it, in name order, one batch each). Imports as the platform, prints the
  * report, and exits with status 0 when every row was taken, 1 when rows were rejected, 2 when the file
  * could not be read. Lantian starts without its web server for this ({@code LantianApplication.main}).
  */
@@ -39,14 +41,7 @@ class ImportCommand implements ApplicationRunner {
         this.context = context;
     }
 
-    @Override
-    public void run(ApplicationArguments args) {
-        boolean csv = args.containsOption(CSV);
-        if (!csv && !args.containsOption(CHINA_SITES)) {
-            return;
-        }
-        Path file = Path.of(args.getOptionValues(csv ? CSV : CHINA_SITES).get(0));
-        int status;
+    private int importFile(Path file, boolean csv) {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             RowSource source = csv ? new ObservationCsvReader(reader) : new ChinaSitesReader(reader);
             IngestReport report = actors.asSystem(() -> ingestion.ingest(new Ingestion.Submission("command",
@@ -54,10 +49,34 @@ class ImportCommand implements ApplicationRunner {
             log.info("Imported {}: batch {}, {} received, {} inserted, {} revised, {} unchanged, {} rejected",
                     file, report.batchId(), report.received(), report.inserted(), report.revised(), report.unchanged(),
                     report.rejected());
-            report.errors().forEach(e -> log.warn("line {} {}: {}", e.line(), e.field(), e.reason()));
-            status = report.rejected() == 0 ? 0 : 1;
+            report.errors().stream().limit(20).forEach(e -> log.warn("line {} {}: {}", e.line(), e.field(), e.reason()));
+            return report.rejected() == 0 ? 0 : 1;
         } catch (IOException | BadInput e) {
             log.error("Cannot import {}: {}", file, e.getMessage());
+            return 2;
+        }
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        boolean csv = args.containsOption(CSV);
+        if (!csv && !args.containsOption(CHINA_SITES)) {
+            return;
+        }
+        Path given = Path.of(args.getOptionValues(csv ? CSV : CHINA_SITES).get(0));
+        int status = 0;
+        try {
+            List<Path> files = List.of(given);
+            if (!csv && Files.isDirectory(given)) {
+                try (var listing = Files.list(given)) {
+                    files = listing.filter(f -> f.getFileName().toString().matches("china_sites_\\d{8}\\.csv")).sorted().toList();
+                }
+            }
+            for (Path file : files) {
+                status = Math.max(status, importFile(file, csv));
+            }
+        } catch (IOException e) {
+            log.error("Cannot read {}: {}", given, e.getMessage());
             status = 2;
         }
         int exit = status;

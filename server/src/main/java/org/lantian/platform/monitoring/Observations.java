@@ -53,6 +53,27 @@ public class Observations {
      * station and time. Values flagged other than N are kept in storage but are not valid for statistics
      * (HJ 212 flags), so they are not returned. Stations outside the actor's scope are left out.
      */
+    /**
+     * The national network's published values (AQI, {@code PM2.5_24h}, …) of the given stations with
+     * {@code from < periodEnd <= to}, current revision, as {@link HourlyValue}s whose pollutant is the
+     * published type. Stations outside the actor's scope are left out.
+     */
+    public List<HourlyValue> publishedHourly(java.util.Collection<String> stationCodes, Instant from, Instant to) {
+        java.util.Set<String> visible = stations.visibleCodes();
+        String[] codes = stationCodes.stream().filter(visible::contains).toArray(String[]::new);
+        if (codes.length == 0) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        SELECT DISTINCT ON (station_code, pollutant, period_end) station_code, pollutant, period_end, value
+                          FROM monitoring_reference_value
+                         WHERE station_code = ANY(?) AND period_end > ? AND period_end <= ?
+                         ORDER BY station_code, pollutant, period_end, revision DESC""")
+                .params(codes, Timestamp.from(from), Timestamp.from(to))
+                .query((rs, n) -> new HourlyValue(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getBigDecimal(4)))
+                .list();
+    }
+
     public List<HourlyValue> validHourly(java.util.Collection<String> stationCodes, Instant from, Instant to) {
         java.util.Set<String> visible = stations.visibleCodes();
         String[] codes = stationCodes.stream().filter(visible::contains).toArray(String[]::new);
