@@ -24,6 +24,16 @@ class AirQualityController {
         this.agreement = agreement;
     }
 
+    record SandDustRequest(java.util.List<java.time.LocalDate> days, String reason) {
+    }
+
+    @org.springframework.web.bind.annotation.PostMapping("/areas/{code}/sand-dust-days")
+    @Operation(summary = "Import officially flagged sand-and-dust days of an area (city office); returns how many were new")
+    int importSandDust(@org.springframework.web.bind.annotation.PathVariable String code,
+                       @org.springframework.web.bind.annotation.RequestBody SandDustRequest request) {
+        return periods.importSandDustDays(code, request.days() == null ? java.util.List.of() : request.days(), request.reason());
+    }
+
     @GetMapping("/stations/{code}/agreement")
     @Operation(summary = "How often Lantian's real-time AQI and 24-hour moving means equal the national network's "
             + "published AQI and X_24h columns (imported china_sites files), with the first mismatches")

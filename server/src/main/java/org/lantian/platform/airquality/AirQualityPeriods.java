@@ -42,11 +42,13 @@ public class AirQualityPeriods {
     private final JdbcClient jdbc;
     private final Divisions divisions;
     private final Actors actors;
+    private final org.lantian.platform.identity.AuditLog audit;
 
-    AirQualityPeriods(JdbcClient jdbc, Divisions divisions, Actors actors) {
+    AirQualityPeriods(JdbcClient jdbc, Divisions divisions, Actors actors, org.lantian.platform.identity.AuditLog audit) {
         this.jdbc = jdbc;
         this.divisions = divisions;
         this.actors = actors;
+        this.audit = audit;
     }
 
     /**
@@ -54,11 +56,19 @@ public class AirQualityPeriods {
      * @param compositeIndex   2 decimals; null when a pollutant has no valid day
      * @param primaryDays      days each pollutant was primary (days with AQI &gt; 50)
      * @param pm25ChangePercent and {@code indexChangePercent}: against the same days a year earlier, 1 decimal; positive is worse
+     * @param sandDust   the same figures with the imported sand-and-dust days deducted (PM10 and PM2.5 statistics,
+     *                   composite index, and the good-day ratio excluding sand abnormal exceedance days), STANDARDS §3.6
      */
     public record Figures(String areaCode, String name, LocalDate from, LocalDate to, String ruleSet, String indexDefinition,
                           Map<Pollutant, BigDecimal> concentrations, BigDecimal compositeIndex, int validDays,
                           int goodDays, BigDecimal goodDayRatio, int heavyDays, Map<Pollutant, Integer> primaryDays,
-                          BigDecimal indexChangePercent, BigDecimal pm25ChangePercent, boolean provisional) {
+                          BigDecimal indexChangePercent, BigDecimal pm25ChangePercent, boolean provisional,
+                          SandDustDeducted sandDust) {
+    }
+
+    /** Figures with sand-and-dust days deducted; {@code days} is how many such days the period had. */
+    public record SandDustDeducted(int days, BigDecimal pm10, BigDecimal pm25, BigDecimal compositeIndex,
+                                   BigDecimal goodDayRatio, int heavyDays) {
     }
 
     /**
@@ -152,10 +162,44 @@ public class AirQualityPeriods {
                 ? percent(index.get().total(), previousIndex.get().total()) : null;
         BigDecimal pm25Change = concentrations.containsKey(Pollutant.PM2_5) && previous.statistics().containsKey(Pollutant.PM2_5)
                 ? percent(concentrations.get(Pollutant.PM2_5), previous.rounded(Pollutant.PM2_5, rules).orElseThrow()) : null;
+        java.util.Set<LocalDate> sand = sandDustDays(area.code(), from, to);
+        PeriodSummary deducted = PeriodSummary.of(from, to, days.stream().map(StoredDay::values).toList(), sand);
+        DayCounts deductedCounts = DayCounts.of(days.stream()
+                .map(d -> new DayCounts.Day(d.values().date(), d.aqi(), sand.contains(d.values().date()))).toList(), true);
+        SandDustDeducted sandDust = new SandDustDeducted(sand.size(), deducted.rounded(Pollutant.PM10, rules).orElse(null),
+                deducted.rounded(Pollutant.PM2_5, rules).orElse(null),
+                deducted.compositeIndex(INDEX, CompositeIndex.Rounding.SUM_ONCE).map(CompositeIndex.Result::total).orElse(null),
+                deductedCounts.goodDayRatio().orElse(null), deductedCounts.heavyDays());
         return new Figures(area.code(), area.shortName(), from, to, rules.name(), INDEX.name(), concentrations,
                 index.map(CompositeIndex.Result::total).orElse(null), counts.validDays(), counts.goodDays(),
                 counts.goodDayRatio().orElse(null), counts.heavyDays(), primary, indexChange, pm25Change,
-                days.stream().anyMatch(StoredDay::provisional));
+                days.stream().anyMatch(StoredDay::provisional), sandDust);
+    }
+
+    /** The imported sand-and-dust days of an area in a period. */
+    public java.util.Set<LocalDate> sandDustDays(String areaCode, LocalDate from, LocalDate to) {
+        return new java.util.TreeSet<>(jdbc.sql("SELECT day FROM airquality_sand_dust_day WHERE area_code = ? AND day BETWEEN ? AND ?")
+                .params(areaCode, Date.valueOf(from), Date.valueOf(to))
+                .query((rs, n) -> rs.getDate(1).toLocalDate()).list());
+    }
+
+    /** Records officially flagged sand-and-dust days of an area (city office), audited. */
+    @org.springframework.transaction.annotation.Transactional
+    public int importSandDustDays(String areaCode, List<LocalDate> days, String reason) {
+        if (!actors.current().isCityOffice()) {
+            throw new org.lantian.platform.identity.AccessDenied(actors.current().username() + " may not import sand-and-dust days");
+        }
+        Division area = divisions.require(areaCode);
+        int added = 0;
+        for (LocalDate day : days) {
+            added += jdbc.sql("""
+                            INSERT INTO airquality_sand_dust_day (area_code, day, imported_by, imported_at) VALUES (?, ?, ?, now())
+                            ON CONFLICT DO NOTHING""")
+                    .params(area.code(), Date.valueOf(day), actors.current().username()).update();
+        }
+        audit.record("airquality.sand-dust.imported", "area", area.code(),
+                area.code().equals(Divisions.CITY_CODE) ? null : area.code(), reason, Map.of("days", days.toString(), "added", added));
+        return added;
     }
 
     private static BigDecimal percent(BigDecimal current, BigDecimal previous) {

@@ -90,6 +90,19 @@ class RealTimeResultsTests extends ApiTest {
         assertThat(figures.get("goodDays").asInt()).isZero();
         assertThat(figures.get("primaryDays").get("PM2_5").asInt()).isEqualTo(1);
         assertThat(figures.get("indexChangePercent").isNull()).isTrue();
+        assertThat(figures.get("sandDust").get("days").asInt()).isZero();
+        assertThat(figures.get("sandDust").get("compositeIndex").asString()).isEqualTo("6.36");
+
+        // an imported sand-and-dust day takes the day's PM out of the deducted figures, and its exceedance out of the ratio
+        assertThat(as("congtai").post("/api/airquality/areas/130400/sand-dust-days", "{\"days\":[\"2024-10-01\"]}")
+                .getStatusCode().value()).isEqualTo(403);
+        assertThat(as("city").post("/api/airquality/areas/130400/sand-dust-days",
+                "{\"days\":[\"2024-10-01\"],\"reason\":\"中国环境监测总站扣沙通知\"}").getBody()).isEqualTo("1");
+        JsonNode deducted = Api.json(as("city").get("/api/airquality/areas/130400/period?from=2024-10-01&to=2024-10-01")).get("sandDust");
+        assertThat(deducted.get("days").asInt()).isEqualTo(1);
+        assertThat(deducted.get("pm25").isNull()).isTrue();
+        assertThat(deducted.get("compositeIndex").isNull()).isTrue();
+        assertThat(deducted.get("goodDayRatio").isNull()).isTrue();   // its only day was an exceeding sand day
         assertThat(as("congtai").get("/api/airquality/areas/130402/period?from=2024-10-01&to=2024-10-01").getStatusCode().value())
                 .isEqualTo(404);
 
