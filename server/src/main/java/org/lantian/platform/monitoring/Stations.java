@@ -241,22 +241,20 @@ public class Stations {
     }
 
     private static Map<String, Object> describe(Station s) {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("class", s.stationClass().name());
-        d.put("county", String.valueOf(s.countyCode()));
-        d.put("lon", String.valueOf(s.lon()));
-        d.put("lat", String.valueOf(s.lat()));
-        d.put("inCityAssessment", s.inCityAssessment());
-        return d;
+        return describe(s.stationClass(), s.countyCode(), s.lon(), s.lat(), s.inCityAssessment());
     }
 
     private static Map<String, Object> describe(Registration r, String county) {
+        return describe(r.stationClass(), county, r.lon(), r.lat(), r.inCityAssessment());
+    }
+
+    private static Map<String, Object> describe(StationClass cls, String county, BigDecimal lon, BigDecimal lat, boolean assessed) {
         Map<String, Object> d = new LinkedHashMap<>();
-        d.put("class", r.stationClass().name());
+        d.put("class", cls.name());
         d.put("county", String.valueOf(county));
-        d.put("lon", String.valueOf(r.lon()));
-        d.put("lat", String.valueOf(r.lat()));
-        d.put("inCityAssessment", r.inCityAssessment());
+        d.put("lon", String.valueOf(lon));
+        d.put("lat", String.valueOf(lat));
+        d.put("inCityAssessment", assessed);
         return d;
     }
 
