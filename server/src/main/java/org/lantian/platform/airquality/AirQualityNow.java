@@ -48,13 +48,15 @@ public class AirQualityNow {
     private final Actors actors;
     private final Stations stations;
     private final Divisions divisions;
+    private final ResultsGeneration generation;
     private final Clock clock;
 
-    AirQualityNow(JdbcClient jdbc, Actors actors, Stations stations, Divisions divisions, Clock clock) {
+    AirQualityNow(JdbcClient jdbc, Actors actors, Stations stations, Divisions divisions, ResultsGeneration generation, Clock clock) {
         this.jdbc = jdbc;
         this.actors = actors;
         this.stations = stations;
         this.divisions = divisions;
+        this.generation = generation;
         this.clock = clock;
     }
 
@@ -112,6 +114,11 @@ public class AirQualityNow {
 
     /** The latest hour with a city value, or empty before any data arrived. */
     public Optional<Now> now() {
+        Scope scope = actors.current().scope();
+        return generation.get(List.of("now", scope), this::computeNow);
+    }
+
+    private Optional<Now> computeNow() {
         Optional<Instant> latest = latestCityHour();
         if (latest.isEmpty()) {
             return Optional.empty();

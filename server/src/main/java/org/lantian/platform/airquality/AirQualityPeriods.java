@@ -43,12 +43,15 @@ public class AirQualityPeriods {
     private final Divisions divisions;
     private final Actors actors;
     private final org.lantian.platform.identity.AuditLog audit;
+    private final ResultsGeneration generation;
 
-    AirQualityPeriods(JdbcClient jdbc, Divisions divisions, Actors actors, org.lantian.platform.identity.AuditLog audit) {
+    AirQualityPeriods(JdbcClient jdbc, Divisions divisions, Actors actors, org.lantian.platform.identity.AuditLog audit,
+                      ResultsGeneration generation) {
         this.jdbc = jdbc;
         this.divisions = divisions;
         this.actors = actors;
         this.audit = audit;
+        this.generation = generation;
     }
 
     /**
@@ -84,7 +87,7 @@ public class AirQualityPeriods {
         if (to.isBefore(from)) {
             throw new IllegalArgumentException("to: " + to + " is before from " + from);
         }
-        return figures(area, from, to);
+        return generation.get(List.of("figures", area.code(), from, to), () -> figures(area, from, to));
     }
 
     /** One day's AQI of an area, for the calendar; {@code aqi} null means "NA". */
@@ -114,6 +117,10 @@ public class AirQualityPeriods {
      * ("既比绝对值又比改善率"). Rankings are published to every unit, so county users see all of it.
      */
     public List<RankedCounty> countyRanking(LocalDate from, LocalDate to) {
+        return generation.get(List.of("countyRanking", from, to), () -> computeCountyRanking(from, to));
+    }
+
+    private List<RankedCounty> computeCountyRanking(LocalDate from, LocalDate to) {
         List<Figures> counties = divisions.countyLevelUnits().stream().map(d -> figures(d, from, to)).toList();
         Map<String, Integer> byIndex = ranks(counties, Figures::compositeIndex);
         Map<String, Integer> byPm25 = ranks(counties, f -> f.concentrations().get(Pollutant.PM2_5));
@@ -197,6 +204,7 @@ public class AirQualityPeriods {
                             ON CONFLICT DO NOTHING""")
                     .params(area.code(), Date.valueOf(day), actors.current().username()).update();
         }
+        generation.advanceAfterCommit();
         audit.record("airquality.sand-dust.imported", "area", area.code(),
                 area.code().equals(Divisions.CITY_CODE) ? null : area.code(), reason, Map.of("days", days.toString(), "added", added));
         return added;

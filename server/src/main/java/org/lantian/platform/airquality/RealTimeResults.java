@@ -54,13 +54,16 @@ class RealTimeResults {
     private final Stations stations;
     private final Actors actors;
     private final JdbcTemplate jdbc;
+    private final ResultsGeneration generation;
     private final Clock clock;
 
-    RealTimeResults(Observations observations, Stations stations, Actors actors, JdbcTemplate jdbc, Clock clock) {
+    RealTimeResults(Observations observations, Stations stations, Actors actors, JdbcTemplate jdbc,
+                    ResultsGeneration generation, Clock clock) {
         this.observations = observations;
         this.stations = stations;
         this.actors = actors;
         this.jdbc = jdbc;
+        this.generation = generation;
         this.clock = clock;
     }
 
@@ -84,6 +87,7 @@ class RealTimeResults {
             recomputeAreas(areas, from, to);
             recomputeAreaDays(areas, dayOf(from), dayOf(to));
         }
+        generation.advanceAfterCommit();
     }
 
     private void recomputeStations(Set<String> stationCodes, Instant from, Instant to) {

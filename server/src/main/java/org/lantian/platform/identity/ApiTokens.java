@@ -32,6 +32,8 @@ class ApiTokens {
     private final AuditLog audit;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    private static final Duration USE_RECORD_INTERVAL = Duration.ofMinutes(1);
+    private final java.util.Map<String, Instant> lastRecorded = new java.util.concurrent.ConcurrentHashMap<>();
 
     ApiTokens(JdbcClient jdbc, Users users, Actors actors, AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
@@ -65,16 +67,30 @@ class ApiTokens {
         if (!token.startsWith(PREFIX)) {
             return Optional.empty();
         }
-        Timestamp now = Timestamp.from(clock.instant());
-        return jdbc.sql("""
-                        UPDATE identity_api_token SET last_used_at = ?
-                         WHERE token_hash = ? AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?)
-                        RETURNING user_id""")
-                .params(now, hash(token), now)
-                .query(Long.class).optional()
-                .flatMap(users::principalById)
+        String hash = hash(token);
+        Instant now = clock.instant();
+        Optional<Long> userId = jdbc.sql("""
+                        SELECT user_id FROM identity_api_token
+                         WHERE token_hash = ? AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?)""")
+                .params(hash, Timestamp.from(now))
+                .query(Long.class).optional();
+        userId.ifPresent(id -> recordUse(hash, now));
+        return userId.flatMap(users::principalById)
                 .filter(LantianPrincipal::isEnabled)
                 .filter(LantianPrincipal::isAccountNonLocked);
+    }
+
+    /**
+     * Notes when a token was last used, at most once a minute per token: a write (and its commit flush) on
+     * every request would serialise a busy system's requests on the token's row.
+     */
+    private void recordUse(String hash, Instant now) {
+        Instant last = lastRecorded.get(hash);
+        if (last != null && last.isAfter(now.minus(USE_RECORD_INTERVAL))) {
+            return;
+        }
+        lastRecorded.put(hash, now);
+        jdbc.sql("UPDATE identity_api_token SET last_used_at = ? WHERE token_hash = ?").params(Timestamp.from(now), hash).update();
     }
 
     static String hash(String token) {

@@ -1,0 +1,62 @@
+package org.lantian.platform.airquality;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * A counter of committed recomputations, and a small cache of read results that is valid for one value
+ * of it: the overview and the rankings are read far more often than the data change (every client of
+ * the office's wall screens asks every minute; the data change once an hour).
+ */
+@Component
+class ResultsGeneration {
+
+    private static final int MAX_ENTRIES = 2_000;
+
+    private final AtomicLong generation = new AtomicLong();
+    private final Map<Object, Cached> cache = new ConcurrentHashMap<>();
+
+    private record Cached(long generation, Object value) {
+    }
+
+    /** Moves to a new generation once the current transaction commits (immediately outside one). */
+    void advanceAfterCommit() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    advance();
+                }
+            });
+        } else {
+            advance();
+        }
+    }
+
+    private void advance() {
+        generation.incrementAndGet();
+        cache.clear();
+    }
+
+    /** The cached value for {@code key} in this generation, computed by {@code compute} when there is none. */
+    @SuppressWarnings("unchecked")
+    <T> T get(Object key, Supplier<T> compute) {
+        long current = generation.get();
+        Cached cached = cache.get(key);
+        if (cached != null && cached.generation() == current) {
+            return (T) cached.value();
+        }
+        T value = compute.get();
+        if (cache.size() >= MAX_ENTRIES) {
+            cache.clear();
+        }
+        cache.put(key, new Cached(current, value));
+        return value;
+    }
+}
