@@ -50,13 +50,15 @@ class AirQualityPages {
     private final AirQualityPeriods periods;
     private final org.lantian.platform.identity.Actors actors;
     private final org.lantian.platform.geo.Divisions divisions;
+    private final AirQualityTargets targetService;
     private final Clock clock;
 
     AirQualityPages(AirQualityPeriods periods, org.lantian.platform.identity.Actors actors,
-                    org.lantian.platform.geo.Divisions divisions, Clock clock) {
+                    org.lantian.platform.geo.Divisions divisions, AirQualityTargets targetService, Clock clock) {
         this.periods = periods;
         this.actors = actors;
         this.divisions = divisions;
+        this.targetService = targetService;
         this.clock = clock;
     }
 
@@ -94,6 +96,36 @@ class AirQualityPages {
         model.addAttribute("areas", divisions.all().stream()
                 .filter(d -> d.code().equals(org.lantian.platform.geo.Divisions.CITY_CODE) || scope.covers(d.code())).toList());
         return "airquality/calendar";
+    }
+
+    /** One row of the targets page: an area, its targets (null when unset) and its progress. */
+    record TargetRow(org.lantian.platform.geo.Division area, AirQualityTargets.Targets targets, AirQualityTargets.Progress progress) {
+    }
+
+    @GetMapping("/airquality/targets")
+    String targets(@RequestParam(required = false) Integer year, Model model) {
+        int chosen = year == null ? LocalDate.now(clock).getYear() : year;
+        org.lantian.platform.identity.Scope scope = actors.current().scope();
+        List<TargetRow> rows = divisions.all().stream()
+                .filter(d -> d.code().equals(org.lantian.platform.geo.Divisions.CITY_CODE) || scope.covers(d.code()))
+                .map(d -> new TargetRow(d, targetService.find(chosen, d.code()).orElse(null),
+                        targetService.progress(chosen, d.code()).orElse(null)))
+                .toList();
+        model.addAttribute("year", chosen);
+        model.addAttribute("rows", rows);
+        model.addAttribute("mayEdit", actors.current().isCityOffice());
+        return "airquality/targets";
+    }
+
+    @org.springframework.web.bind.annotation.PostMapping("/airquality/targets")
+    String setTarget(@RequestParam int year, @RequestParam String area,
+                     @RequestParam(required = false) java.math.BigDecimal pm25,
+                     @RequestParam(required = false) java.math.BigDecimal compositeIndex,
+                     @RequestParam(required = false) java.math.BigDecimal goodDayRatio,
+                     @RequestParam(required = false) Integer heavyDaysCap,
+                     @RequestParam(required = false) String reason) {
+        targetService.set(new AirQualityTargets.Targets(year, area, pm25, compositeIndex, goodDayRatio, heavyDaysCap), reason);
+        return "redirect:/airquality/targets?year=" + year;
     }
 
     @GetMapping("/airquality/ranking.xlsx")

@@ -100,6 +100,27 @@ class PagesBrowserTests extends BrowserTest {
     }
 
     @Test
+    void theCityOfficeSetsACountysTargetsOnThePageAndTheCountySeesOnlyItsOwn() throws Exception {
+        signIn("city", "lantian2023");
+        open("/airquality/targets?year=2025");
+        assertThat(column("targets", 1)).hasSize(21);
+        var row = browser().findElement(By.cssSelector("#targets tr[data-area='130426']"));
+        row.findElement(By.name("pm25")).sendKeys("42");
+        row.findElement(By.name("heavyDaysCap")).sendKeys("10");
+        row.findElement(By.name("reason")).sendKeys("涉县 2025 年目标");
+        row.findElement(By.cssSelector("button")).click();
+        var saved = browser().findElement(By.cssSelector("#targets tr[data-area='130426']"));
+        assertThat(saved.findElement(By.cssSelector("td:nth-child(2)")).getText()).isEqualTo("42");
+        assertThat(saved.findElement(By.cssSelector("td:nth-child(9)")).getText()).isEqualTo("10");
+        screenshot("targets");
+
+        signIn("congtai", "lantian2023");
+        open("/airquality/targets?year=2025");
+        assertThat(column("targets", 1)).containsExactly("邯郸市", "丛台区");
+        assertThat(browser().findElements(By.cssSelector("#targets form"))).isEmpty();
+    }
+
+    @Test
     void theCityOfficeSeesEveryCountysStationsAndCanFilterThem() throws Exception {
         signIn("city", "lantian2023");
         open("/stations");
