@@ -250,7 +250,7 @@ public class AirQualityNow {
     private static HourAqi map(ResultSet rs, String codeColumn, String name) throws SQLException {
         Map<Pollutant, BigDecimal> c = new EnumMap<>(Pollutant.class);
         for (Pollutant p : COLUMNS) {
-            BigDecimal v = rs.getBigDecimal(p == Pollutant.PM2_5 ? "pm25" : p.name().toLowerCase());
+            BigDecimal v = rs.getBigDecimal(DayRows.column(p));
             if (v != null) {
                 c.put(p, Gbt8170.round(v, p.decimals())); // as published; area means are stored exact
             }

@@ -93,8 +93,7 @@ class AirQualityPages {
                 : scope.citywide() ? org.lantian.platform.geo.Divisions.CITY_CODE : scope.countyCodes().iterator().next();
         model.addAttribute("area", chosen);
         model.addAttribute("year", year == null ? LocalDate.now(clock).getYear() : year);
-        model.addAttribute("areas", divisions.all().stream()
-                .filter(d -> d.code().equals(org.lantian.platform.geo.Divisions.CITY_CODE) || scope.covers(d.code())).toList());
+        model.addAttribute("areas", divisions.all().stream().filter(d -> periods.maySee(d.code())).toList());
         return "airquality/calendar";
     }
 
@@ -105,9 +104,8 @@ class AirQualityPages {
     @GetMapping("/airquality/targets")
     String targets(@RequestParam(required = false) Integer year, Model model) {
         int chosen = year == null ? LocalDate.now(clock).getYear() : year;
-        org.lantian.platform.identity.Scope scope = actors.current().scope();
         List<TargetRow> rows = divisions.all().stream()
-                .filter(d -> d.code().equals(org.lantian.platform.geo.Divisions.CITY_CODE) || scope.covers(d.code()))
+                .filter(d -> periods.maySee(d.code()))
                 .map(d -> new TargetRow(d, targetService.find(chosen, d.code()).orElse(null),
                         targetService.progress(chosen, d.code()).orElse(null)))
                 .toList();

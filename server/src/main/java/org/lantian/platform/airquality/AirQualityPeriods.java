@@ -80,10 +80,7 @@ public class AirQualityPeriods {
      * @throws NotFound when the area is not Handan or one of its units, or lies outside the actor's scope
      */
     public Figures area(String areaCode, LocalDate from, LocalDate to) {
-        Division area = divisions.find(areaCode).orElseThrow(() -> new NotFound("area " + areaCode));
-        if (!area.code().equals(Divisions.CITY_CODE) && !actors.current().scope().covers(area.code())) {
-            throw new NotFound("area " + areaCode);
-        }
+        Division area = visibleArea(areaCode);
         if (to.isBefore(from)) {
             throw new IllegalArgumentException("to: " + to + " is before from " + from);
         }
@@ -104,6 +101,25 @@ public class AirQualityPeriods {
         return days(areaCode, from, to).stream()
                 .map(d -> new DayAqi(d.values().date(), d.aqi().isPresent() ? d.aqi().getAsInt() : null, d.primary(), d.provisional()))
                 .toList();
+    }
+
+    /**
+     * The city or one of its units, if the actor may see its figures: everyone sees the city's, a county
+     * user only its own unit's.
+     *
+     * @throws NotFound otherwise (existence is not revealed)
+     */
+    Division visibleArea(String areaCode) {
+        Division area = divisions.find(areaCode).orElseThrow(() -> new NotFound("area " + areaCode));
+        if (!maySee(area.code())) {
+            throw new NotFound("area " + areaCode);
+        }
+        return area;
+    }
+
+    /** Whether the actor may see an area's figures (see {@link #visibleArea}). */
+    boolean maySee(String areaCode) {
+        return areaCode.equals(Divisions.CITY_CODE) || actors.current().scope().covers(areaCode);
     }
 
     /** One county in a ranking: its figures and its places (1 = best). */

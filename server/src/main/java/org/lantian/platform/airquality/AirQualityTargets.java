@@ -14,7 +14,6 @@ import org.lantian.platform.geo.Divisions;
 import org.lantian.platform.identity.AccessDenied;
 import org.lantian.platform.identity.Actors;
 import org.lantian.platform.identity.AuditLog;
-import org.lantian.platform.monitoring.NotFound;
 import org.lantian.standards.Pollutant;
 import org.lantian.standards.assessment.PeriodSummary;
 import org.lantian.standards.assessment.TargetOutlook;
@@ -35,14 +34,17 @@ public class AirQualityTargets {
     private final Divisions divisions;
     private final Actors actors;
     private final AuditLog audit;
+    private final ResultsGeneration generation;
     private final Clock clock;
 
-    AirQualityTargets(JdbcClient jdbc, AirQualityPeriods periods, Divisions divisions, Actors actors, AuditLog audit, Clock clock) {
+    AirQualityTargets(JdbcClient jdbc, AirQualityPeriods periods, Divisions divisions, Actors actors, AuditLog audit,
+                      ResultsGeneration generation, Clock clock) {
         this.jdbc = jdbc;
         this.periods = periods;
         this.divisions = divisions;
         this.actors = actors;
         this.audit = audit;
+        this.generation = generation;
         this.clock = clock;
     }
 
@@ -67,6 +69,7 @@ public class AirQualityTargets {
                 .params(targets.year(), area.code(), targets.pm25(), targets.compositeIndex(), targets.goodDayRatio(),
                         targets.heavyDaysCap(), actors.current().username(), Timestamp.from(clock.instant()))
                 .update();
+        generation.advanceAfterCommit();
         audit.record("airquality.target.set", "target", targets.year() + "/" + area.code(),
                 area.code().equals(Divisions.CITY_CODE) ? null : area.code(), reason,
                 Map.of("pm25", String.valueOf(targets.pm25()), "compositeIndex", String.valueOf(targets.compositeIndex()),
@@ -82,9 +85,14 @@ public class AirQualityTargets {
     /**
      * Progress of an area in {@code year}, counting the days up to yesterday (the last complete day).
      *
-     * @throws NotFound when the area lies outside the actor's scope
+     * @throws org.lantian.platform.monitoring.NotFound when the area lies outside the actor's scope
      */
     public Optional<Progress> progress(int year, String areaCode) {
+        periods.visibleArea(areaCode);
+        return generation.get(List.of("progress", year, areaCode, LocalDate.now(clock)), () -> computeProgress(year, areaCode));
+    }
+
+    private Optional<Progress> computeProgress(int year, String areaCode) {
         Optional<Targets> targets = find(year, areaCode);
         if (targets.isEmpty()) {
             return Optional.empty();
@@ -111,10 +119,7 @@ public class AirQualityTargets {
     }
 
     public Optional<Targets> find(int year, String areaCode) {
-        Division area = divisions.find(areaCode).orElseThrow(() -> new NotFound("area " + areaCode));
-        if (!area.code().equals(Divisions.CITY_CODE) && !actors.current().scope().covers(area.code())) {
-            throw new NotFound("area " + areaCode);
-        }
+        periods.visibleArea(areaCode);
         return jdbc.sql("SELECT * FROM airquality_target WHERE year = ? AND area_code = ?")
                 .params(year, areaCode)
                 .query((rs, n) -> new Targets(rs.getInt("year"), rs.getString("area_code"), rs.getBigDecimal("pm25"),

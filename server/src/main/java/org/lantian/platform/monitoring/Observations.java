@@ -59,8 +59,7 @@ public class Observations {
      * published type. Stations outside the actor's scope are left out.
      */
     public List<HourlyValue> publishedHourly(java.util.Collection<String> stationCodes, Instant from, Instant to) {
-        java.util.Set<String> visible = stations.visibleCodes();
-        String[] codes = stationCodes.stream().filter(visible::contains).toArray(String[]::new);
+        String[] codes = visible(stationCodes);
         if (codes.length == 0) {
             return List.of();
         }
@@ -75,8 +74,7 @@ public class Observations {
     }
 
     public List<HourlyValue> validHourly(java.util.Collection<String> stationCodes, Instant from, Instant to) {
-        java.util.Set<String> visible = stations.visibleCodes();
-        String[] codes = stationCodes.stream().filter(visible::contains).toArray(String[]::new);
+        String[] codes = visible(stationCodes);
         if (codes.length == 0) {
             return List.of();
         }
@@ -93,4 +91,10 @@ public class Observations {
                 .list();
     }
 
+
+    /** The given station codes that lie within the actor's scope. */
+    private String[] visible(java.util.Collection<String> stationCodes) {
+        java.util.Set<String> visible = stations.visibleCodes();
+        return stationCodes.stream().filter(visible::contains).toArray(String[]::new);
+    }
 }
