@@ -35,12 +35,17 @@ final class AirSimulator {
 
     /** Hourly values for every station, for hours ending after {@code from} up to {@code to}. */
     void simulate(List<String> stations, Instant from, Instant to, Consumer out) {
-        int hours = (int) java.time.Duration.between(from, to).toHours();
-        double[] regional = regionalPm25(hours, from);
         double[] stationFactor = new double[stations.size()];
         for (int s = 0; s < stations.size(); s++) {
             stationFactor[s] = 0.8 + 0.4 * random.nextDouble();
         }
+        simulate(stations, stationFactor, from, to, out);
+    }
+
+    /** The same with a pollution level per station (1 = Handan's regional level). */
+    void simulate(List<String> stations, double[] stationFactor, Instant from, Instant to, Consumer out) {
+        int hours = (int) java.time.Duration.between(from, to).toHours();
+        double[] regional = regionalPm25(hours, from);
         for (int h = 1; h <= hours; h++) {
             ZonedDateTime end = from.plusSeconds(3600L * h).atZone(BeijingTime.ZONE);
             int hourOfDay = end.getHour();

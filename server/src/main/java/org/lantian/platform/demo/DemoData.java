@@ -66,10 +66,11 @@ class DemoData implements ApplicationRunner {
     private final Divisions divisions;
     private final Actors actors;
     private final AirQualityTargets targets;
+    private final org.lantian.platform.airquality.NationalNetwork network;
     private final Clock clock;
 
     DemoData(DemoProperties properties, Users users, Stations stations, Ingestion ingestion, Divisions divisions,
-             Actors actors, AirQualityTargets targets, Clock clock) {
+             Actors actors, AirQualityTargets targets, org.lantian.platform.airquality.NationalNetwork network, Clock clock) {
         this.properties = properties;
         this.users = users;
         this.stations = stations;
@@ -77,6 +78,7 @@ class DemoData implements ApplicationRunner {
         this.divisions = divisions;
         this.actors = actors;
         this.targets = targets;
+        this.network = network;
         this.clock = clock;
     }
 
@@ -119,10 +121,11 @@ class DemoData implements ApplicationRunner {
             simulator.simulate(codes, from, to, v -> sink.accept(++line[0], new Observation(v.station(), v.pollutant(),
                     Averaging.HOUR, v.periodEnd(), v.value(), Observation.NORMAL)));
         });
+        int keyCityHours = DemoKeyCities.load(network, network.firstCountedStations(), from, to);
         targets.set(new AirQualityTargets.Targets(java.time.LocalDate.now(clock).getYear(), Divisions.CITY_CODE,
                 new BigDecimal("45"), new BigDecimal("5.50"), new BigDecimal("60.0"), 12), "演示目标（非真实目标）");
-        log.info("Demo data: {} accounts, {} stations, {} simulated hourly values over {} days in {} ms",
-                ACCOUNTS.size(), codes.size(), report.inserted(), properties.days(),
+        log.info("Demo data: {} accounts, {} stations, {} simulated hourly values, {} station-hours of the 168 key cities over {} days in {} ms",
+                ACCOUNTS.size(), codes.size(), report.inserted(), keyCityHours, properties.days(),
                 (System.nanoTime() - started) / 1_000_000);
     }
 

@@ -1,14 +1,7 @@
 package org.lantian.platform.monitoring;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.sql.Array;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,14 +15,12 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
+import org.lantian.platform.database.CopyIn;
 import org.lantian.platform.identity.AccessDenied;
 import org.lantian.platform.identity.Actor;
 import org.lantian.platform.identity.Actors;
 import org.lantian.platform.identity.AuditLog;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.PGCopyOutputStream;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -141,22 +132,11 @@ public class Ingestion {
         // looked up before the COPY starts: the connection answers nothing else while a COPY is open
         Map<String, String> writable = stations.writableStations();
         Set<String> known = stations.allCodes();
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        try {
-            PGConnection pg = connection.unwrap(PGConnection.class);
-            try (Writer copy = new BufferedWriter(new OutputStreamWriter(
-                    new PGCopyOutputStream(pg, "COPY monitoring_staging FROM STDIN", 1 << 16), StandardCharsets.UTF_8), 1 << 16)) {
-                StagingSink sink = new StagingSink(copy, writable, known::contains, now.plus(FUTURE_TOLERANCE));
-                rows.readInto(sink);
-                return sink;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("staging failed: " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            DataSourceUtils.releaseConnection(connection, dataSource);
-        }
+        return CopyIn.copy(dataSource, "COPY monitoring_staging FROM STDIN", copy -> {
+            StagingSink sink = new StagingSink(copy, writable, known::contains, now.plus(FUTURE_TOLERANCE));
+            rows.readInto(sink);
+            return sink;
+        });
     }
 
     /**
@@ -245,27 +225,16 @@ public class Ingestion {
         if (errors.isEmpty()) {
             return;
         }
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        try {
-            PGConnection pg = connection.unwrap(PGConnection.class);
-            try (Writer copy = new BufferedWriter(new OutputStreamWriter(new PGCopyOutputStream(pg,
-                    "COPY monitoring_import_error (batch_id, line, field, reason) FROM STDIN WITH (FORMAT csv)"),
-                    StandardCharsets.UTF_8))) {
-                Set<String> seen = new HashSet<>();
-                for (IngestReport.RowError e : errors) {
-                    if (seen.add(e.line() + "\u0000" + e.field())) {
-                        copy.append(Long.toString(batchId)).append(',').append(Long.toString(e.line())).append(',')
-                                .append(csv(e.field())).append(',').append(csv(e.reason())).append('\n');
-                    }
+        CopyIn.copy(dataSource, "COPY monitoring_import_error (batch_id, line, field, reason) FROM STDIN WITH (FORMAT csv)", copy -> {
+            Set<String> seen = new HashSet<>();
+            for (IngestReport.RowError e : errors) {
+                if (seen.add(e.line() + "\u0000" + e.field())) {
+                    copy.append(Long.toString(batchId)).append(',').append(Long.toString(e.line())).append(',')
+                            .append(csv(e.field())).append(',').append(csv(e.reason())).append('\n');
                 }
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("saving import errors failed: " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            DataSourceUtils.releaseConnection(connection, dataSource);
-        }
+            return null;
+        });
     }
 
     private static String csv(String text) {

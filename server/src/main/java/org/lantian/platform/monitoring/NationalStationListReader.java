@@ -17,7 +17,7 @@ import org.apache.commons.csv.CSVRecord;
  * Reads the national network's station list: {@code 监测点编码,监测点名称,城市,经度,纬度} and optionally
  * {@code 对照点} (Y for background stations) and more. A name marked {@code (停运yyMMdd)} is a stopped station.
  */
-final class NationalStationListReader {
+public final class NationalStationListReader {
 
     private static final Pattern STOPPED = Pattern.compile("[（(]停运(\\d{6})?[)）]");
     private static final Pattern BACKGROUND = Pattern.compile("[（(]对照点[)）]");
@@ -25,14 +25,14 @@ final class NationalStationListReader {
             .setHeader().setSkipHeaderRecord(true).setTrim(true).setIgnoreEmptyLines(true).get();
 
     /** One listed station; {@code lon}/{@code lat} null when the list gives none. */
-    record Listed(long line, String code, String name, String city, BigDecimal lon, BigDecimal lat,
+    public record Listed(long line, String code, String name, String city, BigDecimal lon, BigDecimal lat,
                   boolean background, boolean stopped) {
     }
 
-    record Result(List<Listed> stations, List<IngestReport.RowError> errors) {
+    public record Result(List<Listed> stations, List<IngestReport.RowError> errors) {
     }
 
-    static Result read(Reader input) throws IOException {
+    public static Result read(Reader input) throws IOException {
         List<Listed> stations = new ArrayList<>();
         List<IngestReport.RowError> errors = new ArrayList<>();
         try (CSVParser parser = FORMAT.parse(input)) {

@@ -5,6 +5,9 @@ import java.time.LocalDate;
 
 import org.lantian.platform.airquality.AirQualityNow;
 import org.lantian.platform.airquality.AirQualityTargets;
+import org.lantian.platform.airquality.KeyCities;
+import org.lantian.platform.airquality.KeyCityRanking;
+import org.lantian.platform.airquality.OfficialRankings;
 import org.lantian.platform.geo.Divisions;
 import org.lantian.platform.monitoring.Ingestion;
 import org.lantian.platform.monitoring.StationClass;
@@ -21,13 +24,18 @@ class HomeController {
     private final Ingestion ingestion;
     private final AirQualityNow airQuality;
     private final AirQualityTargets targets;
+    private final KeyCityRanking keyCities;
+    private final OfficialRankings official;
     private final Clock clock;
 
-    HomeController(Stations stations, Ingestion ingestion, AirQualityNow airQuality, AirQualityTargets targets, Clock clock) {
+    HomeController(Stations stations, Ingestion ingestion, AirQualityNow airQuality, AirQualityTargets targets,
+                   KeyCityRanking keyCities, OfficialRankings official, Clock clock) {
         this.stations = stations;
         this.ingestion = ingestion;
         this.airQuality = airQuality;
         this.targets = targets;
+        this.keyCities = keyCities;
+        this.official = official;
         this.clock = clock;
     }
 
@@ -40,6 +48,11 @@ class HomeController {
         model.addAttribute("imports", ingestion.recentBatches(5));
         model.addAttribute("now", airQuality.now().orElse(null));
         model.addAttribute("progress", targets.progress(LocalDate.now(clock).getYear(), Divisions.CITY_CODE).orElse(null));
+        LocalDate yesterday = LocalDate.now(clock).minusDays(1);
+        model.addAttribute("keyCities", keyCities.rank(KeyCities.KEY_CITIES_168, yesterday.withDayOfYear(1), yesterday));
+        OfficialRankings.Table latest = official.latest(KeyCities.KEY_CITIES_168).orElse(null);
+        model.addAttribute("officialTable", latest);
+        model.addAttribute("officialHandan", latest == null ? null : latest.of(KeyCities.HANDAN).orElse(null));
         return "web/home";
     }
 }

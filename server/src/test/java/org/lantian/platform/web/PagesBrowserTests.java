@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.Duration;
 import java.util.List;
 
@@ -167,5 +168,36 @@ class PagesBrowserTests extends BrowserTest {
         String report = browser().findElement(By.id("import-report")).getText();
         assertThat(report).contains("新增 1 条", "拒收 1 条", "不是数值");
         screenshot("imports");
+    }
+
+    @Test
+    void theKeyCityPageShowsHandansPlaceAndOnlyTheCityOfficeImportsTables() throws Exception {
+        signIn("wuan", "lantian2023");
+        open("/airquality/key-cities");
+        assertThat(column("key-city-ranking", 2)).hasSize(168).contains("邯郸", "北京");
+        assertThat(browser().findElement(By.cssSelector("#key-city-ranking tr.mark")).getText()).contains("邯郸");
+        assertThat(browser().findElement(By.id("handan-place")).getText()).contains("第", "名");
+        assertThat(browser().findElements(By.cssSelector("form[action$='/key-cities/official']"))).isEmpty();
+
+        signIn("city", "lantian2023");
+        open("/airquality/key-cities?list=HEBEI_CITIES");
+        assertThat(column("key-city-ranking", 2)).hasSize(11);
+        open("/airquality/key-cities");
+        Path table = Files.createTempFile("official", ".csv");
+        Files.writeString(table, "排名,城市,综合指数\n150,邯郸,5.61\n");
+        LocalDate yesterday = LocalDate.now().minusDays(1);
+        setDate("form[action$='/key-cities/official'] input[name=from]", yesterday.withDayOfYear(1));
+        setDate("form[action$='/key-cities/official'] input[name=to]", yesterday);
+        browser().findElement(By.cssSelector("form[action$='/key-cities/official'] input[name=source]")).sendKeys("测试来源");
+        browser().findElement(By.cssSelector("form[action$='/key-cities/official'] input[type=file]")).sendKeys(table.toString());
+        browser().findElement(By.cssSelector("form[action$='/key-cities/official'] button")).click();
+        assertThat(browser().findElement(By.id("handan-place")).getText()).contains("官方排名：第 150 名");
+        screenshot("key-cities");
+    }
+
+    /** Sets a date input's value directly: what the keyboard takes depends on the browser's locale. */
+    private void setDate(String selector, LocalDate day) {
+        ((org.openqa.selenium.JavascriptExecutor) browser()).executeScript("arguments[0].value = arguments[1]",
+                browser().findElement(By.cssSelector(selector)), day.toString());
     }
 }

@@ -1,0 +1,134 @@
+package org.lantian.platform.airquality;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.lantian.standards.Pollutant;
+import org.lantian.standards.RuleSet;
+import org.lantian.standards.assessment.CompositeIndex;
+import org.lantian.standards.assessment.DailyValues;
+import org.lantian.standards.assessment.PeriodSummary;
+import org.lantian.standards.assessment.Ranking;
+import org.springframework.stereotype.Service;
+
+/**
+ * Handan's place among the key cities: a provisional ranking computed from the national network's public
+ * hourly data (every city's days, period statistics and composite index exactly as for Handan's own
+ * figures), beside the official table when it has been imported, and the distance to the bottom-10 line.
+ * The data are public, so every signed-in user sees all of it.
+ */
+@Service
+public class KeyCityRanking {
+
+    private final NationalNetwork network;
+    private final OfficialRankings official;
+    private final ResultsGeneration generation;
+
+    KeyCityRanking(NationalNetwork network, OfficialRankings official, ResultsGeneration generation) {
+        this.network = network;
+        this.official = official;
+        this.generation = generation;
+    }
+
+    /**
+     * One city's figures and places. {@code rank} is null when the city's period has no composite index
+     * (a pollutant without a valid day); {@code officialRank} when no official table covers the period.
+     */
+    public record RankedCity(String city, String province, int validDays, BigDecimal compositeIndex, BigDecimal pm25,
+                             Integer rank, Integer officialRank, BigDecimal officialIndex) {
+    }
+
+    /**
+     * Where the bottom-10 line lies. Handan is outside the bottom 10 exactly when its index is at most
+     * {@code lineIndex}, the index of the city ranked {@code cities − 10} among the others (ties share a
+     * place, so an equal index is outside). {@code indexToFall} &gt; 0: how much Handan's index must fall to
+     * reach the line; &lt; 0: its margin above it. {@code pm25ToFall}: the same in PM2.5 alone, in µg/m³.
+     */
+    public record BottomLine(int lastPlaceOutside, BigDecimal lineIndex, BigDecimal handanIndex, boolean inBottom,
+                             BigDecimal indexToFall, BigDecimal pm25ToFall) {
+    }
+
+    /**
+     * @param ranked  every city of the list with data, best first, unranked ones last
+     * @param missing cities of the list without any data for the period
+     */
+    public record Result(KeyCities list, LocalDate from, LocalDate to, String indexDefinition, List<RankedCity> ranked,
+                         List<String> missing, RankedCity handan, BottomLine bottomLine, OfficialRankings.Table officialTable) {
+    }
+
+    /** The list ranked for {@code from}–{@code to} inclusive (the Hebei county list cannot be computed). */
+    public Result rank(KeyCities list, LocalDate from, LocalDate to) {
+        if (!list.computed()) {
+            throw new IllegalArgumentException("list: " + list + " is published by Hebei only; import it as an official table");
+        }
+        if (to.isBefore(from)) {
+            throw new IllegalArgumentException("to: " + to + " is before from " + from);
+        }
+        return generation.get(List.of("keyCities", list, from, to), () -> compute(list, from, to));
+    }
+
+    private Result compute(KeyCities list, LocalDate from, LocalDate to) {
+        Map<String, List<DailyValues>> days = network.cityDays(from, to);
+        OfficialRankings.Table table = official.find(list, from, to).orElse(null);
+        RuleSet rules = RuleSet.forDate(to);
+        Map<String, BigDecimal> indices = new LinkedHashMap<>();
+        Map<String, PeriodSummary> summaries = new LinkedHashMap<>();
+        List<String> missing = new ArrayList<>();
+        for (KeyCities.City city : list.cities()) {
+            List<DailyValues> cityDays = days.getOrDefault(city.name(), List.of());
+            if (cityDays.isEmpty()) {
+                missing.add(city.name());
+                continue;
+            }
+            PeriodSummary summary = PeriodSummary.of(from, to, cityDays);
+            summaries.put(city.name(), summary);
+            summary.compositeIndex(AirQualityPeriods.INDEX, CompositeIndex.Rounding.SUM_ONCE)
+                    .ifPresent(r -> indices.put(city.name(), r.total()));
+        }
+        Map<String, Integer> ranks = new LinkedHashMap<>();
+        Ranking.ascending(indices).forEach(r -> ranks.put(r.key(), r.rank()));
+        List<RankedCity> ranked = new ArrayList<>();
+        for (KeyCities.City city : list.cities()) {
+            PeriodSummary summary = summaries.get(city.name());
+            if (summary == null) {
+                continue;
+            }
+            Optional<OfficialRankings.Rank> published = table == null ? Optional.empty() : table.of(city.name());
+            ranked.add(new RankedCity(city.name(), city.province(), summary.validDays().values().stream().min(Integer::compare).orElse(0),
+                    indices.get(city.name()), summary.rounded(Pollutant.PM2_5, rules).orElse(null), ranks.get(city.name()),
+                    published.map(OfficialRankings.Rank::rank).orElse(null),
+                    published.map(OfficialRankings.Rank::compositeIndex).orElse(null)));
+        }
+        ranked.sort(Comparator.comparing((RankedCity c) -> c.rank() == null ? Integer.MAX_VALUE : c.rank())
+                .thenComparing(RankedCity::city));
+        RankedCity handan = ranked.stream().filter(c -> c.city().equals(KeyCities.HANDAN)).findFirst().orElse(null);
+        return new Result(list, from, to, AirQualityPeriods.INDEX.name(), List.copyOf(ranked), List.copyOf(missing), handan,
+                bottomLine(list, indices).orElse(null), table);
+    }
+
+    /** The bottom-10 line of the 168 for Handan among the cities with an index; empty when Handan has none. */
+    static Optional<BottomLine> bottomLine(KeyCities list, Map<String, BigDecimal> indices) {
+        BigDecimal handan = indices.get(KeyCities.HANDAN);
+        int cities = indices.size();
+        int lastOutside = cities - KeyCities.BOTTOM;
+        if (list != KeyCities.KEY_CITIES_168 || handan == null || lastOutside < 1) {
+            return Optional.empty();
+        }
+        List<BigDecimal> others = indices.entrySet().stream().filter(e -> !e.getKey().equals(KeyCities.HANDAN))
+                .map(Map.Entry::getValue).sorted().toList();
+        BigDecimal line = others.get(lastOutside - 1);
+        BigDecimal toFall = handan.subtract(line);
+        // PM2.5 enters the index as weight × C / S: the same fall in PM2.5 alone is Δ × S / weight
+        BigDecimal limit = AirQualityPeriods.INDEX.denominators().get(Pollutant.PM2_5);
+        BigDecimal weight = AirQualityPeriods.INDEX.weights().get(Pollutant.PM2_5);
+        BigDecimal pm25 = toFall.multiply(limit).divide(weight, 1, toFall.signum() > 0 ? RoundingMode.UP : RoundingMode.DOWN);
+        return Optional.of(new BottomLine(lastOutside, line, handan, toFall.signum() > 0, toFall, pm25));
+    }
+}

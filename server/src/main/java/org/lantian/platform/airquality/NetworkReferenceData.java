@@ -1,0 +1,34 @@
+package org.lantian.platform.airquality;
+
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+
+/** On a first start, maps the national network's stations to cities from the bundled list (monitoring/SOURCE.md). */
+@Component
+@Order(11)
+class NetworkReferenceData implements ApplicationRunner {
+
+    private final NationalNetwork network;
+
+    NetworkReferenceData(NationalNetwork network) {
+        this.network = network;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) throws Exception {
+        if (network.hasStationList()) {
+            return;
+        }
+        try (Reader reader = new InputStreamReader(new ClassPathResource("monitoring/national-stations-newsitelist.csv").getInputStream(),
+                StandardCharsets.UTF_8)) {
+            network.replaceStationList(reader);
+        }
+    }
+}
