@@ -16,12 +16,43 @@ class AirQualityController {
     private final AirQualityPeriods periods;
     private final AirQualityTargets targets;
     private final PublishedAgreement agreement;
+    private final ReviewedMonths reviews;
 
-    AirQualityController(AirQualityNow now, AirQualityPeriods periods, AirQualityTargets targets, PublishedAgreement agreement) {
+    AirQualityController(AirQualityNow now, AirQualityPeriods periods, AirQualityTargets targets, PublishedAgreement agreement,
+                         ReviewedMonths reviews) {
         this.now = now;
         this.periods = periods;
         this.targets = targets;
         this.agreement = agreement;
+        this.reviews = reviews;
+    }
+
+    @org.springframework.web.bind.annotation.PostMapping(value = "/reviewed-months/{month}",
+            consumes = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Import a month's reviewed (audited) data (city office): Lantian CSV (format=csv) or a national-network "
+            + "file (format=china_sites); values enter as revisions, and when no row is rejected the month is marked reviewed")
+    ReviewedMonths.Outcome importReviewed(@org.springframework.web.bind.annotation.PathVariable java.time.YearMonth month,
+                                         @org.springframework.web.bind.annotation.RequestPart org.springframework.web.multipart.MultipartFile file,
+                                         @org.springframework.web.bind.annotation.RequestParam(defaultValue = "csv") String format,
+                                         @org.springframework.web.bind.annotation.RequestParam(required = false) String reason)
+            throws java.io.IOException {
+        try (java.io.Reader reader = new java.io.InputStreamReader(file.getInputStream(), java.nio.charset.StandardCharsets.UTF_8)) {
+            return reviews.importReviewed(month, new org.lantian.platform.monitoring.Ingestion.Submission("reviewed", format,
+                    file.getOriginalFilename()), ReviewedMonths.reader(format, reader), reason);
+        }
+    }
+
+    @GetMapping("/reviewed-months")
+    @Operation(summary = "The months whose reviewed data have been imported, latest first")
+    java.util.List<ReviewedMonths.Review> reviewedMonths() {
+        return reviews.list();
+    }
+
+    @GetMapping("/areas/{code}/review")
+    @Operation(summary = "An area's month as first computed from real-time data and as it stands after the review")
+    ReviewedMonths.Comparison review(@org.springframework.web.bind.annotation.PathVariable String code,
+                                     @org.springframework.web.bind.annotation.RequestParam java.time.YearMonth month) {
+        return reviews.compare(code, month);
     }
 
     record SandDustRequest(java.util.List<java.time.LocalDate> days, String reason) {

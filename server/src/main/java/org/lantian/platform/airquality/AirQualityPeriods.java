@@ -166,9 +166,24 @@ public class AirQualityPeriods {
         return ranks;
     }
 
+    /** Where area days are read from: the current results, or the provisional ones a review superseded. */
+    enum DayTable {
+        CURRENT("airquality_area_day"), SUPERSEDED_PROVISIONAL("airquality_provisional_area_day");
+
+        private final String table;
+
+        DayTable(String table) {
+            this.table = table;
+        }
+    }
+
     private Figures figures(Division area, LocalDate from, LocalDate to) {
-        List<StoredDay> days = days(area.code(), from, to);
-        List<StoredDay> lastYear = days(area.code(), from.minusYears(1), to.minusYears(1));
+        return figures(area, from, to, DayTable.CURRENT);
+    }
+
+    Figures figures(Division area, LocalDate from, LocalDate to, DayTable table) {
+        List<StoredDay> days = days(table, area.code(), from, to);
+        List<StoredDay> lastYear = days(table, area.code(), from.minusYears(1), to.minusYears(1));
         RuleSet rules = RuleSet.forDate(to);
         PeriodSummary summary = PeriodSummary.of(from, to, days.stream().map(StoredDay::values).toList());
         PeriodSummary previous = PeriodSummary.of(from.minusYears(1), to.minusYears(1), lastYear.stream().map(StoredDay::values).toList());
@@ -234,7 +249,11 @@ public class AirQualityPeriods {
     }
 
     List<StoredDay> days(String areaCode, LocalDate from, LocalDate to) {
-        return jdbc.sql("SELECT * FROM airquality_area_day WHERE area_code = ? AND day BETWEEN ? AND ? ORDER BY day")
+        return days(DayTable.CURRENT, areaCode, from, to);
+    }
+
+    private List<StoredDay> days(DayTable table, String areaCode, LocalDate from, LocalDate to) {
+        return jdbc.sql("SELECT * FROM " + table.table + " WHERE area_code = ? AND day BETWEEN ? AND ? ORDER BY day")
                 .params(areaCode, Date.valueOf(from), Date.valueOf(to))
                 .query((rs, n) -> {
                     Integer aqi = (Integer) rs.getObject("aqi");

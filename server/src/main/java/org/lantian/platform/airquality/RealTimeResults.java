@@ -40,7 +40,7 @@ import org.springframework.stereotype.Service;
  * Keeps the real-time AQI of stations, counties and the city current: when observations are recorded,
  * the hours they touch are recomputed (a changed hour also enters the 24-hour means of the 23 hours
  * after it), and so are the city's and counties' values of those hours. Results are provisional: they
- * come from real-time data until the month is reviewed.
+ * come from real-time data until the month is reviewed ({@link ReviewedMonths}).
  */
 @Service
 class RealTimeResults {
@@ -86,8 +86,28 @@ class RealTimeResults {
             recomputeStations(stationCodes, from, to);
             recomputeAreas(areas, from, to);
             recomputeAreaDays(areas, dayOf(from), dayOf(to));
+            settleReviewed(from, to);
         }
         generation.advanceAfterCommit();
+    }
+
+    /** Results of hours and days in reviewed months are final, not provisional. */
+    void settleReviewed(Instant from, Instant to) {
+        String reviewedHour = "date_trunc('month', (hour_end - interval '1 second') AT TIME ZONE 'Asia/Shanghai')::date"
+                + " IN (SELECT month FROM airquality_reviewed_month)";
+        String reviewedDay = "date_trunc('month', day)::date IN (SELECT month FROM airquality_reviewed_month)";
+        Timestamp first = Timestamp.from(from);
+        Timestamp last = Timestamp.from(to);
+        java.sql.Date firstDay = java.sql.Date.valueOf(dayOf(from));
+        java.sql.Date lastDay = java.sql.Date.valueOf(dayOf(to));
+        jdbc.update("UPDATE airquality_station_hour SET provisional = false WHERE provisional AND hour_end BETWEEN ? AND ? AND "
+                + reviewedHour, first, last);
+        jdbc.update("UPDATE airquality_area_hour SET provisional = false WHERE provisional AND hour_end BETWEEN ? AND ? AND "
+                + reviewedHour, first, last);
+        jdbc.update("UPDATE airquality_station_day SET provisional = false WHERE provisional AND day BETWEEN ? AND ? AND "
+                + reviewedDay, firstDay, lastDay);
+        jdbc.update("UPDATE airquality_area_day SET provisional = false WHERE provisional AND day BETWEEN ? AND ? AND "
+                + reviewedDay, firstDay, lastDay);
     }
 
     private void recomputeStations(Set<String> stationCodes, Instant from, Instant to) {

@@ -200,4 +200,20 @@ class PagesBrowserTests extends BrowserTest {
         ((org.openqa.selenium.JavascriptExecutor) browser()).executeScript("arguments[0].value = arguments[1]",
                 browser().findElement(By.cssSelector(selector)), day.toString());
     }
+
+    @Test
+    void theReviewPageOffersTheImportOnlyToTheCityOffice() throws Exception {
+        signIn("city", "lantian2023");
+        open("/airquality/review");
+        Path csv = Files.createTempFile("reviewed", ".csv");
+        Files.writeString(csv, "station,pollutant,averaging,period_end,value,flag\n1050A,SO2,1h,2020-02-01 01:00,x,N\n");
+        ((org.openqa.selenium.JavascriptExecutor) browser()).executeScript("document.getElementById('month').value = '2020-02'");
+        browser().findElement(By.cssSelector("form[action$='/airquality/review'] input[type=file]")).sendKeys(csv.toString());
+        browser().findElement(By.cssSelector("form[action$='/airquality/review'] button")).click();
+        assertThat(browser().findElement(By.id("review-outcome")).getText()).contains("1 行被拒收", "不是数值");
+        screenshot("review");
+        signIn("hanshan", "lantian2023");
+        open("/airquality/review");
+        assertThat(browser().findElements(By.cssSelector("form[action$='/airquality/review']"))).isEmpty();
+    }
 }
