@@ -26,6 +26,7 @@ import org.lantian.standards.aqi.AqiCalculator;
 import org.lantian.standards.aqi.AqiOptions;
 import org.lantian.standards.aqi.AqiResult;
 import org.lantian.standards.aqi.Indicator;
+import org.lantian.standards.assessment.DailyStatistics;
 import org.lantian.standards.assessment.DailyValues;
 import org.lantian.standards.assessment.Mean;
 import org.lantian.standards.assessment.SpatialMean;
@@ -133,15 +134,16 @@ class RealTimeResults {
                     values.value(p, hour).ifPresent(v -> concentrations.put(p, v));
                 }
                 RuleSet rules = RuleSet.forDate(dayOf(hour));
-                rows.add(row(station, hour, rules, concentrations, values.realTime(hour, rules, AqiOptions.DEFAULTS), -1, now));
+                BigDecimal so2Daily = values.moving(Pollutant.SO2, hour, 24, DailyStatistics.MIN_HOURS_PER_DAY).map(Mean::value).orElse(null);
+                rows.add(row(station, hour, rules, concentrations, so2Daily, values.realTime(hour, rules, AqiOptions.DEFAULTS), -1, now));
             }
         });
         jdbc.update("DELETE FROM airquality_station_hour WHERE station_code = ANY(?) AND hour_end BETWEEN ? AND ?",
                 stationCodes.toArray(String[]::new), Timestamp.from(from), Timestamp.from(to));
         jdbc.batchUpdate("""
-                INSERT INTO airquality_station_hour (station_code, hour_end, rule_set, so2, no2, pm10, co, o3, pm25,
+                INSERT INTO airquality_station_hour (station_code, hour_end, rule_set, so2, no2, pm10, co, o3, pm25, so2_24h,
                                                      aqi, computed_aqi, primary_pollutants, provisional, computed_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true, ?)""", rows.stream().map(r -> withoutCount(r)).toList());
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true, ?)""", rows.stream().map(r -> withoutCount(r)).toList());
         recomputeStationDays(stationCodes, accumulators, firstDay, lastDay);
     }
 
@@ -209,7 +211,8 @@ class RealTimeResults {
     /** Area values of every hour in the range, from the stations' stored concentrations. */
     private void recomputeAreas(HourlyAreas areas, Instant from, Instant to) {
         Map<Instant, Map<String, Map<Pollutant, BigDecimal>>> byHour = new TreeMap<>();
-        jdbc.query("SELECT station_code, hour_end, so2, no2, pm10, co, o3, pm25 FROM airquality_station_hour WHERE hour_end BETWEEN ? AND ?",
+        Map<Instant, Map<String, BigDecimal>> so2DailyByHour = new HashMap<>();
+        jdbc.query("SELECT station_code, hour_end, so2, no2, pm10, co, o3, pm25, so2_24h FROM airquality_station_hour WHERE hour_end BETWEEN ? AND ?",
                 rs -> {
                     Map<Pollutant, BigDecimal> c = new EnumMap<>(Pollutant.class);
                     for (int i = 0; i < COLUMNS.length; i++) {
@@ -218,7 +221,12 @@ class RealTimeResults {
                             c.put(COLUMNS[i], v);
                         }
                     }
-                    byHour.computeIfAbsent(rs.getTimestamp(2).toInstant(), h -> new HashMap<>()).put(rs.getString(1), c);
+                    Instant hour = rs.getTimestamp(2).toInstant();
+                    byHour.computeIfAbsent(hour, h -> new HashMap<>()).put(rs.getString(1), c);
+                    BigDecimal so2Daily = rs.getBigDecimal(9);
+                    if (so2Daily != null) {
+                        so2DailyByHour.computeIfAbsent(hour, h -> new HashMap<>()).put(rs.getString(1), so2Daily);
+                    }
                 }, Timestamp.from(from), Timestamp.from(to));
         Timestamp now = Timestamp.from(clock.instant());
         List<Object[]> rows = new ArrayList<>();
@@ -243,16 +251,23 @@ class RealTimeResults {
                     stationsWithData = Math.max(stationsWithData, n);
                 }
                 if (stationsWithData > 0) {
-                    rows.add(row(area, hour, rules, means, AqiCalculator.realTime(rules, oneHour(means), AqiOptions.DEFAULTS),
+                    Map<String, BigDecimal> so2Daily = so2DailyByHour.getOrDefault(hour, Map.of());
+                    BigDecimal areaSo2Daily = SpatialMean.mean(members.stream().map(so2Daily::get).filter(java.util.Objects::nonNull).toList(), 1)
+                            .map(Mean::value).orElse(null);
+                    Map<Indicator, BigDecimal> inputs = oneHour(means);
+                    if (areaSo2Daily != null) {
+                        inputs.put(Indicator.daily(Pollutant.SO2), areaSo2Daily);
+                    }
+                    rows.add(row(area, hour, rules, means, areaSo2Daily, AqiCalculator.realTime(rules, inputs, AqiOptions.DEFAULTS),
                             stationsWithData, now));
                 }
             });
         });
         jdbc.update("DELETE FROM airquality_area_hour WHERE hour_end BETWEEN ? AND ?", Timestamp.from(from), Timestamp.from(to));
         jdbc.batchUpdate("""
-                INSERT INTO airquality_area_hour (area_code, hour_end, rule_set, station_count, so2, no2, pm10, co, o3, pm25,
+                INSERT INTO airquality_area_hour (area_code, hour_end, rule_set, station_count, so2, no2, pm10, co, o3, pm25, so2_24h,
                                                   aqi, computed_aqi, primary_pollutants, provisional, computed_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true, ?)""", rows);
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true, ?)""", rows);
     }
 
     private static Map<Indicator, BigDecimal> oneHour(Map<Pollutant, BigDecimal> means) {
@@ -261,13 +276,14 @@ class RealTimeResults {
         return inputs;
     }
 
-    /** A row: code, hour, rule set, [station count], six concentrations, AQI (null = NA), computed AQI, primary, time. */
-    private static Object[] row(String code, Instant hour, RuleSet rules, Map<Pollutant, BigDecimal> c, AqiResult r,
-                                int stationCount, Timestamp now) {
+    /** A row: code, hour, rule set, [station count], six concentrations, SO2 24-hour mean, AQI (null = NA), computed AQI, primary, time. */
+    private static Object[] row(String code, Instant hour, RuleSet rules, Map<Pollutant, BigDecimal> c, BigDecimal so2Daily,
+                                AqiResult r, int stationCount, Timestamp now) {
         List<Object> row = new ArrayList<>(List.of(code, Timestamp.from(hour), rules.name(), stationCount));
         for (Pollutant p : COLUMNS) {
             row.add(c.get(p));
         }
+        row.add(so2Daily);
         row.add(r.aqi().isPresent() ? r.aqi().getAsInt() : null);
         row.add(r.computedAqi().isPresent() ? r.computedAqi().getAsInt() : null);
         row.add(r.primary().stream().map(Pollutant::code).toArray(String[]::new));

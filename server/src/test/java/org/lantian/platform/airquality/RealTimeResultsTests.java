@@ -150,4 +150,21 @@ class RealTimeResultsTests extends ApiTest {
         assertThat(as("congtai").get("/api/airquality/stations/1050A/hours").getStatusCode().value()).isEqualTo(200);
         assertThat(as("congtai").get("/api/airquality/stations/1049A/hours").getStatusCode().value()).isEqualTo(404);
     }
+
+    @Test
+    void anAreaRatesHourlySo2Above800ByItsStations24HourMeanAsAStationDoes() {
+        StringBuilder items = new StringBuilder();
+        for (int h = 1; h <= 21; h++) {
+            String time = String.format("2024-08-16 %02d:00", h);
+            items.append(items.length() == 0 ? "" : ",").append(hour("1049A", time, h == 21 ? 900 : 100, 10, 10, "0.2", 10, 10));
+        }
+        as("city").post("/api/observations", "{\"source\":\"test\",\"observations\":[" + items + "]}");
+        String at = "2024-08-16T21:00+08:00";
+        // CN2012: SO2 1h 900 > 800 is rated by the 24-hour mean, (20 × 100 + 900) / 21 = 138.1 → 138 → 50 + 88 × 50/100 = 94
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(aqi("airquality_station_hour", "station_code", "1049A", at)).isEqualTo(94);
+            assertThat(aqi("airquality_area_hour", "area_code", "130402", at)).isEqualTo(94);
+            assertThat(aqi("airquality_area_hour", "area_code", "130400", at)).isEqualTo(94);
+        });
+    }
 }
