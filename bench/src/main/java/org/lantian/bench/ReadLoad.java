@@ -16,10 +16,13 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Read load on the overview and ranking APIs: CLIENTS concurrent clients, each requesting the given paths
- * in turn without pause, for SECONDS seconds; prints requests, errors and latency percentiles per path.
+ * in turn, for SECONDS seconds; prints requests, errors and latency percentiles per path. By default a
+ * client sends its next request as soon as the last is answered (a saturation test: latency then measures
+ * the queue). {@code -Dthink=MS} makes each client pause a random 0–2×MS between requests, as people at
+ * their screens do, so that latency measures the service.
  *
  * <pre>
- * java -cp bench/target/benchmarks.jar org.lantian.bench.ReadLoad URL TOKEN CLIENTS SECONDS PATH [PATH...]
+ * java [-Dthink=MS] -cp bench/target/benchmarks.jar org.lantian.bench.ReadLoad URL TOKEN CLIENTS SECONDS PATH [PATH...]
  * </pre>
  */
 public final class ReadLoad {
@@ -30,6 +33,7 @@ public final class ReadLoad {
         int clients = Integer.parseInt(args[2]);
         long seconds = Long.parseLong(args[3]);
         List<String> paths = List.of(args).subList(4, args.length);
+        long think = Long.getLong("think", 0);
         ExecutorService io = Executors.newFixedThreadPool(4);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).executor(io).build();
         ConcurrentHashMap<String, List<Long>> latencies = new ConcurrentHashMap<>();
@@ -51,6 +55,9 @@ public final class ReadLoad {
                             errors.incrementAndGet();
                         }
                         latencies.get(path).add((System.nanoTime() - start) / 1000);
+                        if (think > 0) {
+                            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(2 * think));
+                        }
                     }
                 } catch (Exception e) {
                     errors.incrementAndGet();
@@ -62,7 +69,7 @@ public final class ReadLoad {
         done.await();
         pool.shutdown();
         io.shutdown();
-        System.out.printf("%d clients for %d s, %d errors%n", clients, seconds, errors.get());
+        System.out.printf("%d clients for %d s, think time %d ms, %d errors%n", clients, seconds, think, errors.get());
         latencies.forEach((path, list) -> {
             List<Long> sorted = new ArrayList<>(list);
             Collections.sort(sorted);

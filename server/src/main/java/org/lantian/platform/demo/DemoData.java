@@ -115,18 +115,36 @@ class DemoData implements ApplicationRunner {
         }
         Instant to = clock.instant().truncatedTo(ChronoUnit.HOURS);
         Instant from = to.minus(Duration.ofDays(properties.days()));
-        AirSimulator simulator = new AirSimulator(20230428L);
-        IngestReport report = ingestion.ingest(new Ingestion.Submission(SOURCE, "simulated", null), sink -> {
-            long[] line = {0};
-            simulator.simulate(codes, from, to, v -> sink.accept(++line[0], new Observation(v.station(), v.pollutant(),
-                    Averaging.HOUR, v.periodEnd(), v.value(), Observation.NORMAL)));
-        });
+        IngestReport report = simulate(codes, from, to);
         int keyCityHours = DemoKeyCities.load(network, network.firstCountedStations(), from, to);
         targets.set(new AirQualityTargets.Targets(java.time.LocalDate.now(clock).getYear(), Divisions.CITY_CODE,
                 new BigDecimal("45"), new BigDecimal("5.50"), new BigDecimal("60.0"), 12), "演示目标（非真实目标）");
         log.info("Demo data: {} accounts, {} stations, {} simulated hourly values, {} station-hours of the 168 key cities over {} days in {} ms",
                 ACCOUNTS.size(), codes.size(), report.inserted(), keyCityHours, properties.days(),
                 (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** Simulated hours in monthly batches, as a data feed would bring them; one batch for a long span would hold it all in memory. */
+    private IngestReport simulate(List<String> codes, Instant from, Instant to) {
+        AirSimulator simulator = new AirSimulator(20230428L);
+        double[] factors = new double[codes.size()];
+        java.util.Random random = new java.util.Random(2023);
+        for (int i = 0; i < factors.length; i++) {
+            factors[i] = 0.8 + 0.4 * random.nextDouble();
+        }
+        long inserted = 0;
+        IngestReport last = null;
+        for (Instant start = from; start.isBefore(to); start = start.plus(Duration.ofDays(31))) {
+            Instant end = start.plus(Duration.ofDays(31)).isBefore(to) ? start.plus(Duration.ofDays(31)) : to;
+            Instant windowStart = start;
+            last = ingestion.ingest(new Ingestion.Submission(SOURCE, "simulated", null), sink -> {
+                long[] line = {0};
+                simulator.simulate(codes, factors, windowStart, end, v -> sink.accept(++line[0], new Observation(v.station(),
+                        v.pollutant(), Averaging.HOUR, v.periodEnd(), v.value(), Observation.NORMAL)));
+            });
+            inserted += last.inserted();
+        }
+        return new IngestReport(last.batchId(), inserted, inserted, 0, 0, 0, List.of(), false);
     }
 
     private List<String> registerDemoStations(Division unit) {
@@ -137,10 +155,15 @@ class DemoData implements ApplicationRunner {
             township = new LonLat(centre.lon() + 0.005, centre.lat() + 0.005);
         }
         String county = "D" + unit.code() + "C";
-        String town = "D" + unit.code() + "T1";
         register(county, unit.shortName() + "县控站（演示）", StationClass.COUNTY, unit, zone, centre);
-        register(town, unit.shortName() + "乡镇站1（演示）", StationClass.TOWNSHIP, unit, zone, township);
-        return List.of(county, town);
+        List<String> codes = new ArrayList<>(List.of(county));
+        for (int n = 1; n <= properties.townshipsPerUnit(); n++) {
+            String town = "D" + unit.code() + "T" + n;
+            LonLat at = new LonLat(township.lon() + 0.004 * (n - 1), township.lat() + 0.003 * (n - 1));
+            register(town, unit.shortName() + "乡镇站" + n + "（演示）", StationClass.TOWNSHIP, unit, zone, at);
+            codes.add(town);
+        }
+        return codes;
     }
 
     private void register(String code, String name, StationClass stationClass, Division unit, boolean zone, LonLat at) {
