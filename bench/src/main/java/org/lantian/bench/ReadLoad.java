@@ -46,6 +46,9 @@ public final class ReadLoad {
             int offset = c;
             pool.execute(() -> {
                 try {
+                    if (think > 0) { // people do not all press the key in the same millisecond
+                        Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(2 * think));
+                    }
                     for (int i = offset; System.nanoTime() < end; i++) {
                         String path = paths.get(i % paths.size());
                         long start = System.nanoTime();

@@ -26,6 +26,20 @@ class ScopingTests extends ApiTest {
     }
 
     @Test
+    void aCachedAnswerForTheCityOfficeIsNeverServedToACounty() {
+        for (int round = 0; round < 2; round++) { // the second round is answered from the cache
+            JsonNode city = Api.json(as("city").get("/api/airquality/now"));
+            assertThat(codes(city.get("counties"), "code")).hasSizeGreaterThan(1);
+            JsonNode county = Api.json(congtai().get("/api/airquality/now"));
+            assertThat(codes(county.get("counties"), "code")).containsOnly("130403");
+            assertThat(congtai().get("/api/airquality/areas/130402/period?from=2026-01-01&to=2026-01-31").getStatusCode().value())
+                    .isEqualTo(404);
+            assertThat(as("hanshan").get("/api/airquality/areas/130402/period?from=2026-01-01&to=2026-01-31").getStatusCode().value())
+                    .isEqualTo(200);
+        }
+    }
+
+    @Test
     void seesOnlyItsOwnStations() {
         JsonNode stations = Api.json(congtai().get("/api/stations"));
         assertThat(codes(stations, "countyCode")).isNotEmpty().containsOnly("130403");

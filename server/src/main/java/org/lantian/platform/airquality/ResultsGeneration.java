@@ -44,6 +44,29 @@ class ResultsGeneration {
         cache.clear();
     }
 
+    /** The current generation, to pass to {@link #put} for a value computed from now on. */
+    long current() {
+        return generation.get();
+    }
+
+    /** The value cached for {@code key} in this generation, if any. */
+    @SuppressWarnings("unchecked")
+    <T> java.util.Optional<T> find(Object key) {
+        Cached cached = cache.get(key);
+        return cached != null && cached.generation() == generation.get() ? java.util.Optional.of((T) cached.value()) : java.util.Optional.empty();
+    }
+
+    /** Caches a value computed since {@code computedIn}; a value overtaken by a newer generation is dropped. */
+    void put(Object key, long computedIn, Object value) {
+        if (computedIn != generation.get()) {
+            return;
+        }
+        if (cache.size() >= MAX_ENTRIES) {
+            cache.clear();
+        }
+        cache.put(key, new Cached(computedIn, value));
+    }
+
     /** The cached value for {@code key} in this generation, computed by {@code compute} when there is none. */
     @SuppressWarnings("unchecked")
     <T> T get(Object key, Supplier<T> compute) {
