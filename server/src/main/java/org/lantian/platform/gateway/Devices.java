@@ -1,0 +1,206 @@
+package org.lantian.platform.gateway;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.lantian.platform.identity.AccessDenied;
+import org.lantian.platform.identity.Actors;
+import org.lantian.platform.identity.AuditLog;
+import org.lantian.platform.identity.Scope;
+import org.lantian.platform.monitoring.NotFound;
+import org.lantian.standards.hj212.Hj212Packet;
+import org.lantian.standards.hj212.Tolerance;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The device registry. The gateway authenticates every packet against it, so it keeps all devices in
+ * memory (a city has thousands, not millions) and refreshes that copy on every change. Passwords are
+ * salted SHA-256, not bcrypt: devices send their PW in every packet, thousands a second. Reads are limited
+ * to the actor's county scope; changes are the city office's and audited.
+ */
+@Service
+public class Devices {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final JdbcClient jdbc;
+    private final Actors actors;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final Map<String, Registered> byMn = new ConcurrentHashMap<>();
+
+    /** A device with its password check, as the gateway sees it. */
+    record Registered(Device device, String salt, String hash) {
+
+        boolean passwordMatches(String pw) {
+            return MessageDigest.isEqual(Devices.hash(salt, pw == null ? "" : pw).getBytes(StandardCharsets.US_ASCII),
+                    hash.getBytes(StandardCharsets.US_ASCII));
+        }
+    }
+
+    Devices(JdbcClient jdbc, Actors actors, AuditLog audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.actors = actors;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** A device as the city office registers or changes it; {@code password} null keeps the current one. */
+    public record Registration(String mn, String name, DeviceKind kind, Hj212Packet.Version protocol, String st, String password,
+                               String countyCode, String stationCode, String boundTo, Set<Tolerance> tolerances,
+                               Map<String, String> units, Map<String, BigDecimal> limits, Integer offlineAfterMinutes,
+                               Boolean enabled) {
+    }
+
+    /** Registers a new device or changes one (city office), audited. */
+    @Transactional
+    public Device save(Registration r, String reason) {
+        if (!actors.current().isCityOffice()) {
+            throw new AccessDenied(actors.current().username() + " may not change the device registry");
+        }
+        validate(r);
+        boolean exists = jdbc.sql("SELECT EXISTS (SELECT 1 FROM gateway_device WHERE mn = ?)").param(r.mn()).query(Boolean.class).single();
+        if (!exists && (r.password() == null || r.password().isEmpty())) {
+            throw new IllegalArgumentException("password: a new device needs the PW it sends");
+        }
+        String salt = null;
+        String hash = null;
+        if (r.password() != null && !r.password().isEmpty()) {
+            byte[] bytes = new byte[16];
+            RANDOM.nextBytes(bytes);
+            salt = HexFormat.of().formatHex(bytes);
+            hash = hash(salt, r.password());
+        }
+        String[] tolerances = (r.tolerances() == null ? Set.<Tolerance>of() : r.tolerances()).stream().map(Enum::name).sorted().toArray(String[]::new);
+        String units = JSON.writeValueAsString(r.units() == null ? Map.of() : r.units());
+        String limits = JSON.writeValueAsString(r.limits() == null ? Map.of() : r.limits());
+        int offline = r.offlineAfterMinutes() == null ? 120 : r.offlineAfterMinutes();
+        boolean enabled = r.enabled() == null || r.enabled();
+        if (exists) {
+            jdbc.sql("""
+                            UPDATE gateway_device SET name = ?, kind = ?, protocol = ?, st = ?, county_code = ?, station_code = ?,
+                                   bound_to = ?, tolerances = ?, units = ?::jsonb, limits = ?::jsonb, offline_after_minutes = ?,
+                                   enabled = ?, password_salt = coalesce(?, password_salt), password_hash = coalesce(?, password_hash)
+                             WHERE mn = ?""")
+                    .params(r.name(), r.kind().name(), r.protocol().name(), r.st(), r.countyCode(), r.stationCode(), r.boundTo(),
+                            tolerances, units, limits, offline, enabled, salt, hash, r.mn()).update();
+        } else {
+            jdbc.sql("""
+                            INSERT INTO gateway_device (mn, name, kind, protocol, st, password_salt, password_hash, county_code,
+                                   station_code, bound_to, tolerances, units, limits, offline_after_minutes, enabled, created_at)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?)""")
+                    .params(r.mn(), r.name(), r.kind().name(), r.protocol().name(), r.st(), salt, hash, r.countyCode(),
+                            r.stationCode(), r.boundTo(), tolerances, units, limits, offline, enabled, Timestamp.from(clock.instant()))
+                    .update();
+        }
+        audit.record(exists ? "gateway.device.changed" : "gateway.device.registered", "device", r.mn(), r.countyCode(), reason,
+                Map.of("kind", r.kind().name(), "tolerances", String.join(",", tolerances), "passwordChanged", salt != null));
+        Registered saved = load(r.mn()).orElseThrow();
+        byMn.put(r.mn(), saved);
+        return saved.device();
+    }
+
+    private static void validate(Registration r) {
+        if (r.mn() == null || !r.mn().matches("[A-Za-z0-9_.-]{1,32}")) {
+            throw new IllegalArgumentException("mn: 1–32 letters, digits, '_', '.' or '-'");
+        }
+        if (r.name() == null || r.name().isBlank()) {
+            throw new IllegalArgumentException("name: required");
+        }
+        if (r.kind() == null || r.protocol() == null || r.protocol() == Hj212Packet.Version.UNKNOWN) {
+            throw new IllegalArgumentException("kind and protocol (V2005, V2017, V2025): required");
+        }
+        if (r.st() == null || !r.st().matches("[0-9A-Z]{2,3}")) {
+            throw new IllegalArgumentException("st: the system code the device sends, e.g. 31 or 22");
+        }
+        if (r.units() != null) {
+            r.units().forEach((factor, unit) -> {
+                try {
+                    Units.toStandard("PM10", BigDecimal.ONE, unit);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("units." + factor + ": " + unit + " is not µg/m3, mg/m3 or ng/m3");
+                }
+            });
+        }
+        if (r.kind() == DeviceKind.AMBIENT && (r.stationCode() == null || r.stationCode().isBlank())) {
+            throw new IllegalArgumentException("stationCode: an ambient device feeds a monitoring station");
+        }
+    }
+
+    /** The device for a packet's MN, from memory (the gateway's hot path). */
+    Optional<Registered> forPacket(String mn) {
+        return Optional.ofNullable(byMn.get(mn));
+    }
+
+    /** Loads the registry into memory (on start). */
+    void loadAll() {
+        jdbc.sql("SELECT * FROM gateway_device").query(Devices::map).list().forEach(r -> byMn.put(r.device().mn(), r));
+    }
+
+    /** Devices within the actor's scope, by MN. */
+    public List<Device> list() {
+        Scope scope = actors.current().scope();
+        return jdbc.sql("SELECT * FROM gateway_device WHERE (:citywide OR county_code = ANY(:counties)) ORDER BY mn")
+                .param("citywide", scope.citywide()).param("counties", scope.countyArray())
+                .query(Devices::map).list().stream().map(Registered::device).toList();
+    }
+
+    /**
+     * @throws NotFound when the device does not exist or lies outside the actor's scope
+     */
+    public Device find(String mn) {
+        Scope scope = actors.current().scope();
+        return load(mn).map(Registered::device).filter(d -> scope.covers(d.countyCode()))
+                .orElseThrow(() -> new NotFound("device " + mn));
+    }
+
+    private Optional<Registered> load(String mn) {
+        return jdbc.sql("SELECT * FROM gateway_device WHERE mn = ?").param(mn).query(Devices::map).optional();
+    }
+
+    private static Registered map(ResultSet rs, int row) throws SQLException {
+        Set<Tolerance> tolerances = EnumSet.noneOf(Tolerance.class);
+        Arrays.stream((String[]) rs.getArray("tolerances").getArray()).forEach(t -> tolerances.add(Tolerance.valueOf(t)));
+        Map<String, String> units = JSON.readValue(rs.getString("units"), new TypeReference<LinkedHashMap<String, String>>() {
+        });
+        Map<String, BigDecimal> limits = JSON.readValue(rs.getString("limits"), new TypeReference<LinkedHashMap<String, BigDecimal>>() {
+        });
+        Device device = new Device(rs.getString("mn"), rs.getString("name"), DeviceKind.valueOf(rs.getString("kind")),
+                Hj212Packet.Version.valueOf(rs.getString("protocol")), rs.getString("st"), rs.getString("county_code"),
+                rs.getString("station_code"), rs.getString("bound_to"), Set.copyOf(tolerances), Map.copyOf(units), Map.copyOf(limits),
+                Duration.ofMinutes(rs.getInt("offline_after_minutes")), rs.getBoolean("enabled"));
+        return new Registered(device, rs.getString("password_salt"), rs.getString("password_hash"));
+    }
+
+    static String hash(String salt, String password) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(salt.getBytes(StandardCharsets.US_ASCII));
+            return HexFormat.of().formatHex(sha.digest(password.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package org.lantian.platform.gateway;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.ByteToMessageDecoder;
+import org.lantian.standards.hj212.Hj212Framer;
+import org.lantian.standards.hj212.RejectReason;
+
+/**
+ * Finds packet boundaries in a connection's bytes, whatever TCP does to them (HJ212 §5); nothing else.
+ * Emits {@link Received} frames and {@link Junk} for bytes that are no packet. A packet complete but for
+ * its tail is held for {@code tailWait}, then passed on as it is.
+ */
+final class FrameDecoder extends ByteToMessageDecoder {
+
+    /** One framed packet: its bytes, and the frame found in them (offsets into {@code bytes}). */
+    record Received(byte[] bytes, Hj212Framer.Frame frame) {
+    }
+
+    /** Bytes that were no packet, with why (at most the first 256 are kept). */
+    record Junk(byte[] bytes, RejectReason reason) {
+    }
+
+    private final int maxBuffer;
+    private final long tailWaitMillis;
+    private ScheduledFuture<?> pendingFlush;
+
+    FrameDecoder(int maxBuffer, long tailWaitMillis) {
+        this.maxBuffer = maxBuffer;
+        this.tailWaitMillis = tailWaitMillis;
+    }
+
+    @Override
+    protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+        if (pendingFlush != null) {
+            pendingFlush.cancel(false);
+            pendingFlush = null;
+        }
+        if (in.readableBytes() > maxBuffer) {
+            out.add(new Junk(copy(in, Math.min(256, in.readableBytes())), RejectReason.NO_END));
+            in.skipBytes(in.readableBytes());
+            ctx.close();
+            return;
+        }
+        scan(in, out, false);
+        if (in.isReadable()) {
+            pendingFlush = ctx.executor().schedule(() -> flush(ctx), tailWaitMillis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void flush(ChannelHandlerContext ctx) {
+        pendingFlush = null;
+        ByteBuf held = internalBuffer();
+        if (!held.isReadable() || !ctx.channel().isActive()) {
+            return;
+        }
+        List<Object> out = new java.util.ArrayList<>();
+        scan(held, out, true);
+        held.discardReadBytes();
+        out.forEach(ctx::fireChannelRead);
+        ctx.fireChannelReadComplete();
+    }
+
+    private static void scan(ByteBuf in, List<Object> out, boolean flush) {
+        byte[] bytes = copy(in, in.readableBytes());
+        int at = 0;
+        while (at < bytes.length) {
+            Hj212Framer.Scan scan = Hj212Framer.scan(bytes, at, bytes.length, flush);
+            if (scan instanceof Hj212Framer.Frame f) {
+                byte[] packet = Arrays.copyOfRange(bytes, at, at + f.length());
+                out.add(new Received(packet, new Hj212Framer.Frame(f.length(), f.segmentOffset() - at, f.segmentLength(),
+                        f.declaredLength(), f.crcField(), f.tail(), f.lengthRecovered())));
+                at += f.length();
+            } else if (scan instanceof Hj212Framer.Junk j) {
+                out.add(new Junk(Arrays.copyOfRange(bytes, at, at + Math.min(256, j.length())), j.reason()));
+                at += j.length();
+            } else {
+                break;
+            }
+        }
+        in.skipBytes(at);
+    }
+
+    private static byte[] copy(ByteBuf in, int length) {
+        byte[] bytes = new byte[length];
+        in.getBytes(in.readerIndex(), bytes);
+        return bytes;
+    }
+}

@@ -1,0 +1,22 @@
+package org.lantian.platform.gateway;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param port                TCP port devices connect to (0: any free port, for tests)
+ * @param idleTimeout         a connection silent this long is closed
+ * @param maxBuffer           bytes a connection may hold without a complete packet before it is closed
+ * @param maxPacketsPerSecond per connection; more are refused (RATE_LIMITED) and logged
+ * @param maxConnectionsPerIp connections one address may hold
+ * @param maxBatch            packets committed together (one transaction, then every acknowledgement)
+ * @param tailWait            how long a packet complete but for its CR LF waits for it before it is read as is
+ */
+@ConfigurationProperties("lantian.gateway")
+record GatewayProperties(@DefaultValue("true") boolean enabled, @DefaultValue("9212") int port,
+                         @DefaultValue("10m") Duration idleTimeout, @DefaultValue("65536") int maxBuffer,
+                         @DefaultValue("200") int maxPacketsPerSecond, @DefaultValue("50") int maxConnectionsPerIp,
+                         @DefaultValue("1000") int maxBatch, @DefaultValue("200ms") Duration tailWait) {
+}

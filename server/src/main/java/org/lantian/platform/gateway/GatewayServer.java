@@ -1,0 +1,130 @@
+package org.lantian.platform.gateway;
+
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.sql.DataSource;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.timeout.IdleStateHandler;
+import org.lantian.platform.identity.Actors;
+import org.lantian.platform.monitoring.Ingestion;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The HJ 212 TCP gateway: devices connect as clients (HJ212 §1). Each connection gets an idle timeout, a
+ * frame decoder and a packet handler; one writer commits for all of them. Starts after the database and
+ * the registry, stops before them, committing what it holds.
+ */
+@Component
+class GatewayServer implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(GatewayServer.class);
+
+    private final GatewayProperties properties;
+    private final Devices devices;
+    private final GatewayStats stats;
+    private final PacketWriter writer;
+    private final Clock clock;
+    private final Map<String, AtomicInteger> connectionsPerIp = new ConcurrentHashMap<>();
+    private EventLoopGroup boss;
+    private EventLoopGroup workers;
+    private Channel server;
+    private volatile boolean running;
+
+    GatewayServer(GatewayProperties properties, Devices devices, GatewayStats stats, JdbcTemplate jdbc, DataSource dataSource,
+                  PlatformTransactionManager transactions, Ingestion ingestion, Actors actors, ApplicationEventPublisher events,
+                  Clock clock) {
+        this.properties = properties;
+        this.devices = devices;
+        this.stats = stats;
+        this.clock = clock;
+        this.writer = new PacketWriter(properties.maxBatch(), jdbc, dataSource, new TransactionTemplate(transactions), ingestion,
+                actors, events, clock);
+    }
+
+    @Override
+    public void start() {
+        if (!properties.enabled()) {
+            return;
+        }
+        devices.loadAll();
+        writer.start();
+        boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(boss, workers)
+                .channel(NioServerSocketChannel.class)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        String ip = ch.remoteAddress().getAddress().getHostAddress();
+                        AtomicInteger count = connectionsPerIp.computeIfAbsent(ip, k -> new AtomicInteger());
+                        if (count.incrementAndGet() > properties.maxConnectionsPerIp()) {
+                            count.decrementAndGet();
+                            log.warn("gateway: {} has {} connections already, refused another", ip, properties.maxConnectionsPerIp());
+                            ch.close();
+                            return;
+                        }
+                        ch.closeFuture().addListener(f -> count.decrementAndGet());
+                        ch.pipeline().addLast(
+                                new IdleStateHandler(properties.idleTimeout().toMillis(), 0, 0, TimeUnit.MILLISECONDS),
+                                new FrameDecoder(properties.maxBuffer(), properties.tailWait().toMillis()),
+                                new PacketHandler(devices, writer, clock, properties.maxPacketsPerSecond(), stats));
+                    }
+                });
+        server = bootstrap.bind(properties.port()).syncUninterruptibly().channel();
+        running = true;
+        log.info("HJ 212 gateway listening on port {}", port());
+    }
+
+    /** The port the gateway listens on (the real one when configured as 0). */
+    int port() {
+        return server == null ? -1 : ((InetSocketAddress) server.localAddress()).getPort();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (server != null) {
+            server.close().syncUninterruptibly();
+            workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+            boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+            try {
+                writer.stop();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 1000; // after the web server is up, down before the database goes
+    }
+}

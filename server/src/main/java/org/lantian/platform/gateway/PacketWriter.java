@@ -1,0 +1,311 @@
+package org.lantian.platform.gateway;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import javax.sql.DataSource;
+
+import org.lantian.platform.database.CopyIn;
+import org.lantian.platform.identity.Actors;
+import org.lantian.platform.monitoring.Averaging;
+import org.lantian.platform.monitoring.Ingestion;
+import org.lantian.platform.monitoring.Observation;
+import org.lantian.standards.BeijingTime;
+import org.lantian.standards.hj212.Hj212Packet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Commits what the gateway received in groups, then acknowledges: an acknowledgement (9014, 9013) leaves
+ * only after its packet is committed (durable-then-ack). One writer thread takes up to {@code maxBatch}
+ * packets at a time, so under load one commit (and one fsync) carries many packets, and a quiet device
+ * waits only for its own commit.
+ */
+final class PacketWriter {
+
+    private static final Logger log = LoggerFactory.getLogger(PacketWriter.class);
+    /** Ambient factor codes (HJ212 §3.3) and the pollutant each feeds; a05024 is O3 in every device seen. */
+    static final Map<String, String> AMBIENT_POLLUTANTS = Map.of("a34004", "PM2_5", "a34002", "PM10", "a21026", "SO2",
+            "a21004", "NO2", "a21005", "CO", "a05024", "O3");
+
+    /** An accepted packet, what to send once it is committed, and where. */
+    record Incoming(Hj212Packet packet, Device device, String remote, Instant receivedAt, Consumer<List<byte[]>> reply,
+                    List<byte[]> replies) {
+    }
+
+    /** A refused packet or junk, logged but never stored as data. */
+    record Refused(Instant receivedAt, String remote, String mn, String reason, String detail, byte[] bytes) {
+    }
+
+    private final BlockingQueue<Object> queue;
+    private final int maxBatch;
+    private final JdbcTemplate jdbc;
+    private final DataSource dataSource;
+    private final TransactionTemplate transactions;
+    private final Ingestion ingestion;
+    private final Actors actors;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private volatile boolean running = true;
+    private Thread thread;
+
+    PacketWriter(int maxBatch, JdbcTemplate jdbc, DataSource dataSource, TransactionTemplate transactions, Ingestion ingestion,
+                 Actors actors, ApplicationEventPublisher events, Clock clock) {
+        this.queue = new ArrayBlockingQueue<>(maxBatch * 20);
+        this.maxBatch = maxBatch;
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+        this.transactions = transactions;
+        this.ingestion = ingestion;
+        this.actors = actors;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    void start() {
+        thread = new Thread(this::run, "gateway-writer");
+        thread.start();
+    }
+
+    /** Stops after committing what is queued. */
+    void stop() throws InterruptedException {
+        running = false;
+        if (thread != null) {
+            thread.join(10_000);
+        }
+    }
+
+    /** Queues work; blocks when the writer is behind, which slows the connections feeding it (back-pressure). */
+    void submit(Object work) {
+        try {
+            queue.put(work);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void run() {
+        List<Object> batch = new ArrayList<>(maxBatch);
+        while (running || !queue.isEmpty()) {
+            try {
+                Object first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, maxBatch - 1);
+                commit(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // nothing of this batch is acknowledged: the devices send it again
+                log.error("gateway batch of {} not stored: {}", batch.size(), e.getMessage(), e);
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void commit(List<Object> batch) {
+        List<Incoming> incoming = new ArrayList<>();
+        List<Refused> refused = new ArrayList<>();
+        batch.forEach(w -> {
+            if (w instanceof Incoming i) {
+                incoming.add(i);
+            } else {
+                refused.add((Refused) w);
+            }
+        });
+        actors.asSystem(() -> transactions.executeWithoutResult(status -> {
+            Map<Integer, Long> stored = storePackets(incoming);
+            storeSeries(incoming, stored);
+            storeAmbientHours(incoming, stored.keySet());
+            raiseExceedances(incoming, stored.keySet());
+            storeRefused(refused);
+            touchStatus(incoming);
+        }));
+        for (Incoming i : incoming) {
+            if (!i.replies().isEmpty()) {
+                i.reply().accept(i.replies());
+            }
+        }
+    }
+
+    /** Inserts the packets; returns the indexes (in {@code incoming}) of those new to the store, with their ids. */
+    private Map<Integer, Long> storePackets(List<Incoming> incoming) {
+        if (incoming.isEmpty()) {
+            return Map.of();
+        }
+        jdbc.execute("""
+                CREATE TEMP TABLE IF NOT EXISTS gateway_packet_staging (
+                    idx int, mn text, qn text, cn text, data_time timestamptz, received_at timestamptz, remote text,
+                    text text, tolerated text[]) ON COMMIT DELETE ROWS""");
+        CopyIn.copy(dataSource, "COPY gateway_packet_staging FROM STDIN WITH (FORMAT csv)", out -> {
+            for (int n = 0; n < incoming.size(); n++) {
+                Incoming i = incoming.get(n);
+                Hj212Packet p = i.packet();
+                out.write(n + "," + csv(p.mn()) + "," + (p.qn() == null ? "" : csv(p.qn())) + "," + p.cn() + ","
+                        + (p.data().dataTime() == null ? "" : instant(p.data().dataTime())) + "," + i.receivedAt() + ","
+                        + csv(i.remote()) + "," + csv(p.text()) + "," + csv(p.tolerated().stream().map(Enum::name)
+                        .collect(java.util.stream.Collectors.joining(",", "{", "}"))) + "\n");
+            }
+            return null;
+        });
+        List<Object[]> inserted = jdbc.query("""
+                WITH fresh AS (
+                    SELECT DISTINCT ON (mn, coalesce(qn, idx::text)) * FROM gateway_packet_staging ORDER BY mn, coalesce(qn, idx::text), idx)
+                INSERT INTO gateway_packet (mn, qn, cn, data_time, received_at, remote, text, tolerated)
+                SELECT mn, qn, cn, data_time, received_at, remote, text, tolerated FROM fresh ORDER BY idx
+                ON CONFLICT (mn, qn) WHERE qn IS NOT NULL DO NOTHING
+                RETURNING id, mn, qn, text""", (rs, row) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)});
+        Map<String, Long> idByKey = new HashMap<>();
+        inserted.forEach(r -> idByKey.put(r[1] + "\u0000" + (r[2] == null ? r[3] : r[2]), (Long) r[0]));
+        Map<Integer, Long> stored = new java.util.TreeMap<>();
+        for (int n = 0; n < incoming.size(); n++) {
+            Hj212Packet p = incoming.get(n).packet();
+            Long id = idByKey.remove(p.mn() + "\u0000" + (p.qn() == null ? p.text() : p.qn()));
+            if (id != null) {
+                stored.put(n, id);
+            }
+        }
+        return stored;
+    }
+
+    private void storeSeries(List<Incoming> incoming, Map<Integer, Long> stored) {
+        jdbc.execute("""
+                CREATE TEMP TABLE IF NOT EXISTS gateway_series_staging (
+                    mn text, cn text, data_time timestamptz, factor text, rtd numeric, min numeric, avg numeric, max numeric,
+                    zs_rtd numeric, zs_avg numeric, cou numeric, flag text, packet_id bigint) ON COMMIT DELETE ROWS""");
+        int[] rows = {0};
+        CopyIn.copy(dataSource, "COPY gateway_series_staging FROM STDIN", out -> {
+            StringBuilder row = new StringBuilder(128);
+            for (Map.Entry<Integer, Long> e : stored.entrySet()) {
+                Hj212Packet p = incoming.get(e.getKey()).packet();
+                if (p.data().dataTime() == null || !p.cn().startsWith("20")) {
+                    continue;
+                }
+                String time = instant(p.data().dataTime()).toString();
+                for (Hj212Packet.Factor f : p.data().factors().values()) {
+                    if (f.values().isEmpty()) {
+                        continue;
+                    }
+                    row.setLength(0);
+                    row.append(p.mn()).append('\t').append(p.cn()).append('\t').append(time).append('\t').append(f.code());
+                    for (String suffix : new String[] {"Rtd", "Min", "Avg", "Max", "ZsRtd", "ZsAvg", "Cou"}) {
+                        BigDecimal v = f.values().get(suffix);
+                        row.append('\t').append(v == null ? "\\N" : v.toPlainString());
+                    }
+                    row.append('\t').append(f.flagOrNormal().replace("\t", " ")).append('\t').append(e.getValue()).append('\n');
+                    out.write(row.toString());
+                    rows[0]++;
+                }
+            }
+            return null;
+        });
+        if (rows[0] > 0) {
+            jdbc.update("""
+                    INSERT INTO gateway_series SELECT DISTINCT ON (mn, cn, data_time, factor) * FROM gateway_series_staging
+                     ORDER BY mn, cn, data_time, factor ON CONFLICT DO NOTHING""");
+        }
+    }
+
+    /** Hourly data (2061) of ambient devices go on to their station through the monitoring write path. */
+    private void storeAmbientHours(List<Incoming> incoming, Set<Integer> stored) {
+        List<Observation> observations = new ArrayList<>();
+        for (int n : stored) {
+            Incoming i = incoming.get(n);
+            Hj212Packet p = i.packet();
+            if (i.device().kind() != DeviceKind.AMBIENT || !p.cn().equals("2061") || p.data().dataTime() == null) {
+                continue;
+            }
+            Instant hourEnd = instant(p.data().dataTime()).plusSeconds(3600); // DataTime is the hour's start (HJ212 §3.1)
+            p.data().factors().values().forEach(f -> {
+                String pollutant = AMBIENT_POLLUTANTS.get(f.code());
+                BigDecimal avg = f.values().get("Avg");
+                if (pollutant != null && avg != null) {
+                    observations.add(new Observation(i.device().stationCode(), pollutant, Averaging.HOUR, hourEnd,
+                            Units.toStandard(pollutant, avg, i.device().units().get(f.code())), f.flagOrNormal()));
+                }
+            });
+        }
+        if (!observations.isEmpty()) {
+            ingestion.ingest(new Ingestion.Submission("hj212", "hj212", null), sink -> {
+                long[] line = {0};
+                observations.forEach(o -> sink.accept(++line[0], o));
+            });
+        }
+    }
+
+    /** Hourly converted values of stack outlets above their limits become events for the alert workflow. */
+    private void raiseExceedances(List<Incoming> incoming, Set<Integer> stored) {
+        for (int n : stored) {
+            Incoming i = incoming.get(n);
+            Device d = i.device();
+            Hj212Packet p = i.packet();
+            if ((d.kind() != DeviceKind.STACK && d.kind() != DeviceKind.VOC) || !p.cn().equals("2061") || p.data().dataTime() == null) {
+                continue;
+            }
+            d.limits().forEach((factor, limit) -> {
+                Hj212Packet.Factor f = p.data().factors().get(factor);
+                if (f == null || !"N".equals(f.flagOrNormal())) {
+                    return;
+                }
+                BigDecimal value = f.values().containsKey("ZsAvg") ? f.values().get("ZsAvg") : f.values().get("Avg");
+                if (value != null && value.compareTo(limit) > 0) {
+                    events.publishEvent(new DeviceEvents.EmissionExceeded(d.mn(), d.countyCode(), d.boundTo(), factor,
+                            instant(p.data().dataTime()), value, limit));
+                }
+            });
+        }
+    }
+
+    private void storeRefused(List<Refused> refused) {
+        if (refused.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("INSERT INTO gateway_rejection (received_at, remote, mn, reason, detail, bytes) VALUES (?, ?, ?, ?, ?, ?)",
+                refused.stream().map(r -> new Object[] {Timestamp.from(r.receivedAt()), r.remote(), r.mn(), r.reason(), r.detail(),
+                        r.bytes()}).toList());
+    }
+
+    private void touchStatus(List<Incoming> incoming) {
+        Map<String, Instant> last = new HashMap<>();
+        incoming.forEach(i -> last.merge(i.packet().mn(), i.receivedAt(), (a, b) -> a.isAfter(b) ? a : b));
+        if (last.isEmpty()) {
+            return;
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.batchUpdate("""
+                INSERT INTO gateway_device_status (mn, online, last_packet_at, changed_at) VALUES (?, true, ?, ?)
+                ON CONFLICT (mn) DO UPDATE SET last_packet_at = greatest(gateway_device_status.last_packet_at, excluded.last_packet_at),
+                    changed_at = CASE WHEN gateway_device_status.online THEN gateway_device_status.changed_at ELSE excluded.changed_at END,
+                    online = true""",
+                last.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                        .map(e -> new Object[] {e.getKey(), Timestamp.from(e.getValue()), now}).toList());
+    }
+
+    /** Device times are Beijing local times (HJ212 §3.1). */
+    static Instant instant(LocalDateTime beijing) {
+        return beijing.atZone(BeijingTime.ZONE).toInstant();
+    }
+
+    private static String csv(String s) {
+        return s == null ? "" : '"' + s.replace("\"", "\"\"") + '"';
+    }
+}
