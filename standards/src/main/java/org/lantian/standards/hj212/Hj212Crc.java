@@ -32,6 +32,18 @@ public final class Hj212Crc {
         return reg;
     }
 
+    /** The algorithm as the standard writes it, bit by bit: the reference the table forms are tested against. */
+    static int reference(byte[] bytes, int offset, int length) {
+        int reg = 0xFFFF;
+        for (int i = offset, end = offset + length; i < end; i++) {
+            reg = (reg >>> 8) ^ (bytes[i] & 0xFF);
+            for (int bit = 0; bit < 8; bit++) {
+                reg = (reg & 1) != 0 ? (reg >>> 1) ^ 0xA001 : reg >>> 1;
+            }
+        }
+        return reg;
+    }
+
     public static int of(byte[] bytes) {
         return of(bytes, 0, bytes.length);
     }

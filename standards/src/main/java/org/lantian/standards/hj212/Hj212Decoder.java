@@ -25,7 +25,6 @@ import java.util.function.Function;
 public final class Hj212Decoder {
 
     private static final Charset GB18030 = Charset.forName("GB18030");
-    private static final Set<String> TEXT_SUFFIXES = Set.of("EFlag", "SampleTime", "Info", "SN");
 
     private Hj212Decoder() {
     }
@@ -69,7 +68,7 @@ public final class Hj212Decoder {
      */
     public static Result decode(byte[] buf, Hj212Framer.Frame frame, Function<String, Set<Tolerance>> tolerancesOf) {
         int frameStart = frame.segmentOffset() - 6;
-        byte[] raw = Arrays.copyOfRange(buf, frameStart, frameStart + frame.length());
+        java.util.function.Supplier<byte[]> raw = () -> Arrays.copyOfRange(buf, frameStart, frameStart + frame.length());
         List<Tolerance> used = new ArrayList<>(2);
         int offset = frame.segmentOffset();
         int length = frame.segmentLength();
@@ -126,7 +125,7 @@ public final class Hj212Decoder {
         }
     }
 
-    private static Result parse(String text, byte[] raw, List<Tolerance> used, Function<String, Set<Tolerance>> tolerancesOf) {
+    private static Result parse(String text, java.util.function.Supplier<byte[]> raw, List<Tolerance> used, Function<String, Set<Tolerance>> tolerancesOf) {
         int cp = text.indexOf("CP=&&");
         if (cp < 0 || !text.endsWith("&&") || text.length() < cp + 7) {
             return reject(RejectReason.NO_CP, "数据段应以 CP=&&…&& 结束", raw);
@@ -200,10 +199,18 @@ public final class Hj212Decoder {
                 parameters, unparsed), used.isEmpty() ? List.of() : List.copyOf(used)));
     }
 
-    /** Reads the data-area items into the maps; returns the DataTime text, if any. */
+    /** Suffixes the standard names (HJ212 §3.1), as constants: their hash codes are computed once. */
+    private static final String[] KNOWN_SUFFIXES = {"Rtd", "Min", "Avg", "Max", "ZsRtd", "ZsMin", "ZsAvg", "ZsMax", "Cou", "Flag",
+            "EFlag", "SampleTime", "Info", "SN", "RS", "RT", "Data", "DayData", "NightData"};
+
+    /**
+     * Reads the data-area items into the maps; returns the DataTime text, if any. Works on positions in
+     * the text rather than substrings: a CEMS packet has fifty items, and this is the gateway's hot path.
+     */
     private static String items(String text, int from, int to, Map<String, Hj212Packet.Factor> factors,
                                 Map<String, String> parameters, List<String> unparsed) {
         String dataTime = null;
+        Hj212Packet.Factor current = null;
         int start = from;
         while (start < to) {
             int end = start;
@@ -219,20 +226,35 @@ public final class Hj212Decoder {
                 }
                 end++;
             }
-            String item = text.substring(start, end).trim();
+            int s = start;
+            int e = end;
             start = end + 1;
-            if (item.isEmpty()) {
+            while (s < e && text.charAt(s) <= ' ') {
+                s++;
+            }
+            while (e > s && text.charAt(e - 1) <= ' ') {
+                e--;
+            }
+            if (s == e) {
                 continue;
             }
-            int eq = item.indexOf('=');
-            if (eq <= 0) {
-                unparsed.add(item);
+            int eq = text.indexOf('=', s);
+            if (eq < 0 || eq >= e || eq == s) {
+                unparsed.add(text.substring(s, e));
                 continue;
             }
-            String name = item.substring(0, eq).trim();
-            String value = item.substring(eq + 1).trim();
-            int dash = name.indexOf('-');
-            if (dash <= 0) {
+            int nameEnd = eq;
+            while (nameEnd > s && text.charAt(nameEnd - 1) <= ' ') {
+                nameEnd--;
+            }
+            int valueStart = eq + 1;
+            while (valueStart < e && text.charAt(valueStart) <= ' ') {
+                valueStart++;
+            }
+            int dash = text.indexOf('-', s);
+            if (dash < 0 || dash >= nameEnd || dash == s) {
+                String name = text.substring(s, nameEnd);
+                String value = text.substring(valueStart, e);
                 if (name.equals("DataTime")) {
                     dataTime = value;
                 } else {
@@ -240,42 +262,66 @@ public final class Hj212Decoder {
                 }
                 continue;
             }
-            String code = name.substring(0, dash);
-            String suffix = name.substring(dash + 1);
-            Hj212Packet.Factor factor = factors.computeIfAbsent(code,
-                    c -> new Hj212Packet.Factor(c, new LinkedHashMap<>(4), null, new LinkedHashMap<>(0)));
+            if (current == null || current.code().length() != dash - s || !text.regionMatches(s, current.code(), 0, dash - s)) {
+                String code = text.substring(s, dash);
+                current = factors.get(code);
+                if (current == null) {
+                    current = new Hj212Packet.Factor(code, new LinkedHashMap<>(8), null, new LinkedHashMap<>(0));
+                    factors.put(code, current);
+                }
+            }
+            String suffix = suffix(text, dash + 1, nameEnd);
             if (suffix.equals("Flag")) {
-                factors.put(code, new Hj212Packet.Factor(code, factor.values(), value, factor.texts()));
-            } else if (TEXT_SUFFIXES.contains(suffix)) {
-                factor.texts().put(suffix, value);
+                current = new Hj212Packet.Factor(current.code(), current.values(), text.substring(valueStart, e), current.texts());
+                factors.put(current.code(), current);
+            } else if (suffix.equals("EFlag") || suffix.equals("SampleTime") || suffix.equals("Info") || suffix.equals("SN")) {
+                current.texts().put(suffix, text.substring(valueStart, e));
             } else {
-                BigDecimal number = number(value);
+                BigDecimal number = number(text, valueStart, e);
                 if (number == null) {
-                    factor.texts().put(suffix, value);
+                    current.texts().put(suffix, text.substring(valueStart, e));
                 } else {
-                    factor.values().put(suffix, number);
+                    current.values().put(suffix, number);
                 }
             }
         }
         return dataTime;
     }
 
-    /** A decimal number (optional sign, digits, one point); fast for the usual short values. */
-    static BigDecimal number(String s) {
-        int n = s.length();
-        if (n == 0 || n > 18) {
-            return n > 18 ? slowNumber(s) : null;
+    /** The suffix between {@code from} and {@code to}: a shared constant when the standard names it. */
+    private static String suffix(String text, int from, int to) {
+        int length = to - from;
+        for (String known : KNOWN_SUFFIXES) {
+            if (known.length() == length && text.regionMatches(from, known, 0, length)) {
+                return known;
+            }
         }
-        int i = 0;
+        return text.substring(from, to);
+    }
+
+    static BigDecimal number(String s) {
+        return number(s, 0, s.length());
+    }
+
+    /** A decimal number (optional sign, digits, one point) in {@code s} from {@code from} to {@code to}; fast for short values. */
+    static BigDecimal number(String s, int from, int to) {
+        int n = to - from;
+        if (n <= 0) {
+            return null;
+        }
+        if (n > 18) {
+            return slowNumber(s.substring(from, to));
+        }
+        int i = from;
         boolean negative = false;
-        if (s.charAt(0) == '-' || s.charAt(0) == '+') {
-            negative = s.charAt(0) == '-';
-            i = 1;
+        if (s.charAt(i) == '-' || s.charAt(i) == '+') {
+            negative = s.charAt(i) == '-';
+            i++;
         }
         long unscaled = 0;
         int scale = -1;
         int digits = 0;
-        for (; i < n; i++) {
+        for (; i < to; i++) {
             char c = s.charAt(i);
             if (c >= '0' && c <= '9') {
                 unscaled = unscaled * 10 + (c - '0');
@@ -346,8 +392,8 @@ public final class Hj212Decoder {
         };
     }
 
-    private static Rejected reject(RejectReason reason, String detail, byte[] raw) {
-        return new Rejected(new Rejection(reason, detail, raw));
+    private static Rejected reject(RejectReason reason, String detail, java.util.function.Supplier<byte[]> raw) {
+        return new Rejected(new Rejection(reason, detail, raw.get()));
     }
 
     /** Every tolerance: for reading packets whose device is not yet known, e.g. in tools. */

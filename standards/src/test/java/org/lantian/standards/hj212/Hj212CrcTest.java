@@ -37,6 +37,11 @@ class Hj212CrcTest {
     }
 
     @Property
+    void theTableFormEqualsTheStandardsBitByBitForm(@ForAll byte[] input) {
+        assertThat(Hj212Crc.of(input)).isEqualTo(Hj212Crc.reference(input, 0, input.length));
+    }
+
+    @Property
     void theLowByteIsAlwaysOneOfEight(@ForAll @net.jqwik.api.constraints.Size(min = 1) byte[] input) {
         assertThat(Hj212Crc.of(input) & 0xFF).isIn(0x00, 0x01, 0x40, 0x41, 0x80, 0x81, 0xC0, 0xC1);
     }
