@@ -231,6 +231,33 @@ class GatewayTests extends ApiTest {
                         && e.value().compareTo(new java.math.BigDecimal("50.5")) == 0 && e.countyCode().equals("130403"));
     }
 
+    @Autowired
+    DeviceWatch watch;
+    @Autowired
+    org.lantian.platform.MutableClock clock;
+
+    @Test
+    void aSilentDeviceGoesOfflineOnceAndComesBackWithItsNextPacket() throws Exception {
+        try (DeviceConnection device = new DeviceConnection()) {
+            device.send(Hj212Encoder.frame(ambientHour("20250305180000001", "17", 40)));
+            assertThat(device.reply(5_000)).contains("CN=9014");
+        }
+        clock.advance(Duration.ofHours(3));
+        try {
+            watch.check();
+            watch.check();
+            assertThat(events.ofType(DeviceEvents.DeviceWentOffline.class)).filteredOn(e -> e.mn().equals("HDAIR01")).hasSize(1);
+            assertThat(Api.json(as("hanshan").get("/api/gateway/devices/HDAIR01")).get("online").asBoolean()).isFalse();
+            try (DeviceConnection device = new DeviceConnection()) {
+                device.send(Hj212Encoder.frame(ambientHour("20250305180000002", "18", 40)));
+                assertThat(device.reply(5_000)).contains("CN=9014");
+            }
+            assertThat(Api.json(as("hanshan").get("/api/gateway/devices/HDAIR01")).get("online").asBoolean()).isTrue();
+        } finally {
+            clock.advance(Duration.ofHours(-3));
+        }
+    }
+
     @Test
     void aCountyUserSeesOnlyItsOwnDevicesAndOnlyTheCityOfficeRegisters() {
         JsonNode congtai = Api.json(as("congtai").get("/api/gateway/devices"));
