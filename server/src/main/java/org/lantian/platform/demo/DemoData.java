@@ -67,10 +67,13 @@ class DemoData implements ApplicationRunner {
     private final Actors actors;
     private final AirQualityTargets targets;
     private final org.lantian.platform.airquality.NationalNetwork network;
+    private final org.lantian.platform.gateway.Devices devices;
+    private final org.lantian.platform.gateway.GatewayServer gateway;
     private final Clock clock;
 
     DemoData(DemoProperties properties, Users users, Stations stations, Ingestion ingestion, Divisions divisions,
-             Actors actors, AirQualityTargets targets, org.lantian.platform.airquality.NationalNetwork network, Clock clock) {
+             Actors actors, AirQualityTargets targets, org.lantian.platform.airquality.NationalNetwork network,
+             org.lantian.platform.gateway.Devices devices, org.lantian.platform.gateway.GatewayServer gateway, Clock clock) {
         this.properties = properties;
         this.users = users;
         this.stations = stations;
@@ -79,6 +82,8 @@ class DemoData implements ApplicationRunner {
         this.actors = actors;
         this.targets = targets;
         this.network = network;
+        this.devices = devices;
+        this.gateway = gateway;
         this.clock = clock;
     }
 
@@ -117,10 +122,17 @@ class DemoData implements ApplicationRunner {
         Instant from = to.minus(Duration.ofDays(properties.days()));
         IngestReport report = simulate(codes, from, to);
         int keyCityHours = DemoKeyCities.load(network, network.firstCountedStations(), from, to);
+        int devicePackets;
+        try {
+            devicePackets = DemoDevices.load(devices, gateway, clock, Math.min(3, properties.days()));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("demo devices could not reach the gateway", e);
+        }
         targets.set(new AirQualityTargets.Targets(java.time.LocalDate.now(clock).getYear(), Divisions.CITY_CODE,
                 new BigDecimal("45"), new BigDecimal("5.50"), new BigDecimal("60.0"), 12), "演示目标（非真实目标）");
-        log.info("Demo data: {} accounts, {} stations, {} simulated hourly values, {} station-hours of the 168 key cities over {} days in {} ms",
-                ACCOUNTS.size(), codes.size(), report.inserted(), keyCityHours, properties.days(),
+        log.info("Demo data: {} accounts, {} stations, {} simulated hourly values, {} station-hours of the 168 key cities, "
+                        + "{} HJ 212 packets over {} days in {} ms",
+                ACCOUNTS.size(), codes.size(), report.inserted(), keyCityHours, devicePackets, properties.days(),
                 (System.nanoTime() - started) / 1_000_000);
     }
 

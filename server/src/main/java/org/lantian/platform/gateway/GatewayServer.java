@@ -36,7 +36,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the registry, stops before them, committing what it holds.
  */
 @Component
-class GatewayServer implements SmartLifecycle {
+public class GatewayServer implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(GatewayServer.class);
 
@@ -99,7 +99,7 @@ class GatewayServer implements SmartLifecycle {
     }
 
     /** The port the gateway listens on (the real one when configured as 0). */
-    int port() {
+    public int port() {
         return server == null ? -1 : ((InetSocketAddress) server.localAddress()).getPort();
     }
 

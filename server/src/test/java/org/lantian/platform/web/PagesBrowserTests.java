@@ -216,4 +216,22 @@ class PagesBrowserTests extends BrowserTest {
         open("/airquality/review");
         assertThat(browser().findElements(By.cssSelector("form[action$='/airquality/review']"))).isEmpty();
     }
+
+    @Test
+    void theDevicePagesShowStatusPacketsAndTheEmissionChartWithinTheCountyScope() throws Exception {
+        signIn("city", "lantian2023");
+        open("/gateway/devices");
+        assertThat(column("devices", 1)).contains("DEMO-STACK-01", "DEMO-DUST-01");
+        screenshot("devices");
+        open("/gateway/devices/DEMO-STACK-01");
+        assertThat(browser().findElement(By.id("packets")).getText()).contains("CN=2061", "MN=DEMO-STACK-01");
+        waitUpTo(Duration.ofSeconds(10)).until(d -> !d.findElements(By.cssSelector("#emission-chart canvas")).isEmpty());
+        screenshot("device");
+        signIn("hanshan", "lantian2023");
+        open("/gateway/devices");
+        assertThat(column("devices", 1)).contains("DEMO-DUST-01").doesNotContain("DEMO-STACK-01");
+        assertThat(browser().findElements(By.id("device-form"))).isEmpty();
+        open("/gateway/devices/DEMO-STACK-01");
+        assertThat(browser().getPageSource()).doesNotContain("MN=DEMO-STACK-01");
+    }
 }
