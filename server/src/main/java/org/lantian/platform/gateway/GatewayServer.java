@@ -68,7 +68,7 @@ public class GatewayServer implements SmartLifecycle {
             return;
         }
         devices.loadAll();
-        writer.start();
+        writer.start(properties.writers());
         boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
         ServerBootstrap bootstrap = new ServerBootstrap()
@@ -107,9 +107,13 @@ public class GatewayServer implements SmartLifecycle {
     public void stop() {
         running = false;
         if (server != null) {
-            server.close().syncUninterruptibly();
-            workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
-            boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+            server.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+            var bossDone = boss.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+            var workersDone = workers.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+            // bounded: an event loop that does not end must not keep the platform (and its database) from stopping
+            if (!bossDone.awaitUninterruptibly(5, TimeUnit.SECONDS) || !workersDone.awaitUninterruptibly(5, TimeUnit.SECONDS)) {
+                log.warn("gateway event loops did not stop within 5 s; going on");
+            }
             try {
                 writer.stop();
             } catch (InterruptedException e) {

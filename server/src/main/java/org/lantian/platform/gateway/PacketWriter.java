@@ -7,10 +7,12 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -32,7 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Commits what the gateway received in groups, then acknowledges: an acknowledgement (9014, 9013) leaves
- * only after its packet is committed (durable-then-ack). One writer thread takes up to {@code maxBatch}
+ * only after its packet is committed (durable-then-ack). A writer thread takes up to {@code maxBatch}
  * packets at a time, so under load one commit (and one fsync) carries many packets, and a quiet device
  * waits only for its own commit.
  */
@@ -62,7 +64,7 @@ final class PacketWriter {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private volatile boolean running = true;
-    private Thread thread;
+    private final List<Thread> threads = new ArrayList<>();
 
     PacketWriter(int maxBatch, JdbcTemplate jdbc, DataSource dataSource, TransactionTemplate transactions, Ingestion ingestion,
                  Actors actors, ApplicationEventPublisher events, Clock clock) {
@@ -77,25 +79,71 @@ final class PacketWriter {
         this.clock = clock;
     }
 
-    void start() {
-        thread = new Thread(this::run, "gateway-writer");
-        thread.start();
+    /**
+     * Starts {@code writers} threads on the one queue: while one waits for its commit to reach the disk,
+     * another prepares and sends the next batch. Order between batches does not matter: every reply
+     * names the QN it answers, and storage is idempotent.
+     */
+    void start(int writers) {
+        for (int i = 1; i <= writers; i++) {
+            Thread thread = new Thread(this::run, "gateway-writer-" + i);
+            threads.add(thread);
+            thread.start();
+        }
     }
 
     /** Stops after committing what is queued. */
     void stop() throws InterruptedException {
         running = false;
-        if (thread != null) {
+        for (Thread thread : threads) {
             thread.join(10_000);
         }
     }
 
+    /**
+     * Packets queued or being committed, by MN and QN, with the replies owed to copies that came in
+     * meanwhile. A device resends what was not acknowledged in time; under load such copies would each
+     * cost a store and wait on the first copy's lock, which slows the commits further and brings more
+     * resends. A copy of a packet in flight is instead answered when the first is committed.
+     */
+    private final Map<String, List<Runnable>> inFlight = new ConcurrentHashMap<>();
+
     /** Queues work; blocks when the writer is behind, which slows the connections feeding it (back-pressure). */
     void submit(Object work) {
+        if (work instanceof Incoming i && i.packet().qn() != null) {
+            Runnable reply = () -> i.reply().accept(i.replies());
+            boolean[] copy = {false};
+            inFlight.compute(key(i), (k, owed) -> {
+                if (owed == null) {
+                    return new java.util.concurrent.CopyOnWriteArrayList<>();
+                }
+                owed.add(reply);
+                copy[0] = true;
+                return owed;
+            });
+            if (copy[0]) {
+                return;
+            }
+        }
         try {
             queue.put(work);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String key(Incoming i) {
+        return i.packet().mn() + "\u0000" + i.packet().qn();
+    }
+
+    /** Ends a packet's flight: its copies get their replies if it was committed; otherwise they are dropped with it. */
+    private void land(Incoming i, boolean committed) {
+        if (i.packet().qn() == null) {
+            return;
+        }
+        List<Runnable> owed = inFlight.remove(key(i));
+        if (committed && owed != null) {
+            owed.forEach(Runnable::run);
         }
     }
 
@@ -116,6 +164,11 @@ final class PacketWriter {
             } catch (RuntimeException e) {
                 // nothing of this batch is acknowledged: the devices send it again
                 log.error("gateway batch of {} not stored: {}", batch.size(), e.getMessage(), e);
+                batch.forEach(w -> {
+                    if (w instanceof Incoming i) {
+                        land(i, false);
+                    }
+                });
             } finally {
                 batch.clear();
             }
@@ -144,44 +197,45 @@ final class PacketWriter {
             if (!i.replies().isEmpty()) {
                 i.reply().accept(i.replies());
             }
+            land(i, true);
         }
     }
 
-    /** Inserts the packets; returns the indexes (in {@code incoming}) of those new to the store, with their ids. */
+    /**
+     * Inserts the packets; returns the indexes (in {@code incoming}) of those new to the store, with their
+     * ids. Ids are drawn first, so the insert need only return which ids it kept.
+     */
     private Map<Integer, Long> storePackets(List<Incoming> incoming) {
         if (incoming.isEmpty()) {
             return Map.of();
         }
+        List<Long> ids = jdbc.queryForList("SELECT nextval('gateway_packet_id_seq') FROM generate_series(1, ?)", Long.class,
+                incoming.size());
         jdbc.execute("""
                 CREATE TEMP TABLE IF NOT EXISTS gateway_packet_staging (
-                    idx int, mn text, qn text, cn text, data_time timestamptz, received_at timestamptz, remote text,
+                    id bigint, mn text, qn text, cn text, data_time timestamptz, received_at timestamptz, remote text,
                     text text, tolerated text[]) ON COMMIT DELETE ROWS""");
         CopyIn.copy(dataSource, "COPY gateway_packet_staging FROM STDIN WITH (FORMAT csv)", out -> {
             for (int n = 0; n < incoming.size(); n++) {
                 Incoming i = incoming.get(n);
                 Hj212Packet p = i.packet();
-                out.write(n + "," + csv(p.mn()) + "," + (p.qn() == null ? "" : csv(p.qn())) + "," + p.cn() + ","
+                out.write(ids.get(n) + "," + csv(p.mn()) + "," + (p.qn() == null ? "" : csv(p.qn())) + "," + p.cn() + ","
                         + (p.data().dataTime() == null ? "" : instant(p.data().dataTime())) + "," + i.receivedAt() + ","
                         + csv(i.remote()) + "," + csv(p.text()) + "," + csv(p.tolerated().stream().map(Enum::name)
                         .collect(java.util.stream.Collectors.joining(",", "{", "}"))) + "\n");
             }
             return null;
         });
-        List<Object[]> inserted = jdbc.query("""
-                WITH fresh AS (
-                    SELECT DISTINCT ON (mn, coalesce(qn, idx::text)) * FROM gateway_packet_staging ORDER BY mn, coalesce(qn, idx::text), idx)
-                INSERT INTO gateway_packet (mn, qn, cn, data_time, received_at, remote, text, tolerated)
-                SELECT mn, qn, cn, data_time, received_at, remote, text, tolerated FROM fresh ORDER BY idx
+        // a retransmission (same MN and QN), also within one batch, is skipped by the unique index
+        Set<Long> kept = new HashSet<>(jdbc.queryForList("""
+                INSERT INTO gateway_packet (id, mn, qn, cn, data_time, received_at, remote, text, tolerated)
+                SELECT * FROM gateway_packet_staging ORDER BY id
                 ON CONFLICT (mn, qn) WHERE qn IS NOT NULL DO NOTHING
-                RETURNING id, mn, qn, text""", (rs, row) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)});
-        Map<String, Long> idByKey = new HashMap<>();
-        inserted.forEach(r -> idByKey.put(r[1] + "\u0000" + (r[2] == null ? r[3] : r[2]), (Long) r[0]));
+                RETURNING id""", Long.class));
         Map<Integer, Long> stored = new java.util.TreeMap<>();
         for (int n = 0; n < incoming.size(); n++) {
-            Hj212Packet p = incoming.get(n).packet();
-            Long id = idByKey.remove(p.mn() + "\u0000" + (p.qn() == null ? p.text() : p.qn()));
-            if (id != null) {
-                stored.put(n, id);
+            if (kept.contains(ids.get(n))) {
+                stored.put(n, ids.get(n));
             }
         }
         return stored;
@@ -220,8 +274,7 @@ final class PacketWriter {
         });
         if (rows[0] > 0) {
             jdbc.update("""
-                    INSERT INTO gateway_series SELECT DISTINCT ON (mn, cn, data_time, factor) * FROM gateway_series_staging
-                     ORDER BY mn, cn, data_time, factor ON CONFLICT DO NOTHING""");
+                    INSERT INTO gateway_series SELECT * FROM gateway_series_staging ON CONFLICT DO NOTHING""");
         }
     }
 
