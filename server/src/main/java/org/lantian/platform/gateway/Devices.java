@@ -50,6 +50,8 @@ public class Devices {
     private final AuditLog audit;
     private final Clock clock;
     private final Map<String, Registered> byMn = new ConcurrentHashMap<>();
+    /** The PW each device last authenticated with: commands to it must carry it, and only its hash is stored. */
+    private final Map<String, String> lastPasswords = new ConcurrentHashMap<>();
 
     /** A device with its password check, as the gateway sees it. */
     record Registered(Device device, String salt, String hash) {
@@ -152,6 +154,16 @@ public class Devices {
     /** The device for a packet's MN, from memory (the gateway's hot path). */
     Optional<Registered> forPacket(String mn) {
         return Optional.ofNullable(byMn.get(mn));
+    }
+
+    /** Notes the PW a device authenticated with, for the commands sent back to it. */
+    void authenticated(String mn, String pw) {
+        lastPasswords.put(mn, pw == null ? "" : pw);
+    }
+
+    /** The PW the device last authenticated with (empty before its first packet since start). */
+    String lastPassword(String mn) {
+        return lastPasswords.getOrDefault(mn, "");
     }
 
     /** Loads the registry into memory (on start). */

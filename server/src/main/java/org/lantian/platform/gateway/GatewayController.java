@@ -21,10 +21,28 @@ class GatewayController {
 
     private final Devices devices;
     private final DeviceRecords records;
+    private final DeviceCommands commands;
 
-    GatewayController(Devices devices, DeviceRecords records) {
+    GatewayController(Devices devices, DeviceRecords records, DeviceCommands commands) {
         this.devices = devices;
         this.records = records;
+        this.commands = commands;
+    }
+
+    record CommandRequest(String cn, java.util.Map<String, String> parameters, String reason) {
+    }
+
+    @org.springframework.web.bind.annotation.PostMapping("/devices/{mn}/commands")
+    @Operation(summary = "Queue a command for the device, sent when it next reports: 1012 set time, 1062/1064 set intervals, "
+            + "1000 timeouts, 2031/2041/2051/2061 history for BeginTime–EndTime (also the device's county), 1011, 3020")
+    DeviceCommands.Command queue(@PathVariable String mn, @RequestBody CommandRequest request) {
+        return commands.queue(mn, request.cn(), request.parameters(), request.reason());
+    }
+
+    @GetMapping("/devices/{mn}/commands")
+    @Operation(summary = "The device's commands with their state and the device's answers (QnRtn, ExeRtn), newest first")
+    List<DeviceCommands.Command> commands(@PathVariable String mn) {
+        return commands.of(mn);
     }
 
     @GetMapping("/devices")

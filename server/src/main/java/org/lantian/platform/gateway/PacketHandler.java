@@ -78,6 +78,7 @@ final class PacketHandler extends SimpleChannelInboundHandler<Object> {
             refuse(now, remote, packet.mn(), RejectReason.RATE_LIMITED, "超过每连接每秒 " + maxPacketsPerSecond + " 个报文", received.bytes());
             return;
         }
+        devices.authenticated(packet.mn(), packet.pw());
         stats.accepted(packet.mn(), now, remote);
         Channel channel = ctx.channel();
         writer.submit(new PacketWriter.Incoming(packet, registered.get().device(), remote, now,

@@ -62,12 +62,13 @@ final class PacketWriter {
     private final Ingestion ingestion;
     private final Actors actors;
     private final ApplicationEventPublisher events;
+    private final DeviceCommands commands;
     private final Clock clock;
     private volatile boolean running = true;
     private final List<Thread> threads = new ArrayList<>();
 
     PacketWriter(int maxBatch, JdbcTemplate jdbc, DataSource dataSource, TransactionTemplate transactions, Ingestion ingestion,
-                 Actors actors, ApplicationEventPublisher events, Clock clock) {
+                 Actors actors, ApplicationEventPublisher events, DeviceCommands commands, Clock clock) {
         this.queue = new ArrayBlockingQueue<>(maxBatch * 20);
         this.maxBatch = maxBatch;
         this.jdbc = jdbc;
@@ -76,6 +77,7 @@ final class PacketWriter {
         this.ingestion = ingestion;
         this.actors = actors;
         this.events = events;
+        this.commands = commands;
         this.clock = clock;
     }
 
@@ -133,7 +135,7 @@ final class PacketWriter {
     }
 
     private static String key(Incoming i) {
-        return i.packet().mn() + "\u0000" + i.packet().qn();
+        return i.packet().mn() + "\u0000" + i.packet().qn() + "\u0000" + i.packet().cn();
     }
 
     /** Ends a packet's flight: its copies get their replies if it was committed; otherwise they are dropped with it. */
@@ -192,12 +194,37 @@ final class PacketWriter {
             raiseExceedances(incoming, stored.keySet());
             storeRefused(refused);
             touchStatus(incoming);
+            recordAnswers(incoming, stored.keySet());
         }));
         for (Incoming i : incoming) {
             if (!i.replies().isEmpty()) {
                 i.reply().accept(i.replies());
             }
             land(i, true);
+        }
+        sendQueuedCommands(incoming);
+    }
+
+    /** A device's answers (9011, 9012) to commands close or advance them. */
+    private void recordAnswers(List<Incoming> incoming, Set<Integer> stored) {
+        for (int n : stored) {
+            Hj212Packet p = incoming.get(n).packet();
+            if ((p.cn().equals("9011") || p.cn().equals("9012")) && p.qn() != null) {
+                commands.answered(p.mn(), p.qn(), p.cn(), p.data().parameters());
+            }
+        }
+    }
+
+    /** A device that just reported is connected: what is queued for it goes down its connection now. */
+    private void sendQueuedCommands(List<Incoming> incoming) {
+        if (incoming.isEmpty()) {
+            return;
+        }
+        Map<String, Incoming> latest = new HashMap<>();
+        incoming.forEach(i -> latest.put(i.packet().mn(), i));
+        List<DeviceCommands.Outgoing> outgoing = transactions.execute(status -> commands.takeQueued(latest.keySet()));
+        if (outgoing != null) {
+            outgoing.forEach(o -> latest.get(o.mn()).reply().accept(List.of(o.bytes())));
         }
     }
 
@@ -226,11 +253,11 @@ final class PacketWriter {
             }
             return null;
         });
-        // a retransmission (same MN and QN), also within one batch, is skipped by the unique index
+        // a retransmission (same MN, QN and CN), also within one batch, is skipped by the unique index
         Set<Long> kept = new HashSet<>(jdbc.queryForList("""
                 INSERT INTO gateway_packet (id, mn, qn, cn, data_time, received_at, remote, text, tolerated)
                 SELECT * FROM gateway_packet_staging ORDER BY id
-                ON CONFLICT (mn, qn) WHERE qn IS NOT NULL DO NOTHING
+                ON CONFLICT (mn, qn, cn) WHERE qn IS NOT NULL DO NOTHING
                 RETURNING id""", Long.class));
         Map<Integer, Long> stored = new java.util.TreeMap<>();
         for (int n = 0; n < incoming.size(); n++) {

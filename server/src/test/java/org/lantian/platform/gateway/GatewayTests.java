@@ -259,6 +259,58 @@ class GatewayTests extends ApiTest {
     }
 
     @Test
+    void aQueuedCommandGoesDownWhenTheDeviceNextReportsAndItsAnswersAreRecorded() throws Exception {
+        var queued = Api.json(as("city").post("/api/gateway/devices/HDSTACK01/commands",
+                "{\"cn\": \"1062\", \"parameters\": {\"RtdInterval\": \"60\"}, \"reason\": \"test\"}"));
+        assertThat(queued.get("state").asString()).isEqualTo("QUEUED");
+        assertThat(as("congtai").post("/api/gateway/devices/HDSTACK01/commands", "{\"cn\": \"1062\", \"parameters\": {\"RtdInterval\": \"60\"}}")
+                .getStatusCode().value()).isEqualTo(403);
+        assertThat(as("city").post("/api/gateway/devices/HDSTACK01/commands", "{\"cn\": \"1062\", \"parameters\": {\"Foo\": \"1\"}}")
+                .getBody()).contains("parameters.Foo");
+        try (DeviceConnection device = new DeviceConnection()) {
+            device.send(Hj212Encoder.frame(stackHour("20250305190000001", "19", "20")));
+            assertThat(device.reply(5_000)).contains("CN=9014");
+            String command = device.reply(5_000);
+            assertThat(command).contains("ST=31;CN=1062;PW=654321;MN=HDSTACK01;Flag=5;CP=&&RtdInterval=60&&");
+            String qn = command.substring(command.indexOf("QN=") + 3, command.indexOf("QN=") + 20);
+            device.send(Hj212Encoder.frame("QN=" + qn + ";ST=91;CN=9011;PW=654321;MN=HDSTACK01;Flag=4;CP=&&QnRtn=1&&"),
+                    Hj212Encoder.frame("QN=" + qn + ";ST=91;CN=9012;PW=654321;MN=HDSTACK01;Flag=4;CP=&&ExeRtn=1&&"));
+        }
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            JsonNode latest = Api.json(as("congtai").get("/api/gateway/devices/HDSTACK01/commands")).get(0);
+            assertThat(latest.get("state").asString()).isEqualTo("DONE");
+            assertThat(latest.get("qnRtn").asInt()).isEqualTo(1);
+            assertThat(latest.get("exeRtn").asInt()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void missingHoursAreAskedForOnceAndWhatComesBackIsStored() throws Exception {
+        java.time.LocalDateTime now = java.time.LocalDateTime.now(clock.withZone(org.lantian.standards.BeijingTime.ZONE))
+                .truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        String h6 = Hj212Encoder.time(now.minusHours(6));
+        String h3 = Hj212Encoder.time(now.minusHours(3));
+        as("city").put("/api/gateway/devices/HDGAP01", """
+                {"device": {"mn": "HDGAP01", "name": "补数测试排口", "kind": "STACK", "protocol": "V2017", "st": "31",
+                 "password": "111111", "countyCode": "130403"}, "reason": "test"}""");
+        try (DeviceConnection device = new DeviceConnection()) {
+            for (String[] hour : new String[][] {{"20250306000000001", h6}, {"20250306000000002", h3}}) {
+                device.send(Hj212Encoder.frame("QN=" + hour[0] + ";ST=31;CN=2061;PW=111111;MN=HDGAP01;Flag=5;CP=&&DataTime=" + hour[1]
+                        + ";a21026-Avg=10&&"));
+                assertThat(device.reply(5_000)).contains("CN=9014");
+            }
+        }
+        watch.requestMissingHours();
+        watch.requestMissingHours(); // not twice while the first request is open
+        List<JsonNode> open = new ArrayList<>();
+        Api.json(as("city").get("/api/gateway/devices/HDGAP01/commands")).forEach(open::add);
+        assertThat(open).hasSize(1);
+        assertThat(open.get(0).get("cn").asString()).isEqualTo("2061");
+        assertThat(open.get(0).get("parameters").asString())
+                .isEqualTo("BeginTime=" + Hj212Encoder.time(now.minusHours(48)) + ";EndTime=" + Hj212Encoder.time(now.minusHours(2)));
+    }
+
+    @Test
     void aCountyUserSeesOnlyItsOwnDevicesAndOnlyTheCityOfficeRegisters() {
         JsonNode congtai = Api.json(as("congtai").get("/api/gateway/devices"));
         List<String> mns = new ArrayList<>();

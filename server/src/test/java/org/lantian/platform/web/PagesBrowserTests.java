@@ -191,7 +191,8 @@ class PagesBrowserTests extends BrowserTest {
         browser().findElement(By.cssSelector("form[action$='/key-cities/official'] input[name=source]")).sendKeys("测试来源");
         browser().findElement(By.cssSelector("form[action$='/key-cities/official'] input[type=file]")).sendKeys(table.toString());
         browser().findElement(By.cssSelector("form[action$='/key-cities/official'] button")).click();
-        assertThat(browser().findElement(By.id("handan-place")).getText()).contains("官方排名：第 150 名");
+        waitUpTo(Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("handan-place")).getText().contains("官方排名：第 150 名"));
         screenshot("key-cities");
     }
 
@@ -210,6 +211,7 @@ class PagesBrowserTests extends BrowserTest {
         ((org.openqa.selenium.JavascriptExecutor) browser()).executeScript("document.getElementById('month').value = '2020-02'");
         browser().findElement(By.cssSelector("form[action$='/airquality/review'] input[type=file]")).sendKeys(csv.toString());
         browser().findElement(By.cssSelector("form[action$='/airquality/review'] button")).click();
+        waitUpTo(Duration.ofSeconds(10)).until(d -> !d.findElements(By.id("review-outcome")).isEmpty());
         assertThat(browser().findElement(By.id("review-outcome")).getText()).contains("1 行被拒收", "不是数值");
         screenshot("review");
         signIn("hanshan", "lantian2023");
