@@ -17,4 +17,24 @@ public final class DeviceEvents {
     public record EmissionExceeded(String mn, String countyCode, String boundTo, String factor, Instant hourStart,
                                    BigDecimal value, BigDecimal limit) {
     }
+
+    /** What looks like a faulty or tampered monitor. */
+    public enum Suspicion {
+        FLAT_LINE("连续多小时数值不变"), AT_LIMIT("连续多小时贴近限值"), DROP_TO_ZERO("骤降至接近零");
+
+        private final String label;
+
+        Suspicion(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /** A stack outlet's hourly values show a sign of a faulty or tampered monitor. */
+    public record SuspiciousData(String mn, String countyCode, String boundTo, String factor, Instant hourStart,
+                                 Suspicion suspicion, String detail) {
+    }
 }

@@ -63,6 +63,7 @@ final class PacketWriter {
     private final Actors actors;
     private final ApplicationEventPublisher events;
     private final DeviceCommands commands;
+    private final DataQuality quality;
     private final Clock clock;
     private volatile boolean running = true;
     private final List<Thread> threads = new ArrayList<>();
@@ -78,6 +79,7 @@ final class PacketWriter {
         this.actors = actors;
         this.events = events;
         this.commands = commands;
+        this.quality = new DataQuality(jdbc);
         this.clock = clock;
     }
 
@@ -332,7 +334,10 @@ final class PacketWriter {
         }
     }
 
-    /** Hourly converted values of stack outlets above their limits become events for the alert workflow. */
+    /**
+     * Hourly converted values of stack outlets above their limits, and signs of a faulty or tampered
+     * monitor, become events for the alert workflow.
+     */
     private void raiseExceedances(List<Incoming> incoming, Set<Integer> stored) {
         for (int n : stored) {
             Incoming i = incoming.get(n);
@@ -351,6 +356,7 @@ final class PacketWriter {
                     events.publishEvent(new DeviceEvents.EmissionExceeded(d.mn(), d.countyCode(), d.boundTo(), factor,
                             instant(p.data().dataTime()), value, limit));
                 }
+                quality.check(d, factor, instant(p.data().dataTime()), limit).forEach(events::publishEvent);
             });
         }
     }

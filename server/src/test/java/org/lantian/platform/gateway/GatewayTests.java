@@ -311,6 +311,27 @@ class GatewayTests extends ApiTest {
     }
 
     @Test
+    void flatLinesValuesHeldUnderTheLimitAndDropsToZeroAreSuspicious() throws Exception {
+        as("city").put("/api/gateway/devices/HDQC01", """
+                {"device": {"mn": "HDQC01", "name": "数据质量测试排口", "kind": "STACK", "protocol": "V2017", "st": "31",
+                 "password": "222222", "countyCode": "130403", "limits": {"a21026": 35}}, "reason": "test"}""");
+        String[] values = {"12.34", "12.34", "12.34", "12.34", "12.34", "12.34", "34.5", "34.6", "34.9", "35", "0.1"};
+        try (DeviceConnection device = new DeviceConnection()) {
+            for (int h = 0; h < values.length; h++) {
+                device.send(Hj212Encoder.frame(String.format("QN=20250307%02d0000001;ST=31;CN=2061;PW=222222;MN=HDQC01;Flag=5;"
+                        + "CP=&&DataTime=20250307%02d0000;a21026-Avg=%s,a21026-ZsAvg=%s,a21026-Flag=N&&", h, h, values[h], values[h])));
+                assertThat(device.reply(5_000)).contains("CN=9014");
+            }
+        }
+        List<DeviceEvents.SuspiciousData> found = events.ofType(DeviceEvents.SuspiciousData.class).stream()
+                .filter(e -> e.mn().equals("HDQC01")).toList();
+        assertThat(found).extracting(DeviceEvents.SuspiciousData::suspicion)
+                .containsExactly(DeviceEvents.Suspicion.FLAT_LINE, DeviceEvents.Suspicion.AT_LIMIT, DeviceEvents.Suspicion.DROP_TO_ZERO);
+        assertThat(found.get(0).hourStart()).isEqualTo(java.time.Instant.parse("2025-03-06T21:00:00Z")); // 05:00 Beijing
+        assertThat(found.get(1).detail()).contains("98%");
+    }
+
+    @Test
     void aCountyUserSeesOnlyItsOwnDevicesAndOnlyTheCityOfficeRegisters() {
         JsonNode congtai = Api.json(as("congtai").get("/api/gateway/devices"));
         List<String> mns = new ArrayList<>();
