@@ -26,7 +26,7 @@
       chart.setOption({
         title: { text: '小时均值（折算浓度优先）与排放限值，近 7 天', left: 0, textStyle: { fontSize: 14 },
                  subtext: factors.length ? '时间为北京时间的小时起点；虚线为限值' : '近 7 天无小时数据' },
-        grid: { left: 56, right: 24, top: 64, bottom: 40 },
+        grid: { left: 56, right: 110, top: 64, bottom: 40 },
         legend: { top: 28, right: 0 },
         tooltip: { trigger: 'axis' },
         xAxis: { type: 'time', axisLabel: { formatter: { day: '{MM}-{dd}', hour: '{HH}:{mm}' } } },

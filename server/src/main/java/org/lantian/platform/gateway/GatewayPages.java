@@ -23,12 +23,39 @@ class GatewayPages {
 
     private final Devices devices;
     private final DeviceRecords records;
+    private final DeviceCommands commands;
     private final Divisions divisions;
 
-    GatewayPages(Devices devices, DeviceRecords records, Divisions divisions) {
+    GatewayPages(Devices devices, DeviceRecords records, DeviceCommands commands, Divisions divisions) {
         this.devices = devices;
         this.records = records;
+        this.commands = commands;
         this.divisions = divisions;
+    }
+
+    /** The commands the page offers, with what each does. */
+    static final Map<String, String> COMMANDS = new LinkedHashMap<>();
+
+    static {
+        COMMANDS.put("2061", "补传小时数据（BeginTime=…;EndTime=…）");
+        COMMANDS.put("2051", "补传分钟数据（BeginTime=…;EndTime=…）");
+        COMMANDS.put("2031", "补传日数据（BeginTime=…;EndTime=…）");
+        COMMANDS.put("1012", "校时（不填则用平台时间）");
+        COMMANDS.put("1062", "设置实时数据间隔（RtdInterval=秒）");
+        COMMANDS.put("1064", "设置分钟数据间隔（MinInterval=分钟）");
+        COMMANDS.put("1011", "读取现场机时间");
+    }
+
+    @PostMapping("/gateway/devices/{mn}/commands")
+    String command(@PathVariable String mn, @RequestParam String cn, @RequestParam(defaultValue = "") String parameters,
+                   @RequestParam(required = false) String reason, Model model) {
+        try {
+            commands.queue(mn, cn, pairs(parameters), reason);
+        } catch (IllegalArgumentException e) {
+            model.addAttribute("failure", "命令未下发：" + e.getMessage());
+            return device(mn, model);
+        }
+        return "redirect:/gateway/devices/" + mn;
     }
 
     @GetMapping("/gateway/devices")
@@ -44,6 +71,8 @@ class GatewayPages {
         model.addAttribute("status", status);
         model.addAttribute("packets", records.packets(mn, 30));
         model.addAttribute("refusals", records.refusals(mn, 30));
+        model.addAttribute("commands", commands.of(mn));
+        model.addAttribute("commandChoices", COMMANDS);
         form(model, status.device());
         return "gateway/device";
     }

@@ -228,6 +228,13 @@ class PagesBrowserTests extends BrowserTest {
         open("/gateway/devices/DEMO-STACK-01");
         assertThat(browser().findElement(By.id("packets")).getText()).contains("CN=2061", "MN=DEMO-STACK-01");
         waitUpTo(Duration.ofSeconds(10)).until(d -> !d.findElements(By.cssSelector("#emission-chart canvas")).isEmpty());
+        browser().findElement(By.cssSelector("form[action$='/commands'] input[name=parameters]")).sendKeys("RtdInterval=60");
+        new org.openqa.selenium.support.ui.Select(browser().findElement(By.cssSelector("form[action$='/commands'] select[name=cn]")))
+                .selectByValue("1062");
+        browser().findElement(By.cssSelector("form[action$='/commands'] button")).click();
+        waitUpTo(Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("commands")).getText().contains("RtdInterval=60"));
+        assertThat(browser().findElement(By.id("commands")).getText()).contains("待下发");
         screenshot("device");
         signIn("hanshan", "lantian2023");
         open("/gateway/devices");
