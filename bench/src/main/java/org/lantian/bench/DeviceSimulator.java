@@ -88,6 +88,8 @@ public final class DeviceSimulator {
         volatile boolean connecting;
         long sequence;
         byte[] held; // a packet kept back to be written together with the next (sticky)
+        /** While a split or slow write is still going out, nothing else is written: a logger writes one packet at a time. */
+        volatile long quietUntilNanos;
 
         Device(int n) {
             this.mn = String.format("SIM-%05d", n);
@@ -309,7 +311,7 @@ public final class DeviceSimulator {
 
     private void send(Device d, long now) {
         Channel ch = d.channel;
-        if (ch == null || !ch.isActive()) {
+        if (ch == null || !ch.isActive() || now < d.quietUntilNanos) {
             return; // an unconnected logger keeps its data; this turn is lost
         }
         String segment = d.nextSegment();
@@ -352,11 +354,13 @@ public final class DeviceSimulator {
                 }
             }, 20, TimeUnit.MILLISECONDS);
         } else if (r < sticky + split) {
+            d.quietUntilNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(15);
             int a = bytes.length / 3;
             ch.writeAndFlush(Unpooled.wrappedBuffer(bytes, 0, a));
             ch.eventLoop().schedule(() -> ch.writeAndFlush(Unpooled.wrappedBuffer(bytes, a, a)), 5, TimeUnit.MILLISECONDS);
             ch.eventLoop().schedule(() -> ch.writeAndFlush(Unpooled.wrappedBuffer(bytes, 2 * a, bytes.length - 2 * a)), 10, TimeUnit.MILLISECONDS);
         } else if (r < sticky + split + slow) {
+            d.quietUntilNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(bytes.length + 5);
             for (int i = 0; i < bytes.length; i++) {
                 int at = i;
                 ch.eventLoop().schedule(() -> ch.writeAndFlush(Unpooled.wrappedBuffer(bytes, at, 1)), i, TimeUnit.MILLISECONDS);
@@ -370,7 +374,7 @@ public final class DeviceSimulator {
         for (Device d : devices) {
             for (Map.Entry<String, Pending> e : d.pending.entrySet()) {
                 Pending p = e.getValue();
-                if (now - p.lastSentNanos() < RESEND_AFTER_NANOS) {
+                if (now - p.lastSentNanos() < RESEND_AFTER_NANOS || now < d.quietUntilNanos) {
                     continue;
                 }
                 if (p.attempts() > 3) {
