@@ -32,9 +32,10 @@ final class DemoDevices {
     static int load(Devices devices, GatewayServer gateway, Clock clock, int days) throws IOException {
         devices.save(new Devices.Registration("DEMO-STACK-01", "某热电厂1号排口（演示）", DeviceKind.STACK, Hj212Packet.Version.V2017, "31",
                 "demo01", "130403", null, "DA001", EnumSet.noneOf(Tolerance.class), Map.of(),
-                Map.of("a21026", new BigDecimal("35"), "a21002", new BigDecimal("50"), "a34013", new BigDecimal("10")), 120, true), "演示设备");
+                Map.of("a21026", new BigDecimal("35"), "a21002", new BigDecimal("50"), "a34013", new BigDecimal("10")), null, 120, true),
+                "演示设备");
         devices.save(new Devices.Registration("DEMO-DUST-01", "某建筑工地扬尘监测（演示）", DeviceKind.DUST, Hj212Packet.Version.V2017, "39",
-                "demo02", "130402", null, "GD-2023-017", EnumSet.of(Tolerance.MISSING_TAIL), Map.of(), Map.of(), 120, true), "演示设备");
+                "demo02", "130402", null, "GD-2023-017", EnumSet.of(Tolerance.MISSING_TAIL), Map.of(), Map.of(), null, 120, true), "演示设备");
         if (gateway.port() < 0) {
             return 0;
         }

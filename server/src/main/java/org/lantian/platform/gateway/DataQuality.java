@@ -61,6 +61,30 @@ final class DataQuality {
         return found;
     }
 
+    private static final BigDecimal AIR_O2 = BigDecimal.valueOf(21);
+    private static final BigDecimal TOLERATED = new BigDecimal("0.10");
+
+    /**
+     * Whether a converted value agrees with the measured one and the O2 of the same hour:
+     * Zs = C × (21 − O2ref) / (21 − O2) (the conversion of GB 13223 / HJ 75); more than 10 % off is suspicious.
+     */
+    java.util.Optional<DeviceEvents.SuspiciousData> checkConversion(Device device, String factor, Instant hourStart, BigDecimal measured,
+                                                                    BigDecimal converted, BigDecimal o2) {
+        if (device.referenceO2() == null || measured == null || converted == null || o2 == null || o2.compareTo(AIR_O2) >= 0
+                || measured.signum() <= 0) {
+            return java.util.Optional.empty();
+        }
+        BigDecimal expected = measured.multiply(AIR_O2.subtract(device.referenceO2()))
+                .divide(AIR_O2.subtract(o2), 6, RoundingMode.HALF_EVEN);
+        BigDecimal off = converted.subtract(expected).abs().divide(expected, 6, RoundingMode.HALF_EVEN);
+        if (off.compareTo(TOLERATED) <= 0) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(event(device, factor, hourStart, DeviceEvents.Suspicion.ZS_INCONSISTENT,
+                "折算值 " + converted.toPlainString() + "，按实测 " + measured.toPlainString() + "、氧含量 " + o2.toPlainString()
+                        + "% 和基准氧 " + device.referenceO2().toPlainString() + "% 应为 " + expected.setScale(2, RoundingMode.HALF_EVEN)));
+    }
+
     private static DeviceEvents.SuspiciousData event(Device d, String factor, Instant hourStart, DeviceEvents.Suspicion s, String detail) {
         return new DeviceEvents.SuspiciousData(d.mn(), d.countyCode(), d.boundTo(), factor, hourStart, s, detail);
     }

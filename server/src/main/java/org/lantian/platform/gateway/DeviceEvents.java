@@ -20,7 +20,8 @@ public final class DeviceEvents {
 
     /** What looks like a faulty or tampered monitor. */
     public enum Suspicion {
-        FLAT_LINE("连续多小时数值不变"), AT_LIMIT("连续多小时贴近限值"), DROP_TO_ZERO("骤降至接近零");
+        FLAT_LINE("连续多小时数值不变"), AT_LIMIT("连续多小时贴近限值"), DROP_TO_ZERO("骤降至接近零"),
+        ZS_INCONSISTENT("折算浓度与氧含量不符");
 
         private final String label;
 

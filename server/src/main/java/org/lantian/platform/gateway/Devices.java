@@ -72,8 +72,8 @@ public class Devices {
     /** A device as the city office registers or changes it; {@code password} null keeps the current one. */
     public record Registration(String mn, String name, DeviceKind kind, Hj212Packet.Version protocol, String st, String password,
                                String countyCode, String stationCode, String boundTo, Set<Tolerance> tolerances,
-                               Map<String, String> units, Map<String, BigDecimal> limits, Integer offlineAfterMinutes,
-                               Boolean enabled) {
+                               Map<String, String> units, Map<String, BigDecimal> limits, BigDecimal referenceO2,
+                               Integer offlineAfterMinutes, Boolean enabled) {
     }
 
     /** Registers a new device or changes one (city office), audited. */
@@ -103,18 +103,19 @@ public class Devices {
         if (exists) {
             jdbc.sql("""
                             UPDATE gateway_device SET name = ?, kind = ?, protocol = ?, st = ?, county_code = ?, station_code = ?,
-                                   bound_to = ?, tolerances = ?, units = ?::jsonb, limits = ?::jsonb, offline_after_minutes = ?,
+                                   bound_to = ?, tolerances = ?, units = ?::jsonb, limits = ?::jsonb, reference_o2 = ?, offline_after_minutes = ?,
                                    enabled = ?, password_salt = coalesce(?, password_salt), password_hash = coalesce(?, password_hash)
                              WHERE mn = ?""")
                     .params(r.name(), r.kind().name(), r.protocol().name(), r.st(), r.countyCode(), r.stationCode(), r.boundTo(),
-                            tolerances, units, limits, offline, enabled, salt, hash, r.mn()).update();
+                            tolerances, units, limits, r.referenceO2(), offline, enabled, salt, hash, r.mn()).update();
         } else {
             jdbc.sql("""
                             INSERT INTO gateway_device (mn, name, kind, protocol, st, password_salt, password_hash, county_code,
-                                   station_code, bound_to, tolerances, units, limits, offline_after_minutes, enabled, created_at)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?)""")
+                                   station_code, bound_to, tolerances, units, limits, reference_o2, offline_after_minutes, enabled, created_at)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?)""")
                     .params(r.mn(), r.name(), r.kind().name(), r.protocol().name(), r.st(), salt, hash, r.countyCode(),
-                            r.stationCode(), r.boundTo(), tolerances, units, limits, offline, enabled, Timestamp.from(clock.instant()))
+                            r.stationCode(), r.boundTo(), tolerances, units, limits, r.referenceO2(), offline, enabled,
+                            Timestamp.from(clock.instant()))
                     .update();
         }
         audit.record(exists ? "gateway.device.changed" : "gateway.device.registered", "device", r.mn(), r.countyCode(), reason,
@@ -145,6 +146,9 @@ public class Devices {
                     throw new IllegalArgumentException("units." + factor + ": " + unit + " is not µg/m3, mg/m3 or ng/m3");
                 }
             });
+        }
+        if (r.referenceO2() != null && (r.referenceO2().signum() < 0 || r.referenceO2().compareTo(BigDecimal.valueOf(21)) >= 0)) {
+            throw new IllegalArgumentException("referenceO2: a percentage from 0 to below 21");
         }
         if (r.kind() == DeviceKind.AMBIENT && (r.stationCode() == null || r.stationCode().isBlank())) {
             throw new IllegalArgumentException("stationCode: an ambient device feeds a monitoring station");
@@ -202,7 +206,7 @@ public class Devices {
         Device device = new Device(rs.getString("mn"), rs.getString("name"), DeviceKind.valueOf(rs.getString("kind")),
                 Hj212Packet.Version.valueOf(rs.getString("protocol")), rs.getString("st"), rs.getString("county_code"),
                 rs.getString("station_code"), rs.getString("bound_to"), Set.copyOf(tolerances), Map.copyOf(units), Map.copyOf(limits),
-                Duration.ofMinutes(rs.getInt("offline_after_minutes")), rs.getBoolean("enabled"));
+                rs.getBigDecimal("reference_o2"), Duration.ofMinutes(rs.getInt("offline_after_minutes")), rs.getBoolean("enabled"));
         return new Registered(device, rs.getString("password_salt"), rs.getString("password_hash"));
     }
 

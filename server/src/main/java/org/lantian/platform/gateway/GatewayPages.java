@@ -91,12 +91,12 @@ class GatewayPages {
                 @RequestParam(required = false) String countyCode, @RequestParam(required = false) String stationCode,
                 @RequestParam(required = false) String boundTo, @RequestParam(required = false) Set<Tolerance> tolerances,
                 @RequestParam(defaultValue = "") String units, @RequestParam(defaultValue = "") String limits,
-                @RequestParam(defaultValue = "120") int offlineAfterMinutes, @RequestParam(defaultValue = "false") boolean enabled,
+                @RequestParam(required = false) BigDecimal referenceO2, @RequestParam(defaultValue = "120") int offlineAfterMinutes, @RequestParam(defaultValue = "false") boolean enabled,
                 @RequestParam(required = false) String reason, Model model) {
         try {
             devices.save(new Devices.Registration(mn.strip(), name, kind, protocol, st.strip(), blankToNull(password), blankToNull(countyCode),
                     blankToNull(stationCode), blankToNull(boundTo), tolerances == null ? EnumSet.noneOf(Tolerance.class) : tolerances,
-                    pairs(units), decimals(limits), offlineAfterMinutes, enabled), reason);
+                    pairs(units), decimals(limits), referenceO2, offlineAfterMinutes, enabled), reason);
         } catch (IllegalArgumentException e) {
             model.addAttribute("failure", "未保存：" + e.getMessage());
             return list(model);

@@ -357,6 +357,9 @@ final class PacketWriter {
                             instant(p.data().dataTime()), value, limit));
                 }
                 quality.check(d, factor, instant(p.data().dataTime()), limit).forEach(events::publishEvent);
+                Hj212Packet.Factor o2 = p.data().factors().get("a19001");
+                quality.checkConversion(d, factor, instant(p.data().dataTime()), f.values().get("Avg"), f.values().get("ZsAvg"),
+                        o2 == null ? null : o2.values().get("Avg")).ifPresent(events::publishEvent);
             });
         }
     }

@@ -332,6 +332,30 @@ class GatewayTests extends ApiTest {
     }
 
     @Test
+    void aConvertedValueThatDisagreesWithTheMeasuredOneAndTheO2IsSuspicious() throws Exception {
+        as("city").put("/api/gateway/devices/HDO2", """
+                {"device": {"mn": "HDO2", "name": "折算校核测试排口", "kind": "STACK", "protocol": "V2017", "st": "31",
+                 "password": "333333", "countyCode": "130403", "limits": {"a21026": 100}, "referenceO2": 6}, "reason": "test"}""");
+        // SO2 measured 30 at O2 10 %: converted to 6 % it is 30 × 15 / 11 = 40.91
+        String[] converted = {"40.9", "30"};
+        try (DeviceConnection device = new DeviceConnection()) {
+            for (int h = 0; h < converted.length; h++) {
+                device.send(Hj212Encoder.frame(String.format("QN=20250308%02d0000001;ST=31;CN=2061;PW=333333;MN=HDO2;Flag=5;"
+                        + "CP=&&DataTime=20250308%02d0000;a21026-Avg=30,a21026-ZsAvg=%s,a21026-Flag=N;a19001-Avg=10&&", h, h, converted[h])));
+                assertThat(device.reply(5_000)).contains("CN=9014");
+            }
+        }
+        List<DeviceEvents.SuspiciousData> found = events.ofType(DeviceEvents.SuspiciousData.class).stream()
+                .filter(e -> e.mn().equals("HDO2")).toList();
+        assertThat(found).hasSize(1);
+        assertThat(found.get(0).suspicion()).isEqualTo(DeviceEvents.Suspicion.ZS_INCONSISTENT);
+        assertThat(found.get(0).detail()).contains("应为 40.91");
+        assertThat(as("city").put("/api/gateway/devices/HDO2", """
+                {"device": {"mn": "HDO2", "name": "x", "kind": "STACK", "protocol": "V2017", "st": "31", "referenceO2": 21}}""")
+                .getBody()).contains("referenceO2");
+    }
+
+    @Test
     void aCountyUserSeesOnlyItsOwnDevicesAndOnlyTheCityOfficeRegisters() {
         JsonNode congtai = Api.json(as("congtai").get("/api/gateway/devices"));
         List<String> mns = new ArrayList<>();
