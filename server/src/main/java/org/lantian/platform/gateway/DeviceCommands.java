@@ -148,11 +148,13 @@ public class DeviceCommands {
     void answered(String mn, String qn, String cn, Map<String, String> parameters) {
         Timestamp now = Timestamp.from(clock.instant());
         if (cn.equals("9011")) {
+            // the answers may be committed out of order (two writers): a 9012 already seen keeps its state
             Integer rtn = integer(parameters.get("QnRtn"));
             jdbc.sql("""
-                            UPDATE gateway_command SET qn_rtn = ?::int, state = CASE WHEN ?::int = 1 THEN 'ACCEPTED' ELSE 'REFUSED' END,
-                                   finished_at = CASE WHEN ?::int = 1 THEN NULL ELSE ?::timestamptz END
-                             WHERE mn = ? AND qn = ? AND state = 'SENT'""")
+                            UPDATE gateway_command SET qn_rtn = ?::int,
+                                   state = CASE WHEN state <> 'SENT' THEN state WHEN ?::int = 1 THEN 'ACCEPTED' ELSE 'REFUSED' END,
+                                   finished_at = CASE WHEN state = 'SENT' AND ?::int IS DISTINCT FROM 1 THEN ?::timestamptz ELSE finished_at END
+                             WHERE mn = ? AND qn = ?""")
                     .params(rtn, rtn, rtn, now, mn, qn).update();
         } else if (cn.equals("9012")) {
             Integer rtn = integer(parameters.get("ExeRtn"));
