@@ -36,9 +36,8 @@ class AirQualityController {
                                          @org.springframework.web.bind.annotation.RequestParam(defaultValue = "csv") String format,
                                          @org.springframework.web.bind.annotation.RequestParam(required = false) String reason)
             throws java.io.IOException {
-        try (java.io.Reader reader = new java.io.InputStreamReader(file.getInputStream(), java.nio.charset.StandardCharsets.UTF_8)) {
-            return reviews.importReviewed(month, new org.lantian.platform.monitoring.Ingestion.Submission("reviewed", format,
-                    file.getOriginalFilename()), ReviewedMonths.reader(format, reader), reason);
+        try (java.io.Reader reader = Uploads.reader(file)) {
+            return reviews.importReviewedFile(month, format, file.getOriginalFilename(), reader, reason);
         }
     }
 

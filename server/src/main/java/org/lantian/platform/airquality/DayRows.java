@@ -17,6 +17,8 @@ final class DayRows {
 
     /** The pollutants with a daily mean, in column order. */
     static final Pollutant[] MEANS = {Pollutant.SO2, Pollutant.NO2, Pollutant.PM10, Pollutant.CO, Pollutant.PM2_5};
+    /** The hourly concentration columns of hour rows (station, area, national network), in column order. */
+    static final Pollutant[] HOUR_COLUMNS = {Pollutant.SO2, Pollutant.NO2, Pollutant.PM10, Pollutant.CO, Pollutant.O3, Pollutant.PM2_5};
 
     private DayRows() {
     }
@@ -32,6 +34,23 @@ final class DayRows {
         BigDecimal mda8 = rs.getBigDecimal("o3_8h");
         return new DailyValues(rs.getDate("day").toLocalDate(), Collections.unmodifiableMap(means),
                 Optional.ofNullable(mda8).map(v -> new Mean(v, 1)), Optional.ofNullable(rs.getBigDecimal("o3_1h")));
+    }
+
+    /** A pollutant's place in {@link #HOUR_COLUMNS}. */
+    static int hourColumn(Pollutant p) {
+        return java.util.Arrays.asList(HOUR_COLUMNS).indexOf(p);
+    }
+
+    /** A day's stored values in column order: the five means, MDA8, maximum 1-hour O3 (null where absent). */
+    static java.util.List<Object> values(DailyValues day) {
+        java.util.List<Object> values = new java.util.ArrayList<>(MEANS.length + 2);
+        for (Pollutant p : MEANS) {
+            Mean m = day.means().get(p);
+            values.add(m == null ? null : m.value());
+        }
+        values.add(day.o3MaxEightHour().map(Mean::value).orElse(null));
+        values.add(day.o3MaxOneHour().orElse(null));
+        return values;
     }
 
     static String column(Pollutant p) {

@@ -1,9 +1,7 @@
 package org.lantian.platform.airquality;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,7 +46,7 @@ class KeyCityController {
     @Operation(summary = "Import a published ranking table (city office): CSV 排名,城市[,综合指数]; all lines or none")
     OfficialRankings.Table importOfficial(@RequestParam KeyCities list, @RequestParam LocalDate from, @RequestParam LocalDate to,
                                           @RequestParam String source, @RequestPart MultipartFile file) throws IOException {
-        try (Reader reader = reader(file)) {
+        try (Reader reader = Uploads.reader(file)) {
             return official.importTable(list, from, to, source, reader);
         }
     }
@@ -63,7 +61,7 @@ class KeyCityController {
     @Operation(summary = "Replace the national station list that maps stations to cities (city office); city days are recomputed")
     NationalNetwork.StationListReport stationList(@RequestPart MultipartFile file, @RequestParam(required = false) String reason)
             throws IOException {
-        try (Reader reader = reader(file)) {
+        try (Reader reader = Uploads.reader(file)) {
             return network.importStationList(reader, reason);
         }
     }
@@ -74,14 +72,10 @@ class KeyCityController {
     List<NationalNetwork.HourlyFileReport> hourlyFiles(@RequestPart("file") List<MultipartFile> files) throws IOException {
         List<NationalNetwork.HourlyFileReport> reports = new ArrayList<>();
         for (MultipartFile file : files) {
-            try (Reader reader = reader(file)) {
+            try (Reader reader = Uploads.reader(file)) {
                 reports.add(network.importHourlyFile(reader, file.getOriginalFilename()));
             }
         }
         return reports;
-    }
-
-    private static Reader reader(MultipartFile file) throws IOException {
-        return new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8);
     }
 }

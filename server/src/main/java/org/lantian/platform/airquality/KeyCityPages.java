@@ -1,9 +1,7 @@
 package org.lantian.platform.airquality;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -59,7 +57,7 @@ class KeyCityPages {
         List<NationalNetwork.HourlyFileReport> reports = new ArrayList<>();
         try {
             for (MultipartFile file : files) {
-                try (Reader reader = reader(file)) {
+                try (Reader reader = Uploads.reader(file)) {
                     reports.add(network.importHourlyFile(reader, file.getOriginalFilename()));
                 }
             }
@@ -74,7 +72,7 @@ class KeyCityPages {
     String importOfficial(@RequestParam KeyCities list, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                           @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, @RequestParam String source,
                           @RequestParam MultipartFile file, Model model) throws IOException {
-        try (Reader reader = reader(file)) {
+        try (Reader reader = Uploads.reader(file)) {
             OfficialRankings.Table table = official.importTable(list, from, to, source, reader);
             model.addAttribute("imported", table);
         } catch (BadInput | IllegalArgumentException e) {
@@ -82,9 +80,5 @@ class KeyCityPages {
         }
         boolean computed = list.computed();
         return page(computed ? list : KeyCities.KEY_CITIES_168, RankingPeriod.CUSTOM, from, to, model);
-    }
-
-    private static Reader reader(MultipartFile file) throws IOException {
-        return new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8);
     }
 }

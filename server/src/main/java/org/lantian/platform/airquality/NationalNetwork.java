@@ -26,10 +26,8 @@ import org.lantian.platform.monitoring.IngestReport;
 import org.lantian.platform.monitoring.NationalStationListReader;
 import org.lantian.platform.monitoring.Observation;
 import org.lantian.platform.monitoring.RowSink;
-import org.lantian.standards.BeijingTime;
 import org.lantian.standards.Pollutant;
 import org.lantian.standards.assessment.DailyValues;
-import org.lantian.standards.assessment.Mean;
 import org.lantian.standards.assessment.SpatialMean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -44,8 +42,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class NationalNetwork {
 
-    /** Column order of the hourly table, as in {@link RealTimeResults}. */
-    private static final Pollutant[] COLUMNS = {Pollutant.SO2, Pollutant.NO2, Pollutant.PM10, Pollutant.CO, Pollutant.O3, Pollutant.PM2_5};
+    private static final Pollutant[] COLUMNS = DayRows.HOUR_COLUMNS;
     private static final int REPORTED_ERRORS = 200;
 
     private final JdbcTemplate jdbc;
@@ -135,11 +132,8 @@ public class NationalNetwork {
     @Transactional
     public HourlyFileReport importHourlyFile(Reader input, String fileName) throws IOException {
         requireCityOffice("import national-network files");
-        Map<String, Boolean> listed = new HashMap<>();
-        jdbc.query("SELECT station_code FROM airquality_network_station", rs -> {
-            listed.put(rs.getString(1), true);
-        });
-        HourCollector hours = new HourCollector(listed::containsKey);
+        Set<String> listed = new java.util.HashSet<>(jdbc.queryForList("SELECT station_code FROM airquality_network_station", String.class));
+        HourCollector hours = new HourCollector(listed::contains);
         new ChinaSitesReader(input).readInto(hours);
         int[] counts = store(hours, fileName);
         TreeSet<LocalDate> days = new TreeSet<>();
@@ -178,7 +172,7 @@ public class NationalNetwork {
                 reject(line, o.stationCode(), "浓度不能为负：" + o.value().toPlainString());
                 return;
             }
-            int column = java.util.Arrays.asList(COLUMNS).indexOf(Pollutant.valueOf(o.pollutant()));
+            int column = DayRows.hourColumn(Pollutant.valueOf(o.pollutant()));
             values.computeIfAbsent(new StationHour(o.stationCode(), o.periodEnd()), k -> new BigDecimal[COLUMNS.length])[column] = o.value();
         }
 
@@ -252,16 +246,17 @@ public class NationalNetwork {
                  ORDER BY station_code, hour_end, revision DESC""", rs -> {
             Instant end = rs.getTimestamp(2).toInstant();
             LocalDate day = RealTimeResults.dayOf(end);
-            int hour = (int) java.time.Duration.between(startOf(day), end).toHours() - 1;
+            int hour = (int) java.time.Duration.between(RealTimeResults.startOf(day), end).toHours() - 1;
             BigDecimal[][] dayValues = byStation.computeIfAbsent(rs.getString(1), s -> new HashMap<>())
                     .computeIfAbsent(day, d -> new BigDecimal[COLUMNS.length][24]);
             for (int i = 0; i < COLUMNS.length; i++) {
                 dayValues[i][hour] = rs.getBigDecimal(3 + i);
             }
-        }, stations.toArray(String[]::new), Timestamp.from(startOf(first)), Timestamp.from(startOf(last.plusDays(1))));
+        }, stations.toArray(String[]::new), Timestamp.from(RealTimeResults.startOf(first)),
+                Timestamp.from(RealTimeResults.startOf(last.plusDays(1))));
         List<Object[]> rows = new ArrayList<>();
         byStation.forEach((station, days) -> days.forEach((day, values) -> {
-            DailyValues daily = DailyValues.of(day, p -> values[java.util.Arrays.asList(COLUMNS).indexOf(p)]);
+            DailyValues daily = DailyValues.of(day, p -> values[DayRows.hourColumn(p)]);
             rows.add(dayRow(station, daily, null));
         }));
         jdbc.update("DELETE FROM airquality_network_station_day WHERE station_code = ANY(?) AND day BETWEEN ? AND ?",
@@ -292,18 +287,13 @@ public class NationalNetwork {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
     }
 
-    /** code, day, [station count], the five means, MDA8, maximum 1-hour O3. */
+    /** code, day, [station count], then the day's values ({@link DayRows#values}). */
     private static Object[] dayRow(String code, DailyValues day, Integer stationCount) {
         List<Object> row = new ArrayList<>(List.of(code, Date.valueOf(day.date())));
         if (stationCount != null) {
             row.add(stationCount);
         }
-        for (Pollutant p : DayRows.MEANS) {
-            Mean m = day.means().get(p);
-            row.add(m == null ? null : m.value());
-        }
-        row.add(day.o3MaxEightHour().map(Mean::value).orElse(null));
-        row.add(day.o3MaxOneHour().orElse(null));
+        row.addAll(DayRows.values(day));
         return row.toArray();
     }
 
@@ -320,10 +310,6 @@ public class NationalNetwork {
             byCity.computeIfAbsent(rs.getString("city"), c -> new ArrayList<>()).add(DayRows.read(rs));
         }, Date.valueOf(from), Date.valueOf(to));
         return byCity;
-    }
-
-    private static Instant startOf(LocalDate day) {
-        return day.atStartOfDay(BeijingTime.ZONE).toInstant();
     }
 
     private void requireCityOffice(String what) {

@@ -10,7 +10,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
-/** On a first start, maps the national network's stations to cities from the bundled list (monitoring/SOURCE.md). */
+/** On a first start, maps the national network's stations to cities from the bundled list (airquality/SOURCE.md). */
 @Component
 @Order(11)
 class NetworkReferenceData implements ApplicationRunner {
@@ -26,7 +26,7 @@ class NetworkReferenceData implements ApplicationRunner {
         if (network.hasStationList()) {
             return;
         }
-        try (Reader reader = new InputStreamReader(new ClassPathResource("monitoring/national-stations-newsitelist.csv").getInputStream(),
+        try (Reader reader = new InputStreamReader(new ClassPathResource("airquality/national-stations-newsitelist.csv").getInputStream(),
                 StandardCharsets.UTF_8)) {
             network.replaceStationList(reader);
         }

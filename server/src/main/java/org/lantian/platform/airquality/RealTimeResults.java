@@ -49,7 +49,7 @@ class RealTimeResults {
     private static final Logger log = LoggerFactory.getLogger(RealTimeResults.class);
     private static final Duration CHUNK = Duration.ofDays(31);
     private static final Duration DAY = Duration.ofHours(24);
-    private static final Pollutant[] COLUMNS = {Pollutant.SO2, Pollutant.NO2, Pollutant.PM10, Pollutant.CO, Pollutant.O3, Pollutant.PM2_5};
+    private static final Pollutant[] COLUMNS = DayRows.HOUR_COLUMNS;
 
     private final Observations observations;
     private final Stations stations;
@@ -94,6 +94,12 @@ class RealTimeResults {
 
     /** Results of hours and days in reviewed months are final, not provisional. */
     void settleReviewed(Instant from, Instant to) {
+        // real-time data arrive for months not yet reviewed: one look spares the four updates
+        if (!Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM airquality_reviewed_month WHERE month BETWEEN date_trunc('month', ?::date) AND ?::date)",
+                Boolean.class, java.sql.Date.valueOf(dayOf(from)), java.sql.Date.valueOf(dayOf(to))))) {
+            return;
+        }
         String reviewedHour = "date_trunc('month', (hour_end - interval '1 second') AT TIME ZONE 'Asia/Shanghai')::date"
                 + " IN (SELECT month FROM airquality_reviewed_month)";
         String reviewedDay = "date_trunc('month', day)::date IN (SELECT month FROM airquality_reviewed_month)";
@@ -192,19 +198,15 @@ class RealTimeResults {
         RuleSet rules = RuleSet.forDate(day.date());
         AqiResult aqi = day.aqi(rules, AqiOptions.DEFAULTS);
         List<Object> row = new ArrayList<>(List.of(code, java.sql.Date.valueOf(day.date()), rules.name(), stationCount));
-        for (Pollutant p : DayRows.MEANS) {
-            Mean m = day.means().get(p);
-            row.add(m == null ? null : m.value());
-        }
-        row.add(day.o3MaxEightHour().map(Mean::value).orElse(null));
-        row.add(day.o3MaxOneHour().orElse(null));
+        row.addAll(DayRows.values(day));
         row.add(aqi.aqi().isPresent() ? aqi.aqi().getAsInt() : null);
         row.add(aqi.computedAqi().isPresent() ? aqi.computedAqi().getAsInt() : null);
         row.add(aqi.primary().stream().map(Pollutant::code).toArray(String[]::new));
         return row.toArray();
     }
 
-    private static Instant startOf(LocalDate day) {
+    /** The start of a Beijing calendar day. */
+    static Instant startOf(LocalDate day) {
         return day.atStartOfDay(BeijingTime.ZONE).toInstant();
     }
 

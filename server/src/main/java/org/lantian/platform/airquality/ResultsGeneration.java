@@ -53,7 +53,7 @@ class ResultsGeneration {
     @SuppressWarnings("unchecked")
     <T> java.util.Optional<T> find(Object key) {
         Cached cached = cache.get(key);
-        return cached != null && cached.generation() == generation.get() ? java.util.Optional.of((T) cached.value()) : java.util.Optional.empty();
+        return cached != null && cached.generation() == generation.get() ? java.util.Optional.ofNullable((T) cached.value()) : java.util.Optional.empty();
     }
 
     /** Caches a value computed since {@code computedIn}; a value overtaken by a newer generation is dropped. */
@@ -68,18 +68,14 @@ class ResultsGeneration {
     }
 
     /** The cached value for {@code key} in this generation, computed by {@code compute} when there is none. */
-    @SuppressWarnings("unchecked")
     <T> T get(Object key, Supplier<T> compute) {
-        long current = generation.get();
-        Cached cached = cache.get(key);
-        if (cached != null && cached.generation() == current) {
-            return (T) cached.value();
+        java.util.Optional<T> cached = find(key);
+        if (cached.isPresent()) {
+            return cached.get();
         }
+        long computedIn = current();
         T value = compute.get();
-        if (cache.size() >= MAX_ENTRIES) {
-            cache.clear();
-        }
-        cache.put(key, new Cached(current, value));
+        put(key, computedIn, value);
         return value;
     }
 }

@@ -1,16 +1,13 @@
 package org.lantian.platform.airquality;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.util.List;
 
 import org.lantian.platform.geo.Divisions;
 import org.lantian.platform.identity.Actors;
 import org.lantian.platform.monitoring.BadInput;
-import org.lantian.platform.monitoring.Ingestion;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,9 +38,8 @@ class ReviewPages {
     @PostMapping("/airquality/review")
     String importReviewed(@RequestParam YearMonth month, @RequestParam String format, @RequestParam(required = false) String reason,
                           @RequestParam MultipartFile file, Model model) throws IOException {
-        try (Reader reader = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
-            model.addAttribute("outcome", reviews.importReviewed(month,
-                    new Ingestion.Submission("reviewed", format, file.getOriginalFilename()), ReviewedMonths.reader(format, reader), reason));
+        try (Reader reader = Uploads.reader(file)) {
+            model.addAttribute("outcome", reviews.importReviewedFile(month, format, file.getOriginalFilename(), reader, reason));
         } catch (BadInput | IllegalArgumentException e) {
             model.addAttribute("failure", e.getMessage());
         }

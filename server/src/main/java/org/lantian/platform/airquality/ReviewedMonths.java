@@ -92,8 +92,13 @@ public class ReviewedMonths {
         return new Outcome(report, find(month).orElseThrow());
     }
 
+    /** Imports a reviewed-data file in {@code format} ({@code csv} or {@code china_sites}); see {@link #importReviewed}. */
+    public Outcome importReviewedFile(YearMonth month, String format, String fileName, java.io.Reader input, String reason) {
+        return importReviewed(month, new Ingestion.Submission("reviewed", format, fileName), reader(format, input), reason);
+    }
+
     /** The reader of a reviewed-data file: Lantian's CSV layout or the national network's daily file. */
-    static RowSource reader(String format, java.io.Reader input) {
+    private static RowSource reader(String format, java.io.Reader input) {
         return switch (format) {
             case "csv" -> new org.lantian.platform.monitoring.ObservationCsvReader(input);
             case "china_sites" -> new org.lantian.platform.monitoring.ChinaSitesReader(input);

@@ -140,9 +140,7 @@ public class Devices {
         }
         if (r.units() != null) {
             r.units().forEach((factor, unit) -> {
-                try {
-                    Units.toStandard("PM10", BigDecimal.ONE, unit);
-                } catch (IllegalArgumentException e) {
+                if (!Units.isKnown(unit)) {
                     throw new IllegalArgumentException("units." + factor + ": " + unit + " is not µg/m3, mg/m3 or ng/m3");
                 }
             });

@@ -15,17 +15,28 @@ final class Units {
     private Units() {
     }
 
+    /** Whether Lantian can convert from this unit (none given means the standard unit). */
+    static boolean isKnown(String deviceUnit) {
+        return deviceUnit == null || deviceUnit.isBlank() || switch (normalised(deviceUnit)) {
+            case "mg/m3", "ug/m3", "ng/m3" -> true;
+            default -> false;
+        };
+    }
+
     static BigDecimal toStandard(String pollutant, BigDecimal value, String deviceUnit) {
         if (deviceUnit == null || deviceUnit.isBlank()) {
             return value;
         }
-        String unit = deviceUnit.toLowerCase(Locale.ROOT).replace("³", "3").replace("μ", "u").replace("µ", "u").replace(" ", "");
         boolean co = pollutant.equals("CO");
-        return switch (unit) {
+        return switch (normalised(deviceUnit)) {
             case "mg/m3" -> co ? value : value.multiply(THOUSAND);
             case "ug/m3" -> co ? value.divide(THOUSAND) : value;
             case "ng/m3" -> co ? value.divide(THOUSAND).divide(THOUSAND) : value.divide(THOUSAND);
             default -> throw new IllegalArgumentException("unit " + deviceUnit + " of " + pollutant + " is not a concentration unit");
         };
+    }
+
+    private static String normalised(String unit) {
+        return unit.toLowerCase(Locale.ROOT).replace("³", "3").replace("μ", "u").replace("µ", "u").replace(" ", "");
     }
 }

@@ -39,7 +39,7 @@ class KeyCityRankingTests extends ApiTest {
     @BeforeAll
     void importTwoFiles() throws IOException {
         Map<String, String> firstCountedStation = new LinkedHashMap<>();
-        try (Reader reader = new InputStreamReader(new ClassPathResource("monitoring/national-stations-newsitelist.csv").getInputStream(),
+        try (Reader reader = new InputStreamReader(new ClassPathResource("airquality/national-stations-newsitelist.csv").getInputStream(),
                 StandardCharsets.UTF_8)) {
             for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
                 if (r.get("对照点").equals("N") && !r.get("监测点名称").contains("停运")) {

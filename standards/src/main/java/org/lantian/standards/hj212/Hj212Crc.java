@@ -32,7 +32,7 @@ public final class Hj212Crc {
         return reg;
     }
 
-    /** The algorithm as the standard writes it, bit by bit: the reference the table forms are tested against. */
+    /** The algorithm as HJ212 §1.1 writes it, bit by bit: the reference the table form is tested against. */
     static int reference(byte[] bytes, int offset, int length) {
         int reg = 0xFFFF;
         for (int i = offset, end = offset + length; i < end; i++) {
