@@ -72,6 +72,20 @@ public class DeviceRecords {
                 .list();
     }
 
+    /** A split set given up incomplete: the pieces that came are stored; {@code missing} never arrived. */
+    public record PartialSet(String cn, String dataTime, int pnum, List<Integer> received, List<Integer> missing, Instant givenUpAt) {
+    }
+
+    /** The device's split sets given up incomplete, newest first. */
+    public List<PartialSet> partialSets(String mn, int limit) {
+        devices.find(mn);
+        return jdbc.sql("SELECT * FROM gateway_split_partial WHERE mn = ? ORDER BY given_up_at DESC, id DESC LIMIT ?").params(mn, limit)
+                .query((rs, n) -> new PartialSet(rs.getString("cn"), rs.getString("data_time"), rs.getInt("pnum"),
+                        List.of((Integer[]) rs.getArray("received").getArray()), List.of((Integer[]) rs.getArray("missing").getArray()),
+                        rs.getTimestamp("given_up_at").toInstant()))
+                .list();
+    }
+
     /** A refusal; {@code bytes} as received, shown as text (ISO-8859-1, so every byte survives). */
     public record Refusal(long id, Instant receivedAt, String remote, String mn, String reason, String reasonLabel, String detail,
                           String bytes) {

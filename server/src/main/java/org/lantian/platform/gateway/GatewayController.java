@@ -82,6 +82,12 @@ class GatewayController {
         return records.refusals(mn, limit);
     }
 
+    @GetMapping("/devices/{mn}/partial-splits")
+    @Operation(summary = "The device's split packets given up incomplete, with the pieces that never arrived")
+    List<DeviceRecords.PartialSet> partialSplits(@PathVariable String mn, @RequestParam(defaultValue = "50") int limit) {
+        return records.partialSets(mn, Math.max(1, Math.min(limit, 1000)));
+    }
+
     @GetMapping("/rejections")
     @Operation(summary = "Every refusal, also junk and unknown devices (city office)")
     List<DeviceRecords.Refusal> allRejections(@RequestParam(defaultValue = "100") int limit) {

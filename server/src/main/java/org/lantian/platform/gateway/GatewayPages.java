@@ -71,6 +71,7 @@ class GatewayPages {
         model.addAttribute("status", status);
         model.addAttribute("packets", records.packets(mn, 30));
         model.addAttribute("refusals", records.refusals(mn, 30));
+        model.addAttribute("partialSets", records.partialSets(mn, 30));
         model.addAttribute("commands", commands.of(mn));
         model.addAttribute("commandChoices", COMMANDS);
         form(model, status.device());

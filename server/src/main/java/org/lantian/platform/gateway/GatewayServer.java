@@ -53,13 +53,13 @@ public class GatewayServer implements SmartLifecycle {
 
     GatewayServer(GatewayProperties properties, Devices devices, GatewayStats stats, JdbcTemplate jdbc, DataSource dataSource,
                   PlatformTransactionManager transactions, Ingestion ingestion, Actors actors, ApplicationEventPublisher events,
-                  DeviceCommands commands, Clock clock) {
+                  DeviceCommands commands, SplitSets splitSets, Clock clock) {
         this.properties = properties;
         this.devices = devices;
         this.stats = stats;
         this.clock = clock;
         this.writer = new PacketWriter(properties.maxBatch(), jdbc, dataSource, new TransactionTemplate(transactions), ingestion,
-                actors, events, commands, clock);
+                actors, events, commands, splitSets, clock);
     }
 
     @Override

@@ -63,13 +63,14 @@ final class PacketWriter {
     private final Actors actors;
     private final ApplicationEventPublisher events;
     private final DeviceCommands commands;
+    private final SplitSets splitSets;
     private final DataQuality quality;
     private final Clock clock;
     private volatile boolean running = true;
     private final List<Thread> threads = new ArrayList<>();
 
     PacketWriter(int maxBatch, JdbcTemplate jdbc, DataSource dataSource, TransactionTemplate transactions, Ingestion ingestion,
-                 Actors actors, ApplicationEventPublisher events, DeviceCommands commands, Clock clock) {
+                 Actors actors, ApplicationEventPublisher events, DeviceCommands commands, SplitSets splitSets, Clock clock) {
         this.queue = new ArrayBlockingQueue<>(maxBatch * 20);
         this.maxBatch = maxBatch;
         this.jdbc = jdbc;
@@ -79,6 +80,7 @@ final class PacketWriter {
         this.actors = actors;
         this.events = events;
         this.commands = commands;
+        this.splitSets = splitSets;
         this.quality = new DataQuality(jdbc);
         this.clock = clock;
     }
@@ -189,7 +191,7 @@ final class PacketWriter {
                 refused.add((Refused) w);
             }
         });
-        actors.asSystem(() -> transactions.executeWithoutResult(status -> {
+        Set<Integer> committed = actors.asSystem(() -> transactions.execute(status -> {
             Map<Integer, Long> stored = storePackets(incoming);
             storeSeries(incoming, stored);
             storeAmbientHours(incoming, stored.keySet());
@@ -197,7 +199,9 @@ final class PacketWriter {
             storeRefused(refused);
             touchStatus(incoming);
             recordAnswers(incoming, stored.keySet());
+            return stored.keySet();
         }));
+        splitSets.committed(committed.stream().map(n -> incoming.get(n).packet()).toList());
         for (Incoming i : incoming) {
             if (!i.replies().isEmpty()) {
                 i.reply().accept(i.replies());

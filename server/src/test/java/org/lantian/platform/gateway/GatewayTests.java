@@ -232,6 +232,41 @@ class GatewayTests extends ApiTest {
     }
 
     @Autowired
+    SplitSets splitSets;
+
+    static String stackPiece(String qn, int pnum, int pno, String hour, String items) {
+        return "QN=" + qn + ";ST=31;CN=2061;PW=654321;MN=HDSTACK01;Flag=7;PNUM=" + pnum + ";PNO=" + pno
+                + ";CP=&&DataTime=20250306" + hour + "0000;" + items + "&&";
+    }
+
+    @Test
+    void splitPiecesAreEachAcknowledgedMeetInTheSeriesAndAnIncompleteSetIsRecorded() throws Exception {
+        try (DeviceConnection device = new DeviceConnection()) {
+            device.send(Hj212Encoder.frame(stackPiece("20250306020000001", 2, 1, "01", "a21026-Avg=30,a21026-ZsAvg=20,a21026-Flag=N")));
+            assertThat(device.reply(5_000)).contains("QN=20250306020000001;").contains("CN=9014");
+            device.send(Hj212Encoder.frame(stackPiece("20250306020000002", 2, 2, "01", "a21002-Avg=40,a21002-ZsAvg=45,a21002-Flag=N")));
+            assertThat(device.reply(5_000)).contains("QN=20250306020000002;").contains("CN=9014");
+            device.send(Hj212Encoder.frame(stackPiece("20250306030000001", 3, 1, "02", "a21026-Avg=31,a21026-ZsAvg=21,a21026-Flag=N")));
+            assertThat(device.reply(5_000)).contains("CN=9014");
+        }
+        assertThat(jdbc.sql("SELECT factor FROM gateway_series WHERE mn = 'HDSTACK01' AND data_time = '2025-03-06T01:00+08' ORDER BY factor")
+                .query(String.class).list()).containsExactly("a21002", "a21026");
+
+        clock.advance(SplitSets.TIMEOUT);
+        try {
+            splitSets.giveUpIncomplete();
+        } finally {
+            clock.advance(SplitSets.TIMEOUT.negated());
+        }
+        JsonNode partial = Api.json(as("city").get("/api/gateway/devices/HDSTACK01/partial-splits"));
+        assertThat(partial).singleElement().satisfies(set -> {
+            assertThat(set.get("dataTime").asText()).isEqualTo("20250306020000");
+            assertThat(set.get("received").toString()).isEqualTo("[1]");
+            assertThat(set.get("missing").toString()).isEqualTo("[2,3]");
+        });
+    }
+
+    @Autowired
     DeviceWatch watch;
     @Autowired
     org.lantian.platform.MutableClock clock;

@@ -174,6 +174,9 @@ public final class Hj212Decoder {
         }
         Integer pnum = smallInt(headers.remove("PNUM"));
         Integer pno = smallInt(headers.remove("PNO"));
+        if (pnum != null && pno != null && (pno < 1 || pno > pnum)) {
+            return reject(RejectReason.BAD_PIECE, "PNO=" + pno + "，PNUM=" + pnum, raw);
+        }
         boolean resent = "1".equals(headers.remove("RF"));
         String pw = headers.remove("PW");
 

@@ -18,6 +18,7 @@ public enum RejectReason {
     BAD_QN("请求编码 QN 不是 17 位时间"),
     BAD_FLAG("Flag 不是 0–255 的整数"),
     BAD_DATA_TIME("DataTime 不是 14 位时间"),
+    BAD_PIECE("分包序号 PNO 不在 1…PNUM 之内"),
     UNKNOWN_DEVICE("未登记的设备 MN"),
     BAD_PASSWORD("设备密码 PW 错误"),
     RATE_LIMITED("超过连接的报文速率限制");
