@@ -11,6 +11,7 @@ import org.lantian.standards.BeijingTime;
 public final class MutableClock extends Clock {
 
     private volatile Duration offset = Duration.ZERO;
+    private volatile Instant frozen;
 
     @Override
     public ZoneId getZone() {
@@ -19,19 +20,32 @@ public final class MutableClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId zone) {
-        return Clock.offset(Clock.system(zone), offset);
+        Instant at = frozen;
+        return at != null ? Clock.fixed(at, zone) : Clock.offset(Clock.system(zone), offset);
     }
 
     @Override
     public Instant instant() {
-        return Instant.now().plus(offset);
+        Instant at = frozen;
+        return at != null ? at : Instant.now().plus(offset);
     }
 
     public void advance(Duration by) {
-        offset = offset.plus(by);
+        Instant at = frozen;
+        if (at != null) {
+            frozen = at.plus(by);
+        } else {
+            offset = offset.plus(by);
+        }
+    }
+
+    /** Stops the clock at {@code at}; {@link #advance} moves it, {@link #reset} lets it follow real time again. */
+    public void freezeAt(Instant at) {
+        frozen = at;
     }
 
     public void reset() {
+        frozen = null;
         offset = Duration.ZERO;
     }
 }

@@ -191,6 +191,34 @@ public class AirQualityNow {
                 .query((rs, n) -> map(rs, "station_code", name)).list();
     }
 
+    /**
+     * Every listed station's real-time hours with {@code from < hour end <= to}, for rules that compare
+     * stations with each other (named by code). Reads regardless of the actor's scope: callers act for the
+     * platform, never show this to a user.
+     */
+    public List<HourAqi> stationHoursForRules(java.util.Collection<String> stationCodes, Instant from, Instant to) {
+        return jdbc.sql("SELECT * FROM airquality_station_hour WHERE station_code = ANY(?) AND hour_end > ? AND hour_end <= ? ORDER BY hour_end")
+                .params(stationCodes.toArray(String[]::new), Timestamp.from(from), Timestamp.from(to))
+                .query((rs, n) -> map(rs, "station_code", rs.getString("station_code"))).list();
+    }
+
+    /** The city's and every county's real-time hours with {@code from < hour end <= to}, for rules (see above). */
+    public List<HourAqi> areaHoursForRules(Instant from, Instant to) {
+        return jdbc.sql("SELECT * FROM airquality_area_hour WHERE hour_end > ? AND hour_end <= ? ORDER BY hour_end")
+                .params(Timestamp.from(from), Timestamp.from(to))
+                .query((rs, n) -> map(rs, "area_code", rs.getString("area_code"))).list();
+    }
+
+    /** The latest hour with a result, per station (stations never heard from are absent). */
+    public Map<String, Instant> latestHourPerStation() {
+        Map<String, Instant> latest = new java.util.HashMap<>();
+        jdbc.sql("SELECT station_code, max(hour_end) FROM airquality_station_hour GROUP BY station_code")
+                .query(rs -> {
+                    latest.put(rs.getString(1), rs.getTimestamp(2).toInstant());
+                });
+        return latest;
+    }
+
     /** Today's city figures so far: means of the hours so far and the highest 8-hour O3 mean so far. */
     private DaySoFar citySoFar(Instant latest) {
         LocalDate day = RealTimeResults.dayOf(latest);

@@ -56,10 +56,12 @@ class RealTimeResults {
     private final Actors actors;
     private final JdbcTemplate jdbc;
     private final ResultsGeneration generation;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final Clock clock;
 
     RealTimeResults(Observations observations, Stations stations, Actors actors, JdbcTemplate jdbc,
-                    ResultsGeneration generation, Clock clock) {
+                    ResultsGeneration generation, org.springframework.context.ApplicationEventPublisher events, Clock clock) {
+        this.events = events;
         this.observations = observations;
         this.stations = stations;
         this.actors = actors;
@@ -90,6 +92,7 @@ class RealTimeResults {
             settleReviewed(from, to);
         }
         generation.advanceAfterCommit();
+        events.publishEvent(new StationHoursComputed(Set.copyOf(stationCodes), first, end));
     }
 
     /** Results of hours and days in reviewed months are final, not provisional. */

@@ -4,11 +4,12 @@ package org.lantian.platform.identity;
  * Who is acting: a signed-in user, a system holding an API token (acting as the token's user), or the
  * platform itself ({@link #SYSTEM}) for scheduled and start-up work.
  *
- * @param countyCode the user's county-level unit, for county and enterprise users; otherwise null
+ * @param countyCode   the user's county-level unit, for county and enterprise users; otherwise null
+ * @param organisation the unit the user works for (a city department's name, e.g. 市生态环境局); may be null
  */
-public record Actor(String username, String displayName, Role role, String countyCode) {
+public record Actor(String username, String displayName, Role role, String countyCode, String organisation) {
 
-    public static final Actor SYSTEM = new Actor("system", "系统", Role.CITY_OFFICE, null);
+    public static final Actor SYSTEM = new Actor("system", "系统", Role.CITY_OFFICE, null, "系统");
 
     public Scope scope() {
         return switch (role) {

@@ -143,7 +143,7 @@ public class Users {
     }
 
     private static Actor actorOf(User u) {
-        return new Actor(u.username(), u.displayName(), u.role(), u.countyCode());
+        return new Actor(u.username(), u.displayName(), u.role(), u.countyCode(), u.organisation());
     }
 
     private static User map(ResultSet rs, int row) throws SQLException {

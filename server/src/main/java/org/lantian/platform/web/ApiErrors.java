@@ -33,6 +33,11 @@ class ApiErrors {
         return problem(HttpStatus.CONFLICT, "已存在", e.getMostSpecificCause().getMessage());
     }
 
+    @ExceptionHandler(IllegalStateException.class)
+    ProblemDetail wrongState(IllegalStateException e) {
+        return problem(HttpStatus.CONFLICT, "当前状态不允许此操作", e.getMessage());
+    }
+
     private static ProblemDetail problem(HttpStatus status, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);

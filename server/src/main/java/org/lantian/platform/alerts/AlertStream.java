@@ -1,0 +1,83 @@
+package org.lantian.platform.alerts;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.lantian.platform.identity.Actor;
+import org.lantian.platform.identity.Role;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * Live notifications over Server-Sent Events: every committed ticket change goes to the browsers of the
+ * users who may see the ticket (its county's users, and the citywide roles). Sending happens on one
+ * thread of its own, so a slow browser never holds up a commit.
+ */
+@Component
+class AlertStream {
+
+    private static final long TIMEOUT_MILLIS = 30 * 60 * 1000L; // browsers reconnect on their own
+
+    /** What a browser receives. */
+    record Notice(long ticketId, String countyCode, String action, String actionLabel, String title, String state,
+                  String stateLabel, String at) {
+    }
+
+    private final Map<SseEmitter, Actor> listeners = new ConcurrentHashMap<>();
+    private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "alerts-sse");
+        t.setDaemon(true);
+        return t;
+    });
+
+    SseEmitter open(Actor actor) {
+        SseEmitter emitter = new SseEmitter(TIMEOUT_MILLIS);
+        listeners.put(emitter, actor);
+        emitter.onCompletion(() -> listeners.remove(emitter));
+        emitter.onTimeout(() -> listeners.remove(emitter));
+        emitter.onError(e -> listeners.remove(emitter));
+        sender.execute(() -> send(emitter, SseEmitter.event().name("hello").data("ok")));
+        return emitter;
+    }
+
+    int listeners() {
+        return listeners.size();
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void on(Tickets.TicketChanged changed) {
+        Notice notice = new Notice(changed.ticketId(), changed.countyCode(), changed.action(),
+                Tickets.ACTION_LABELS.getOrDefault(changed.action(), changed.action()), changed.title(), changed.state().name(),
+                changed.state().label(), AlertTimes.minute(changed.at()));
+        sender.execute(() -> listeners.forEach((emitter, actor) -> {
+            if (mayHear(actor, changed)) {
+                send(emitter, SseEmitter.event().name("ticket").id(String.valueOf(changed.ticketId())).data(notice));
+            }
+        }));
+    }
+
+    static boolean mayHear(Actor actor, Tickets.TicketChanged changed) {
+        return actor.role() != Role.ENTERPRISE && actor.scope().covers(changed.countyCode());
+    }
+
+    /** A comment line now and then keeps proxies from closing quiet connections. */
+    @Scheduled(fixedDelay = 25_000)
+    void heartbeat() {
+        sender.execute(() -> listeners.keySet().forEach(emitter -> send(emitter, SseEmitter.event().comment("♥"))));
+    }
+
+    private void send(SseEmitter emitter, SseEmitter.SseEventBuilder event) {
+        try {
+            emitter.send(event);
+        } catch (IOException | IllegalStateException gone) {
+            listeners.remove(emitter);
+            emitter.completeWithError(gone);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package org.lantian.platform.alerts;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * A disposal task pushed to the unit that owns a place: a county, and a city department where the rule
+ * names one. The receipt and disposal deadlines run from the push.
+ *
+ * @param triggers how many data hours fired it (repeats merge into the open ticket)
+ */
+public record Ticket(long id, TicketSource source, Long ruleId, String title, String detail, String placeKind, String placeCode,
+                     String placeName, String countyCode, String department, String pollutant, BigDecimal value,
+                     BigDecimal peakValue, BigDecimal lon, BigDecimal lat, String origin, TicketState state, Instant pushedAt,
+                     Instant receiptDue, Instant disposalDue, Instant receivedAt, Instant reportedAt, Instant firstReportedAt,
+                     Instant closedAt, Instant receiptEscalatedAt, Instant disposalEscalatedAt, String assignee,
+                     CauseCategory causeCategory, String measures, String responders, int returns, int triggers,
+                     Instant lastTriggeredAt, Boolean effective, String effectNote, String createdBy) {
+
+    /** Whether the disposal deadline has passed with the owner still to act. */
+    public boolean overdueAt(Instant now) {
+        return state.awaitsDisposal() && !now.isBefore(disposalDue);
+    }
+
+    /** Minutes from the push to the first report, once there is one. */
+    public Long disposalMinutes() {
+        return firstReportedAt == null ? null : Duration.between(pushedAt, firstReportedAt).toMinutes();
+    }
+}

@@ -1,0 +1,452 @@
+package org.lantian.platform.alerts;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.lantian.platform.geo.Division;
+import org.lantian.platform.geo.Divisions;
+import org.lantian.platform.identity.AccessDenied;
+import org.lantian.platform.identity.Actor;
+import org.lantian.platform.identity.Actors;
+import org.lantian.platform.identity.AuditLog;
+import org.lantian.platform.identity.Role;
+import org.lantian.platform.monitoring.NotFound;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The disposal tickets: raised by rules or pushed by hand, received, disposed, reported, verified or
+ * returned. Every change is checked against the actor's role and county, written to the ticket's timeline
+ * and to the audit log, and announced with a {@link TicketChanged} once committed.
+ */
+@Service
+public class Tickets {
+
+    /** Fire points must be out within 30 minutes (the plan's 焚烧火点半小时内扑灭). */
+    public static final Duration FIRE_POINT_DEADLINE = Duration.ofMinutes(30);
+    static final Duration FIRE_POINT_RECEIPT = Duration.ofMinutes(10);
+    private static final long MAX_ATTACHMENT_BYTES = 10L * 1024 * 1024;
+    private static final Set<String> ATTACHMENT_TYPES = Set.of("image/jpeg", "image/png", "image/webp", "application/pdf");
+
+    /** A ticket was raised, merged, moved or escalated; {@code action} says which. */
+    public record TicketChanged(long ticketId, String countyCode, String department, String action, String title,
+                                TicketState state, Instant at) {
+    }
+
+    /** What a rule found, addressed to the place's owner. */
+    record Raise(Rule rule, String placeKind, String placeCode, String placeName, String countyCode, String pollutant,
+                 BigDecimal value, BigDecimal lon, BigDecimal lat, Instant dataHour, String detail) {
+    }
+
+    /**
+     * A push by hand: a burning fire point (its deadline is 30 minutes) or another matter with its own
+     * disposal minutes. The owner is the county whose boundary holds the point unless {@code countyCode} names one.
+     */
+    public record ManualPush(TicketSource source, String title, String detail, BigDecimal lon, BigDecimal lat, String countyCode,
+                             String origin, String department, Integer disposalMinutes) {
+    }
+
+    /** What the owner reports when the disposal is done. */
+    public record Report(CauseCategory causeCategory, String measures, String responders, String note) {
+    }
+
+    /** Which tickets to list: all fields optional; {@code from}/{@code to} bound the push time. */
+    public record Filter(String countyCode, Instant from, Instant to, String pollutant, TicketState state, TicketSource source,
+                         Boolean open) {
+
+        public static final Filter ALL = new Filter(null, null, null, null, null, null, null);
+    }
+
+    public record TimelineEntry(long id, Instant at, String actor, String action, String note) {
+    }
+
+    public record Attachment(long id, long ticketId, String filename, String contentType, Instant uploadedAt, String uploadedBy) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Actors actors;
+    private final AuditLog audit;
+    private final Divisions divisions;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Tickets(JdbcClient jdbc, Actors actors, AuditLog audit, Divisions divisions, ApplicationEventPublisher events, Clock clock) {
+        this.jdbc = jdbc;
+        this.actors = actors;
+        this.audit = audit;
+        this.divisions = divisions;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    // ---- raising -------------------------------------------------------------------------------------------
+
+    /**
+     * Raises a ticket for what a rule found, or merges it into the open ticket of the same rule and place.
+     * A data hour no later than one that already fired for this rule and place changes nothing (recomputed
+     * hours must not count twice).
+     *
+     * @return the ticket's id, when something was raised or merged
+     */
+    @Transactional
+    Optional<Long> raise(Raise r) {
+        String mergeKey = r.rule().code() + ":" + r.placeKind() + ":" + r.placeCode();
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(?))").param(mergeKey).query(rs -> { });
+        if (r.dataHour() != null && jdbc.sql("SELECT EXISTS (SELECT 1 FROM alerts_ticket WHERE merge_key = ? AND last_trigger_hour >= ?)")
+                .params(mergeKey, Timestamp.from(r.dataHour())).query(Boolean.class).single()) {
+            return Optional.empty();
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        Optional<Long> open = jdbc.sql("""
+                        UPDATE alerts_ticket SET triggers = triggers + 1, last_triggered_at = ?, last_trigger_hour = ?,
+                                                 peak_value = GREATEST(peak_value, ?)
+                         WHERE merge_key = ? AND state <> 'CLOSED' RETURNING id""")
+                .params(now, r.dataHour() == null ? null : Timestamp.from(r.dataHour()), r.value(), mergeKey)
+                .query(Long.class).optional();
+        if (open.isPresent()) {
+            event(open.get(), "merged", r.detail());
+            return open;
+        }
+        long id = insert(TicketSource.RULE, r.rule().id(), mergeKey, r.rule().name() + "：" + r.placeName(), r.detail(), r.placeKind(),
+                r.placeCode(), r.placeName(), r.countyCode(), r.rule().department(), r.pollutant(), r.value(), r.lon(), r.lat(), null,
+                Duration.ofMinutes(r.rule().receiptMinutes()), Duration.ofMinutes(r.rule().disposalMinutes()), r.dataHour());
+        event(id, "pushed", r.detail());
+        return Optional.of(id);
+    }
+
+    /** Pushes a fire point or another matter by hand. City office and city departments. */
+    @Transactional
+    public Ticket push(ManualPush p) {
+        Actor actor = actors.current();
+        if (actor.role() != Role.CITY_OFFICE && actor.role() != Role.DEPARTMENT) {
+            throw new AccessDenied(actor.username() + " may not push tickets");
+        }
+        if (p.source() == null || p.source() == TicketSource.RULE) {
+            throw new IllegalArgumentException("source must be FIRE_POINT or MANUAL");
+        }
+        if (p.title() == null || p.title().isBlank()) {
+            throw new IllegalArgumentException("title is missing");
+        }
+        Division owner = owner(p);
+        Duration disposal = p.source() == TicketSource.FIRE_POINT ? FIRE_POINT_DEADLINE : Duration.ofMinutes(
+                Optional.ofNullable(p.disposalMinutes()).filter(m -> m > 0).orElseThrow(
+                        () -> new IllegalArgumentException("disposalMinutes (> 0) is needed for a manual push")));
+        Duration receipt = p.source() == TicketSource.FIRE_POINT ? FIRE_POINT_RECEIPT : Duration.ofMinutes(Math.min(30, disposal.toMinutes()));
+        String placeName = p.source() == TicketSource.FIRE_POINT ? "火点（" + owner.shortName() + "）" : owner.shortName();
+        long id = insert(p.source(), null, null, p.title().strip(), p.detail() == null ? "" : p.detail().strip(), "POINT", null,
+                placeName, owner.code(), blankToNull(p.department()), null, null, p.lon(), p.lat(), blankToNull(p.origin()),
+                receipt, disposal, null);
+        event(id, "pushed", p.detail());
+        audit.record("alerts.ticket.pushed", "ticket", String.valueOf(id), owner.code(), p.title(),
+                Map.of("source", p.source().name()));
+        return get(id);
+    }
+
+    private Division owner(ManualPush p) {
+        if (p.countyCode() != null && !p.countyCode().isBlank()) {
+            Division d = divisions.find(p.countyCode()).orElseThrow(() -> new IllegalArgumentException("countyCode " + p.countyCode() + " is unknown"));
+            if (!d.isCountyLevel()) {
+                throw new IllegalArgumentException("countyCode " + p.countyCode() + " is not a county-level unit");
+            }
+            return d;
+        }
+        if (p.lon() == null || p.lat() == null) {
+            throw new IllegalArgumentException("lon and lat are needed when no countyCode is given");
+        }
+        return divisions.locate(p.lon().doubleValue(), p.lat().doubleValue()).orElseThrow(() -> new IllegalArgumentException(
+                "the point " + p.lon() + ", " + p.lat() + " lies in no county-level unit of Handan"));
+    }
+
+    private long insert(TicketSource source, Long ruleId, String mergeKey, String title, String detail, String placeKind, String placeCode,
+                        String placeName, String countyCode, String department, String pollutant, BigDecimal value, BigDecimal lon,
+                        BigDecimal lat, String origin, Duration receipt, Duration disposal, Instant dataHour) {
+        Instant now = clock.instant();
+        return jdbc.sql("""
+                        INSERT INTO alerts_ticket (source, rule_id, merge_key, title, detail, place_kind, place_code, place_name, county_code,
+                                                   department, pollutant, value, peak_value, lon, lat, origin, state, pushed_at, receipt_due,
+                                                   disposal_due, last_triggered_at, last_trigger_hour, created_by)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PUSHED', ?, ?, ?, ?, ?, ?) RETURNING id""")
+                .params(source.name(), ruleId, mergeKey, title, detail, placeKind, placeCode, placeName, countyCode, department, pollutant,
+                        value, value, lon, lat, origin, Timestamp.from(now), Timestamp.from(now.plus(receipt)),
+                        Timestamp.from(now.plus(disposal)), Timestamp.from(now), dataHour == null ? null : Timestamp.from(dataHour),
+                        actors.current().username())
+                .query(Long.class).single();
+    }
+
+    // ---- reading -------------------------------------------------------------------------------------------
+
+    /** Tickets the actor may see that match the filter, newest first (at most 1 000). */
+    public List<Ticket> list(Filter f) {
+        Actor actor = actors.current();
+        requireReader(actor);
+        StringBuilder where = new StringBuilder("WHERE (? OR county_code = ANY(?))");
+        List<Object> params = new ArrayList<>(List.of(actor.scope().citywide(), actor.scope().countyArray()));
+        if (f.countyCode() != null && !f.countyCode().isBlank()) {
+            where.append(" AND county_code = ?");
+            params.add(f.countyCode());
+        }
+        if (f.from() != null) {
+            where.append(" AND pushed_at >= ?");
+            params.add(Timestamp.from(f.from()));
+        }
+        if (f.to() != null) {
+            where.append(" AND pushed_at < ?");
+            params.add(Timestamp.from(f.to()));
+        }
+        if (f.pollutant() != null && !f.pollutant().isBlank()) {
+            where.append(" AND pollutant = ?");
+            params.add(f.pollutant());
+        }
+        if (f.state() != null) {
+            where.append(" AND state = ?");
+            params.add(f.state().name());
+        }
+        if (f.source() != null) {
+            where.append(" AND source = ?");
+            params.add(f.source().name());
+        }
+        if (Boolean.TRUE.equals(f.open())) {
+            where.append(" AND state <> 'CLOSED'");
+        }
+        return jdbc.sql("SELECT * FROM alerts_ticket " + where + " ORDER BY pushed_at DESC, id DESC LIMIT 1000")
+                .params(params).query(Tickets::map).list();
+    }
+
+    /**
+     * One ticket.
+     *
+     * @throws NotFound when it does not exist or lies outside the actor's county
+     */
+    public Ticket get(long id) {
+        Actor actor = actors.current();
+        requireReader(actor);
+        return find(id).filter(t -> actor.scope().covers(t.countyCode())).orElseThrow(() -> new NotFound("ticket " + id));
+    }
+
+    Optional<Ticket> find(long id) {
+        return jdbc.sql("SELECT * FROM alerts_ticket WHERE id = ?").param(id).query(Tickets::map).optional();
+    }
+
+    public List<TimelineEntry> timeline(long id) {
+        get(id);
+        return jdbc.sql("SELECT id, at, actor, action, note FROM alerts_ticket_event WHERE ticket_id = ? ORDER BY id")
+                .param(id).query((rs, n) -> new TimelineEntry(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
+                        rs.getString(4), rs.getString(5))).list();
+    }
+
+    public List<Attachment> attachments(long id) {
+        get(id);
+        return jdbc.sql("SELECT id, ticket_id, filename, content_type, uploaded_at, uploaded_by FROM alerts_attachment WHERE ticket_id = ? ORDER BY id")
+                .param(id).query((rs, n) -> new Attachment(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        rs.getTimestamp(5).toInstant(), rs.getString(6))).list();
+    }
+
+    /** The bytes of one attachment, for those who may see its ticket. */
+    public byte[] attachmentBytes(long id, long attachmentId) {
+        get(id);
+        return jdbc.sql("SELECT bytes FROM alerts_attachment WHERE ticket_id = ? AND id = ?").params(id, attachmentId)
+                .query(byte[].class).optional().orElseThrow(() -> new NotFound("attachment " + attachmentId + " of ticket " + id));
+    }
+
+    public Attachment attachment(long id, long attachmentId) {
+        return attachments(id).stream().filter(a -> a.id() == attachmentId).findFirst()
+                .orElseThrow(() -> new NotFound("attachment " + attachmentId + " of ticket " + id));
+    }
+
+    // ---- acting --------------------------------------------------------------------------------------------
+
+    /** 签收: the owner takes the ticket. */
+    @Transactional
+    public Ticket receive(long id, String note) {
+        return move(id, Set.of(TicketState.PUSHED), TicketState.RECEIVED, "received", note, false, "received_at = ?",
+                Timestamp.from(clock.instant()));
+    }
+
+    /** The owner starts disposing (people are on their way). */
+    @Transactional
+    public Ticket startDisposal(long id, String note) {
+        return move(id, Set.of(TicketState.RECEIVED, TicketState.RETURNED), TicketState.DISPOSING, "disposing", note, false, null);
+    }
+
+    /** A county hands the ticket down to a township or grid member; the county stays the owner. */
+    @Transactional
+    public Ticket handDown(long id, String assignee, String note) {
+        if (assignee == null || assignee.isBlank()) {
+            throw new IllegalArgumentException("assignee (the township or grid member) is missing");
+        }
+        Ticket t = requireOwner(lock(id));
+        if (!t.state().awaitsDisposal()) {
+            throw new IllegalStateException("工单 #" + id + " " + t.state().label() + "，不能再下派");
+        }
+        jdbc.sql("UPDATE alerts_ticket SET assignee = ? WHERE id = ?").params(assignee.strip(), id).update();
+        return record(t, "handed-down", "下派至 " + assignee.strip() + (note == null || note.isBlank() ? "" : "：" + note.strip()),
+                t.state());
+    }
+
+    /** 反馈: the owner reports what was found and done. The first report is what the on-time test uses. */
+    @Transactional
+    public Ticket report(long id, Report report) {
+        if (report.causeCategory() == null) {
+            throw new IllegalArgumentException("causeCategory is missing");
+        }
+        if (report.measures() == null || report.measures().isBlank()) {
+            throw new IllegalArgumentException("measures (what was done) is missing");
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        return move(id, Set.of(TicketState.PUSHED, TicketState.RECEIVED, TicketState.DISPOSING, TicketState.RETURNED), TicketState.REPORTED,
+                "reported", report.causeCategory().label() + "：" + report.measures().strip()
+                        + (report.note() == null || report.note().isBlank() ? "" : "（" + report.note().strip() + "）"), false,
+                "reported_at = ?, first_reported_at = COALESCE(first_reported_at, ?), received_at = COALESCE(received_at, ?), "
+                        + "cause_category = ?, measures = ?, responders = ?",
+                now, now, now, report.causeCategory().name(), report.measures().strip(), blankToNull(report.responders()));
+    }
+
+    /** 办结: the city office accepts the report. */
+    @Transactional
+    public Ticket verify(long id, String note) {
+        return move(id, Set.of(TicketState.REPORTED), TicketState.CLOSED, "closed", note, true, "closed_at = ?",
+                Timestamp.from(clock.instant()));
+    }
+
+    /** 退回: the city office sends the report back; the owner must dispose and report again. */
+    @Transactional
+    public Ticket returnToOwner(long id, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("reason for the return is missing");
+        }
+        return move(id, Set.of(TicketState.REPORTED), TicketState.RETURNED, "returned", reason, true, "returns = returns + 1");
+    }
+
+    /** Adds a photo or file as evidence: the owner, or the city office. */
+    @Transactional
+    public Attachment attach(long id, String filename, String contentType, byte[] bytes) {
+        Ticket t = lock(id);
+        if (!actors.current().isCityOffice()) {
+            requireOwner(t);
+        }
+        if (bytes == null || bytes.length == 0) {
+            throw new IllegalArgumentException("file is empty");
+        }
+        if (bytes.length > MAX_ATTACHMENT_BYTES) {
+            throw new IllegalArgumentException("file " + filename + " is larger than 10 MB");
+        }
+        if (contentType == null || !ATTACHMENT_TYPES.contains(contentType)) {
+            throw new IllegalArgumentException("file " + filename + " must be JPEG, PNG, WebP or PDF, not " + contentType);
+        }
+        String name = filename == null || filename.isBlank() ? "附件" : filename.strip();
+        Instant now = clock.instant();
+        long attachmentId = jdbc.sql("""
+                        INSERT INTO alerts_attachment (ticket_id, filename, content_type, bytes, uploaded_at, uploaded_by)
+                        VALUES (?, ?, ?, ?, ?, ?) RETURNING id""")
+                .params(id, name, contentType, bytes, Timestamp.from(now), actors.current().username()).query(Long.class).single();
+        record(t, "attached", name, t.state());
+        return new Attachment(attachmentId, id, name, contentType, now, actors.current().username());
+    }
+
+    /**
+     * Moves a ticket from one of {@code from} to {@code to}, setting {@code set} (SQL assignments) too.
+     *
+     * @param cityOfficeOnly verification and return are the city office's; the rest are the owner's
+     */
+    private Ticket move(long id, Set<TicketState> from, TicketState to, String action, String note, boolean cityOfficeOnly,
+                        String set, Object... params) {
+        Ticket t = lock(id);
+        if (cityOfficeOnly) {
+            if (!actors.current().isCityOffice()) {
+                throw new AccessDenied(actors.current().username() + " may not " + action + " ticket " + id);
+            }
+        } else {
+            requireOwner(t);
+        }
+        if (!from.contains(t.state())) {
+            throw new IllegalStateException("工单 #" + id + " 当前为“" + t.state().label() + "”，不能" + ACTION_LABELS.getOrDefault(action, action));
+        }
+        List<Object> values = new ArrayList<>(List.of(to.name()));
+        values.addAll(java.util.Arrays.asList(params));
+        values.add(id);
+        jdbc.sql("UPDATE alerts_ticket SET state = ?" + (set == null ? "" : ", " + set) + " WHERE id = ?").params(values).update();
+        return record(t, action, note, to);
+    }
+
+    private Ticket record(Ticket before, String action, String note, TicketState state) {
+        event(before.id(), action, note);
+        audit.record("alerts.ticket." + action, "ticket", String.valueOf(before.id()), before.countyCode(), note,
+                Map.of("from", before.state().name(), "to", state.name()));
+        return find(before.id()).orElseThrow();
+    }
+
+    /** The ticket, locked for the change, if the actor may see it. */
+    private Ticket lock(long id) {
+        Actor actor = actors.current();
+        requireReader(actor);
+        return jdbc.sql("SELECT * FROM alerts_ticket WHERE id = ? FOR UPDATE").param(id).query(Tickets::map).optional()
+                .filter(t -> actor.scope().covers(t.countyCode())).orElseThrow(() -> new NotFound("ticket " + id));
+    }
+
+    /** The owner acts: a county user of the ticket's county, a user of its department, or the city office. */
+    private Ticket requireOwner(Ticket t) {
+        Actor actor = actors.current();
+        boolean county = actor.role() == Role.COUNTY && actor.scope().covers(t.countyCode());
+        boolean department = actor.role() == Role.DEPARTMENT && t.department() != null && t.department().equals(actor.organisation());
+        if (!county && !department && !actor.isCityOffice()) {
+            throw new AccessDenied(actor.username() + " may not act on ticket " + t.id() + " of " + t.countyCode());
+        }
+        return t;
+    }
+
+    private static void requireReader(Actor actor) {
+        if (actor.role() == Role.ENTERPRISE) {
+            throw new AccessDenied(actor.username() + " may not read disposal tickets");
+        }
+    }
+
+    /** Writes the timeline entry and announces the change once the transaction commits. */
+    void event(long id, String action, String note) {
+        Instant now = clock.instant();
+        jdbc.sql("INSERT INTO alerts_ticket_event (ticket_id, at, actor, action, note) VALUES (?, ?, ?, ?, ?)")
+                .params(id, Timestamp.from(now), actors.current().username(), action, blankToNull(note)).update();
+        Ticket t = find(id).orElseThrow();
+        events.publishEvent(new TicketChanged(id, t.countyCode(), t.department(), action, t.title(), t.state(), now));
+    }
+
+    static final Map<String, String> ACTION_LABELS = Map.ofEntries(
+            Map.entry("pushed", "推送"), Map.entry("merged", "再次触发"), Map.entry("received", "签收"),
+            Map.entry("disposing", "开始处置"), Map.entry("handed-down", "下派"), Map.entry("reported", "反馈处置结果"),
+            Map.entry("closed", "审核办结"), Map.entry("returned", "退回"), Map.entry("attached", "上传附件"),
+            Map.entry("receipt-overdue", "签收超时，升级提醒"), Map.entry("disposal-overdue", "处置超时，升级至县区领导和市大气办"),
+            Map.entry("effect-checked", "处置效果核查"));
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    static Ticket map(ResultSet rs, int row) throws SQLException {
+        return new Ticket(rs.getLong("id"), TicketSource.valueOf(rs.getString("source")), (Long) rs.getObject("rule_id"),
+                rs.getString("title"), rs.getString("detail"), rs.getString("place_kind"), rs.getString("place_code"),
+                rs.getString("place_name"), rs.getString("county_code"), rs.getString("department"), rs.getString("pollutant"),
+                rs.getBigDecimal("value"), rs.getBigDecimal("peak_value"), rs.getBigDecimal("lon"), rs.getBigDecimal("lat"),
+                rs.getString("origin"), TicketState.valueOf(rs.getString("state")), instant(rs, "pushed_at"), instant(rs, "receipt_due"),
+                instant(rs, "disposal_due"), instant(rs, "received_at"), instant(rs, "reported_at"), instant(rs, "first_reported_at"),
+                instant(rs, "closed_at"), instant(rs, "receipt_escalated_at"), instant(rs, "disposal_escalated_at"), rs.getString("assignee"),
+                rs.getString("cause_category") == null ? null : CauseCategory.valueOf(rs.getString("cause_category")),
+                rs.getString("measures"), rs.getString("responders"), rs.getInt("returns"), rs.getInt("triggers"),
+                instant(rs, "last_triggered_at"), (Boolean) rs.getObject("effective"), rs.getString("effect_note"), rs.getString("created_by"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+}
