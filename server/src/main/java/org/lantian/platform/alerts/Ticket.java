@@ -27,4 +27,27 @@ public record Ticket(long id, TicketSource source, Long ruleId, String title, St
     public Long disposalMinutes() {
         return firstReportedAt == null ? null : Duration.between(pushedAt, firstReportedAt).toMinutes();
     }
+
+    /** The disposal clock as the pages show it: time left, or time over, while the owner still has to act. */
+    public String clockAt(Instant now) {
+        if (!state.awaitsDisposal()) {
+            return state.label();
+        }
+        long minutes = Duration.between(now, disposalDue).toMinutes();
+        return minutes >= 0 ? "剩余 " + duration(minutes) : "超时 " + duration(-minutes);
+    }
+
+    /** The highest value with its measure and unit, e.g. "PM2.5 200 µg/m³"; stack factors are converted mg/m³. */
+    public String valueText() {
+        if (peakValue == null) {
+            return "—";
+        }
+        String measure = pollutant == null ? "" : pollutant;
+        String unit = Measures.isKnown(measure) ? Measures.unit(measure) : " mg/m³";
+        return (Measures.isKnown(measure) ? Measures.label(measure) : measure) + " " + peakValue.toPlainString() + unit;
+    }
+
+    private static String duration(long minutes) {
+        return minutes < 60 ? minutes + " 分钟" : minutes / 60 + " 小时 " + minutes % 60 + " 分";
+    }
 }

@@ -36,6 +36,10 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         Path dataDir = settings.dataDir().toAbsolutePath().normalize();
         Files.createDirectories(dataDir);
         stopOrphanedPostmaster(dataDir);
+        if (settings.cleanOnStart()) {
+            // zonky empties the folder only on a clean close; a JVM that ended without one left it behind
+            emptyFolder(dataDir);
+        }
         boolean existing = Files.exists(dataDir.resolve("postgresql.conf"));
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
@@ -98,6 +102,16 @@ final class EmbeddedPostgresServer implements AutoCloseable {
             orphan.onExit().completeOnTimeout(orphan, 20, java.util.concurrent.TimeUnit.SECONDS).join();
             if (orphan.isAlive()) {
                 orphan.destroyForcibly();
+            }
+        }
+    }
+
+    private static void emptyFolder(Path dir) throws IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                if (!p.equals(dir)) {
+                    Files.delete(p);
+                }
             }
         }
     }

@@ -1,0 +1,248 @@
+package org.lantian.platform.alerts;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.lantian.platform.geo.Divisions;
+import org.lantian.platform.identity.AccessDenied;
+import org.lantian.platform.identity.Actor;
+import org.lantian.platform.identity.Actors;
+import org.lantian.platform.identity.Role;
+import org.lantian.platform.monitoring.StationClass;
+import org.lantian.standards.BeijingTime;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The alert pages: the board (a county's inbox for county users), a ticket, pushing by hand, rules, assessment. */
+@Controller
+class AlertsPages {
+
+    private final Tickets tickets;
+    private final Rules rules;
+    private final Assessment assessment;
+    private final Divisions divisions;
+    private final Actors actors;
+    private final Clock clock;
+
+    AlertsPages(Tickets tickets, Rules rules, Assessment assessment, Divisions divisions, Actors actors, Clock clock) {
+        this.tickets = tickets;
+        this.rules = rules;
+        this.assessment = assessment;
+        this.divisions = divisions;
+        this.actors = actors;
+        this.clock = clock;
+    }
+
+    @GetMapping("/alerts")
+    String board(@RequestParam(required = false) String county, @RequestParam(required = false) LocalDate from,
+                 @RequestParam(required = false) LocalDate to, @RequestParam(required = false) String pollutant,
+                 @RequestParam(required = false) TicketState state, @RequestParam(required = false) TicketSource source,
+                 @RequestParam(required = false) Boolean open, Model model) {
+        LocalDate today = AlertTimes.date(clock.instant());
+        LocalDate first = from == null ? today.minusDays(6) : from;
+        LocalDate last = to == null ? today : to;
+        boolean onlyOpen = open == null ? actors.current().role() == Role.COUNTY : open;
+        List<Ticket> list = tickets.list(new Tickets.Filter(county, startOf(first), startOf(last.plusDays(1)), pollutant, state, source,
+                onlyOpen));
+        Instant now = clock.instant();
+        model.addAttribute("tickets", list);
+        model.addAttribute("now", now);
+        model.addAttribute("openCount", list.stream().filter(t -> t.state() != TicketState.CLOSED).count());
+        model.addAttribute("overdueCount", list.stream().filter(t -> t.overdueAt(now)).count());
+        model.addAttribute("awaitingReceipt", list.stream().filter(t -> t.state() == TicketState.PUSHED).count());
+        model.addAttribute("county", county);
+        model.addAttribute("from", first);
+        model.addAttribute("to", last);
+        model.addAttribute("pollutant", pollutant);
+        model.addAttribute("state", state);
+        model.addAttribute("source", source);
+        model.addAttribute("open", onlyOpen);
+        model.addAttribute("states", TicketState.values());
+        model.addAttribute("sources", TicketSource.values());
+        model.addAttribute("units", visibleUnits());
+        model.addAttribute("measures", List.of("PM2_5", "PM10", "O3", "NO2", "SO2", "CO", "AQI"));
+        return "alerts/board";
+    }
+
+    @GetMapping("/alerts/tickets/{id}")
+    String ticket(@PathVariable long id, Model model) {
+        Ticket t = tickets.get(id);
+        Actor me = actors.current();
+        model.addAttribute("t", t);
+        model.addAttribute("now", clock.instant());
+        model.addAttribute("timeline", tickets.timeline(id));
+        model.addAttribute("attachments", tickets.attachments(id));
+        model.addAttribute("rule", t.ruleId() == null ? null : rules.find(t.ruleId()).orElse(null));
+        boolean owner = (me.role() == Role.COUNTY && me.scope().covers(t.countyCode()))
+                || (me.role() == Role.DEPARTMENT && t.department() != null && t.department().equals(me.organisation()))
+                || me.isCityOffice();
+        model.addAttribute("mayAct", owner);
+        model.addAttribute("mayVerify", me.isCityOffice());
+        model.addAttribute("causes", CauseCategory.values());
+        model.addAttribute("actionLabels", Tickets.ACTION_LABELS);
+        return "alerts/ticket";
+    }
+
+    @PostMapping("/alerts/tickets/{id}/{action}")
+    String act(@PathVariable long id, @PathVariable String action, @RequestParam(required = false) String note,
+               @RequestParam(required = false) String assignee, @RequestParam(required = false) CauseCategory causeCategory,
+               @RequestParam(required = false) String measures, @RequestParam(required = false) String responders,
+               @RequestParam(required = false) MultipartFile file, RedirectAttributes redirect) {
+        attempt(redirect, () -> switch (action) {
+            case "receive" -> tickets.receive(id, note);
+            case "dispose" -> tickets.startDisposal(id, note);
+            case "hand-down" -> tickets.handDown(id, assignee, note);
+            case "report" -> tickets.report(id, new Tickets.Report(causeCategory, measures, responders, note));
+            case "close" -> tickets.verify(id, note);
+            case "return" -> tickets.returnToOwner(id, note);
+            case "attach" -> attach(id, file);
+            default -> throw new IllegalArgumentException("unknown action " + action);
+        });
+        return "redirect:/alerts/tickets/" + id;
+    }
+
+    private Object attach(long id, MultipartFile file) {
+        if (file == null || file.isEmpty()) {
+            throw new IllegalArgumentException("请选择要上传的照片或文件");
+        }
+        try {
+            return tickets.attach(id, file.getOriginalFilename(), file.getContentType(), file.getBytes());
+        } catch (IOException e) {
+            throw new IllegalArgumentException("文件读取失败：" + e.getMessage());
+        }
+    }
+
+    @GetMapping("/alerts/push")
+    String pushForm(Model model) {
+        model.addAttribute("units", divisions.countyLevelUnits());
+        return "alerts/push";
+    }
+
+    @PostMapping("/alerts/push")
+    String push(@RequestParam TicketSource source, @RequestParam String title, @RequestParam(required = false) String detail,
+                @RequestParam(required = false) BigDecimal lon, @RequestParam(required = false) BigDecimal lat,
+                @RequestParam(required = false) String countyCode, @RequestParam(required = false) String origin,
+                @RequestParam(required = false) String department, @RequestParam(required = false) Integer disposalMinutes,
+                @RequestParam(required = false) MultipartFile photo, Model model, RedirectAttributes redirect) {
+        try {
+            Ticket t = tickets.push(new Tickets.ManualPush(source, title, detail, lon, lat, countyCode, origin, department, disposalMinutes));
+            if (photo != null && !photo.isEmpty()) {
+                attempt(redirect, () -> attach(t.id(), photo));
+            }
+            return "redirect:/alerts/tickets/" + t.id();
+        } catch (IllegalArgumentException | AccessDenied e) {
+            model.addAttribute("failure", "未推送：" + e.getMessage());
+            return pushForm(model);
+        }
+    }
+
+    @GetMapping("/alerts/rules")
+    String rules(@RequestParam(required = false) String edit, Model model) {
+        List<Rule> current = rules.current();
+        model.addAttribute("rules", current);
+        model.addAttribute("editing", edit == null ? null : current.stream().filter(r -> r.code().equals(edit)).findFirst().orElse(null));
+        model.addAttribute("history", edit == null ? List.of() : rules.history(edit));
+        model.addAttribute("kinds", RuleKind.values());
+        model.addAttribute("conditionTypes", Condition.Type.values());
+        model.addAttribute("stationClasses", StationClass.values());
+        model.addAttribute("measures", List.of("PM2_5", "PM10", "O3", "NO2", "SO2", "CO", "AQI"));
+        return "alerts/rules";
+    }
+
+    @PostMapping("/alerts/rules")
+    String saveRule(@RequestParam String code, @RequestParam String name, @RequestParam RuleKind kind,
+                    @RequestParam(defaultValue = "ALL") RuleDefinition.Match match, @RequestParam(defaultValue = "1") int sustainHours,
+                    @RequestParam(required = false) List<StationClass> stationClasses, @RequestParam(required = false) Integer silentHours,
+                    @RequestParam(defaultValue = "2") int effectHours, @RequestParam int receiptMinutes, @RequestParam int disposalMinutes,
+                    @RequestParam(required = false) String department, @RequestParam(defaultValue = "false") boolean enabled,
+                    @RequestParam(required = false) List<String> type, @RequestParam(required = false) List<String> measure,
+                    @RequestParam(required = false) List<String> threshold, @RequestParam(required = false) List<String> area,
+                    @RequestParam(required = false) List<String> percent, @RequestParam(required = false) List<String> radiusKm,
+                    @RequestParam(required = false) List<String> hours, @RequestParam(required = false) List<String> n,
+                    @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        boolean saved = attempt(redirect, () -> rules.save(new Rules.RuleChange(code.strip(), name, kind,
+                new RuleDefinition(match, conditions(type, measure, threshold, area, percent, radiusKm, hours, n), sustainHours,
+                        stationClasses == null ? EnumSet.noneOf(StationClass.class) : EnumSet.copyOf(stationClasses), silentHours,
+                        effectHours), receiptMinutes, disposalMinutes, department, enabled), reason));
+        return "redirect:/alerts/rules" + (saved ? "" : "?edit=" + code.strip());
+    }
+
+    /** The condition rows of the rule form; a row without a type is left out. */
+    static List<Condition> conditions(List<String> type, List<String> measure, List<String> threshold, List<String> area,
+                                      List<String> percent, List<String> radiusKm, List<String> hours, List<String> n) {
+        List<Condition> out = new ArrayList<>();
+        for (int i = 0; type != null && i < type.size(); i++) {
+            if (type.get(i) == null || type.get(i).isBlank()) {
+                continue;
+            }
+            int row = out.size();
+            out.add(new Condition(Condition.Type.valueOf(type.get(i)), at(measure, i), decimal(threshold, i, row, "threshold"),
+                    at(area, i) == null ? null : Condition.Area.valueOf(at(area, i)), decimal(percent, i, row, "percent"),
+                    decimal(radiusKm, i, row, "radiusKm"), integer(hours, i, row, "hours"), integer(n, i, row, "n")));
+        }
+        return out;
+    }
+
+    private static String at(List<String> values, int i) {
+        return values == null || i >= values.size() || values.get(i).isBlank() ? null : values.get(i).strip();
+    }
+
+    private static BigDecimal decimal(List<String> values, int i, int row, String field) {
+        String v = at(values, i);
+        try {
+            return v == null ? null : new BigDecimal(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("conditions[" + row + "]." + field + "：“" + v + "” 不是数值");
+        }
+    }
+
+    private static Integer integer(List<String> values, int i, int row, String field) {
+        BigDecimal v = decimal(values, i, row, field);
+        return v == null ? null : v.intValueExact();
+    }
+
+    @GetMapping("/alerts/assessment")
+    String assessment(@RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to, Model model) {
+        LocalDate[] period = assessment.periodOrCurrent(from, to);
+        model.addAttribute("rows", assessment.of(period[0], period[1]));
+        model.addAttribute("from", period[0]);
+        model.addAttribute("to", period[1]);
+        model.addAttribute("lastDay", period[1].minusDays(1));
+        return "alerts/assessment";
+    }
+
+    /** Runs a change; a refusal becomes the message the next page shows. */
+    private static boolean attempt(RedirectAttributes redirect, Supplier<Object> change) {
+        try {
+            change.get();
+            return true;
+        } catch (IllegalArgumentException | IllegalStateException | AccessDenied e) {
+            redirect.addFlashAttribute("failure", "未完成：" + e.getMessage());
+            return false;
+        }
+    }
+
+    private List<org.lantian.platform.geo.Division> visibleUnits() {
+        Actor me = actors.current();
+        return divisions.countyLevelUnits().stream().filter(d -> me.scope().covers(d.code())).toList();
+    }
+
+    private static Instant startOf(LocalDate day) {
+        return day.atStartOfDay(BeijingTime.ZONE).toInstant();
+    }
+
+}

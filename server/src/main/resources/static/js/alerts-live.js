@@ -1,0 +1,37 @@
+// Live notifications (Server-Sent Events): a banner for each new push or escalation the user may see, with a short tone.
+(function () {
+  const banner = document.getElementById('live-banner');
+  if (!banner || !window.EventSource) return;
+  const loud = new Set(['pushed', 'disposal-overdue', 'receipt-overdue']);
+  let audio;
+  const tone = () => {
+    try {
+      audio = audio || new (window.AudioContext || window.webkitAudioContext)();
+      const osc = audio.createOscillator();
+      const gain = audio.createGain();
+      osc.frequency.value = 880;
+      gain.gain.setValueAtTime(0.2, audio.currentTime);
+      gain.gain.exponentialRampToValueAtTime(0.001, audio.currentTime + 0.6);
+      osc.connect(gain).connect(audio.destination);
+      osc.start();
+      osc.stop(audio.currentTime + 0.6);
+    } catch (e) { /* browsers allow sound only after the user has clicked the page */ }
+  };
+  const source = new EventSource(banner.dataset.stream);
+  source.addEventListener('hello', () => { banner.dataset.connected = 'true'; });
+  source.addEventListener('ticket', e => {
+    const n = JSON.parse(e.data);
+    const item = document.createElement('a');
+    item.className = 'live' + (loud.has(n.action) ? '' : ' minor');
+    item.href = banner.dataset.ticketPage + n.ticketId;
+    item.textContent = '#' + n.ticketId + ' ' + n.title;
+    const meta = document.createElement('small');
+    meta.textContent = n.actionLabel + ' · ' + n.stateLabel + ' · ' + n.at;
+    item.appendChild(meta);
+    banner.prepend(item);
+    banner.hidden = false;
+    while (banner.children.length > 4) banner.lastChild.remove();
+    setTimeout(() => { item.remove(); banner.hidden = banner.children.length === 0; }, 60000);
+    if (loud.has(n.action)) tone();
+  });
+})();

@@ -1,0 +1,162 @@
+package org.lantian.platform.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.lantian.platform.Api;
+import org.lantian.platform.PlatformTest;
+import org.lantian.platform.geo.Divisions;
+import org.lantian.platform.geo.LonLat;
+import org.lantian.platform.identity.TestTokens;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The alert pages in Chromium: pushing, a county's inbox, working a ticket, rules, assessment, live banner. */
+@PlatformTest
+class AlertPagesBrowserTests extends BrowserTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TestTokens tokens;
+    @Autowired
+    Divisions divisions;
+
+    @Override
+    protected int port() {
+        return port;
+    }
+
+    Api api(String username) {
+        return new Api(port, tokens.of(username));
+    }
+
+    long push(String county, String title) {
+        return Api.json(api("city").post("/api/alerts/tickets", """
+                {"source":"MANUAL","title":"%s","detail":"页面测试","countyCode":"%s","disposalMinutes":120}""".formatted(title, county)))
+                .get("id").asLong();
+    }
+
+    private List<String> column(String tableId, int index) {
+        return browser().findElements(By.cssSelector("#" + tableId + " tbody tr td:nth-child(" + index + ")"))
+                .stream().map(WebElement::getText).toList();
+    }
+
+    private String text(String id) {
+        return browser().findElement(By.id(id)).getText();
+    }
+
+    @Test
+    void theCityOfficePushesAFirePointThatGoesToTheCountyHoldingIt() throws Exception {
+        signIn("city", "lantian2023");
+        open("/alerts/push");
+        screenshot("alerts-push");
+        LonLat inWuan = divisions.interiorPoint("130481").orElseThrow();
+        browser().findElement(By.name("title")).sendKeys("卫星发现秸秆焚烧火点");
+        browser().findElement(By.name("detail")).sendKeys("村东农田");
+        browser().findElement(By.name("lon")).sendKeys(String.valueOf(inWuan.lon()));
+        browser().findElement(By.name("lat")).sendKeys(String.valueOf(inWuan.lat()));
+        browser().findElement(By.id("push")).click();
+        waitUpTo(Duration.ofSeconds(5)).until(d -> d.getCurrentUrl().matches(".*/alerts/tickets/\\d+$"));
+        assertThat(text("state")).isEqualTo("待签收");
+        assertThat(browser().findElement(By.tagName("main")).getText()).contains("武安市", "焚烧火点（卫星）");
+        assertThat(text("clock")).matches("· 剩余 (29|30) 分钟");
+        screenshot("alerts-ticket-pushed");
+    }
+
+    @Test
+    void aCountyWorksItsTicketAndTheCityOfficeClosesIt() throws Exception {
+        long ours = push("130481", "群众举报工地扬尘");
+        long theirs = push("130403", "丛台区的事项");
+        signIn("wuan", "lantian2023");
+        open("/alerts");
+        assertThat(browser().findElement(By.tagName("h1")).getText()).contains("本县待办");
+        assertThat(column("tickets", 1)).contains("#" + ours).doesNotContain("#" + theirs);
+        screenshot("alerts-inbox-county");
+
+        open("/alerts/tickets/" + theirs);
+        assertThat(browser().findElement(By.tagName("h1")).getText()).contains("不存在");
+
+        open("/alerts/tickets/" + ours);
+        browser().findElement(By.id("receive")).click();
+        waitUpTo(Duration.ofSeconds(5)).until(d -> d.findElement(By.id("state")).getText().equals("已签收"));
+        new Select(browser().findElement(By.name("causeCategory"))).selectByVisibleText("施工及道路扬尘");
+        browser().findElement(By.name("measures")).sendKeys("工地已苫盖，停止土方作业");
+        browser().findElement(By.name("responders")).sendKeys("城管执法 李四");
+        browser().findElement(By.id("report")).click();
+        waitUpTo(Duration.ofSeconds(5)).until(d -> d.findElement(By.id("state")).getText().equals("已反馈"));
+        assertThat(browser().findElements(By.id("close"))).isEmpty();
+        screenshot("alerts-ticket-reported");
+
+        signIn("city", "lantian2023");
+        open("/alerts/tickets/" + ours);
+        browser().findElement(By.id("close")).click();
+        waitUpTo(Duration.ofSeconds(5)).until(d -> d.findElement(By.id("state")).getText().equals("已办结"));
+        assertThat(column("timeline", 3)).containsExactly("推送", "签收", "反馈处置结果", "审核办结");
+        assertThat(column("timeline", 2)).containsExactly("city", "wuan", "wuan", "city");
+        screenshot("alerts-ticket-closed");
+    }
+
+    @Test
+    void theBoardFiltersAndShowsTheMap() throws Exception {
+        push("130402", "邯山区测试事项");
+        signIn("city", "lantian2023");
+        open("/alerts?county=130402&open=true");
+        assertThat(column("tickets", 4)).isNotEmpty().allMatch(c -> c.startsWith("邯山区"));
+        long located = browser().findElements(By.cssSelector("#tickets tbody tr[data-lon]")).size();
+        var js = (org.openqa.selenium.JavascriptExecutor) browser();
+        waitUpTo(Duration.ofSeconds(10)).until(d -> Long.valueOf(located).equals(js.executeScript("""
+                const chart = echarts.getInstanceByDom(document.getElementById('alert-map'));
+                const option = chart && chart.getOption();
+                return option && option.series && option.series.length ? option.series[0].data.length : -1;""")));
+        screenshot("alerts-board");
+    }
+
+    @Test
+    void theCityOfficeAddsARuleOnThePage() throws Exception {
+        signIn("city", "lantian2023");
+        open("/alerts/rules");
+        assertThat(column("rules", 1)).contains("PM25_HIGH", "STATION_SILENT", "EMISSION_EXCEEDED");
+        screenshot("alerts-rules");
+        browser().findElement(By.name("code")).sendKeys("PAGE_NO2");
+        browser().findElement(By.name("name")).sendKeys("NO2 高于周边站点");
+        browser().findElement(By.cssSelector("input[name=enabled]")).click(); // leave it off
+        List<WebElement> types = browser().findElements(By.name("type"));
+        new Select(types.get(0)).selectByVisibleText("高于周边站点");
+        new Select(browser().findElements(By.name("measure")).get(0)).selectByVisibleText("NO2");
+        browser().findElements(By.name("percent")).get(0).sendKeys("80");
+        browser().findElements(By.name("radiusKm")).get(0).sendKeys("5");
+        browser().findElement(By.name("reason")).sendKeys("页面测试");
+        browser().findElement(By.id("save-rule")).click();
+        waitUpTo(Duration.ofSeconds(5)).until(d -> column("rules", 1).contains("PAGE_NO2"));
+        assertThat(browser().findElement(By.id("rules")).getText()).contains("NO₂ 高于周边 5 公里内站点均值 80% 以上");
+
+        signIn("hanshan", "lantian2023");
+        open("/alerts/rules");
+        assertThat(browser().findElements(By.id("rule-form"))).isEmpty();
+    }
+
+    @Test
+    void theAssessmentPageRanksTheCounties() throws Exception {
+        signIn("city", "lantian2023");
+        open("/alerts/assessment");
+        assertThat(browser().findElement(By.id("xlsx")).getAttribute("href")).contains("/api/alerts/assessment.xlsx");
+        screenshot("alerts-assessment");
+    }
+
+    @Test
+    void aNewPushAppearsLiveOnTheCountysScreen() throws Exception {
+        signIn("congtai", "lantian2023");
+        open("/alerts");
+        waitUpTo(Duration.ofSeconds(5)).until(d -> "true".equals(d.findElement(By.id("live-banner")).getDomAttribute("data-connected")));
+        long pushed = push("130403", "实时推送测试");
+        waitUpTo(Duration.ofSeconds(10)).until(d -> d.findElement(By.id("live-banner")).getText().contains("#" + pushed));
+        screenshot("alerts-live-banner");
+    }
+}
