@@ -37,13 +37,13 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         Files.createDirectories(dataDir);
         stopOrphanedPostmaster(dataDir);
         if (settings.cleanOnStart()) {
-            // zonky empties the folder only on a clean close; a JVM that ended without one left it behind
+            // done here, not by zonky: zonky empties the folder when it closes, which a killed JVM never does
             emptyFolder(dataDir);
         }
         boolean existing = Files.exists(dataDir.resolve("postgresql.conf"));
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
-                .setCleanDataDirectory(settings.cleanOnStart())
+                .setCleanDataDirectory(false)
                 .setRegisterShutdownHook(false)
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setServerConfig("max_connections", "100")
