@@ -34,8 +34,10 @@ class AlertsController {
     private final Assessment assessment;
     private final AlertStream stream;
     private final Actors actors;
+    private final Webhooks webhooks;
 
-    AlertsController(Tickets tickets, Rules rules, Assessment assessment, AlertStream stream, Actors actors) {
+    AlertsController(Tickets tickets, Rules rules, Assessment assessment, AlertStream stream, Actors actors, Webhooks webhooks) {
+        this.webhooks = webhooks;
         this.tickets = tickets;
         this.rules = rules;
         this.assessment = assessment;
@@ -179,6 +181,37 @@ class AlertsController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("高值推送考核-" + period[0] + ".xlsx", java.nio.charset.StandardCharsets.UTF_8).build().toString())
                 .body(book);
+    }
+
+    record WebhookRequest(String unit, String url, String secret, String reason) {
+    }
+
+    record Enabled(boolean enabled, String reason) {
+    }
+
+    @GetMapping("/webhooks")
+    @Operation(summary = "The units' outbound webhooks (city office)")
+    List<Webhooks.Webhook> webhooks() {
+        return webhooks.list();
+    }
+
+    @PostMapping("/webhooks")
+    @Operation(summary = "Register a webhook for a unit: a county code, a department's name, or 130400 for every ticket. Bodies are "
+            + "signed: X-Lantian-Signature = sha256=HMAC-SHA256(secret, body) in hex; X-Lantian-Delivery names the delivery")
+    Webhooks.Webhook register(@RequestBody WebhookRequest request) {
+        return webhooks.register(request.unit(), request.url(), request.secret(), request.reason());
+    }
+
+    @PostMapping("/webhooks/{id}/enabled")
+    @Operation(summary = "Switch a webhook off or on")
+    void enable(@PathVariable long id, @RequestBody Enabled request) {
+        webhooks.enable(id, request.enabled(), request.reason());
+    }
+
+    @GetMapping("/webhooks/{id}/deliveries")
+    @Operation(summary = "The webhook's delivery log, newest first: state, attempts, last HTTP status or error")
+    List<Webhooks.Delivery> deliveries(@PathVariable long id, @RequestParam(defaultValue = "100") int limit) {
+        return webhooks.deliveries(id, Math.max(1, Math.min(limit, 1000)));
     }
 
     private LocalDate[] period(LocalDate from, LocalDate to) {

@@ -80,9 +80,12 @@ public class Tickets {
     private final AuditLog audit;
     private final Divisions divisions;
     private final ApplicationEventPublisher events;
+    private final Webhooks webhooks;
     private final Clock clock;
 
-    Tickets(JdbcClient jdbc, Actors actors, AuditLog audit, Divisions divisions, ApplicationEventPublisher events, Clock clock) {
+    Tickets(JdbcClient jdbc, Actors actors, AuditLog audit, Divisions divisions, ApplicationEventPublisher events, Webhooks webhooks,
+            Clock clock) {
+        this.webhooks = webhooks;
         this.jdbc = jdbc;
         this.actors = actors;
         this.audit = audit;
@@ -412,13 +415,18 @@ public class Tickets {
         }
     }
 
-    /** Writes the timeline entry and announces the change once the transaction commits. */
+    /**
+     * Writes the timeline entry and the webhook deliveries, and announces the change (to browsers) once the
+     * transaction commits.
+     */
     void event(long id, String action, String note) {
         Instant now = clock.instant();
         jdbc.sql("INSERT INTO alerts_ticket_event (ticket_id, at, actor, action, note) VALUES (?, ?, ?, ?, ?)")
                 .params(id, Timestamp.from(now), actors.current().username(), action, blankToNull(note)).update();
         Ticket t = find(id).orElseThrow();
-        events.publishEvent(new TicketChanged(id, t.countyCode(), t.department(), action, t.title(), t.state(), now));
+        TicketChanged changed = new TicketChanged(id, t.countyCode(), t.department(), action, t.title(), t.state(), now);
+        webhooks.enqueue(changed);
+        events.publishEvent(changed);
     }
 
     static final Map<String, String> ACTION_LABELS = Map.ofEntries(

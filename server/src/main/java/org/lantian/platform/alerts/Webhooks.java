@@ -1,0 +1,213 @@
+package org.lantian.platform.alerts;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.lantian.platform.geo.Divisions;
+import org.lantian.platform.identity.AccessDenied;
+import org.lantian.platform.identity.Actors;
+import org.lantian.platform.identity.AuditLog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Each unit's outbound webhook. A ticket change writes one delivery per interested webhook in its own
+ * transaction, so nothing committed goes unannounced; a sender posts them, signed, and retries with
+ * back-off (1, 2, 4 … minutes, at most an hour apart, {@value #MAX_ATTEMPTS} attempts). Delivery is at
+ * least once: receivers drop repeats by the {@code X-Lantian-Delivery} id.
+ */
+@Service
+public class Webhooks {
+
+    static final int MAX_ATTEMPTS = 8;
+    private static final Logger log = LoggerFactory.getLogger(Webhooks.class);
+    private static final Duration LEASE = Duration.ofMinutes(2);
+
+    public record Webhook(long id, String unit, String url, boolean enabled, Instant createdAt, String createdBy) {
+    }
+
+    public record Delivery(long id, long webhookId, long ticketId, String action, String state, int attempts, Instant nextAttemptAt,
+                           Integer lastStatus, String lastError, Instant createdAt, Instant deliveredAt) {
+    }
+
+    private record Due(long id, String url, String secret, String action, String payload, int attempts) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Actors actors;
+    private final AuditLog audit;
+    private final Divisions divisions;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    Webhooks(JdbcClient jdbc, Actors actors, AuditLog audit, Divisions divisions, TransactionTemplate transactions, Clock clock) {
+        this.jdbc = jdbc;
+        this.actors = actors;
+        this.audit = audit;
+        this.divisions = divisions;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** Registers a unit's webhook (city office). {@code unit}: a county code, a department's name, or 130400 for every ticket. */
+    public Webhook register(String unit, String url, String secret, String reason) {
+        requireCityOffice();
+        if (unit == null || unit.isBlank()) {
+            throw new IllegalArgumentException("unit is missing");
+        }
+        if (url == null || !url.matches("https?://\\S+")) {
+            throw new IllegalArgumentException("url must start with http:// or https://");
+        }
+        if (secret == null || secret.length() < 16) {
+            throw new IllegalArgumentException("secret must be at least 16 characters");
+        }
+        Webhook hook = jdbc.sql("""
+                        INSERT INTO alerts_webhook (unit, url, secret, enabled, created_at, created_by) VALUES (?, ?, ?, true, ?, ?)
+                        RETURNING id, unit, url, enabled, created_at, created_by""")
+                .params(unit.strip(), url.strip(), secret, Timestamp.from(clock.instant()), actors.current().username())
+                .query((rs, n) -> new Webhook(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
+                        rs.getTimestamp(5).toInstant(), rs.getString(6))).single();
+        audit.record("alerts.webhook.registered", "webhook", String.valueOf(hook.id()),
+                divisions.find(hook.unit()).isPresent() && !hook.unit().equals(Divisions.CITY_CODE) ? hook.unit() : null, reason,
+                Map.of("url", hook.url()));
+        return hook;
+    }
+
+    /** Switches a webhook off or on again (city office). */
+    public void enable(long id, boolean enabled, String reason) {
+        requireCityOffice();
+        if (jdbc.sql("UPDATE alerts_webhook SET enabled = ? WHERE id = ?").params(enabled, id).update() == 0) {
+            throw new org.lantian.platform.monitoring.NotFound("webhook " + id);
+        }
+        audit.record("alerts.webhook." + (enabled ? "enabled" : "disabled"), "webhook", String.valueOf(id), null, reason, Map.of());
+    }
+
+    public List<Webhook> list() {
+        requireCityOffice();
+        return jdbc.sql("SELECT id, unit, url, enabled, created_at, created_by FROM alerts_webhook ORDER BY id")
+                .query((rs, n) -> new Webhook(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
+                        rs.getTimestamp(5).toInstant(), rs.getString(6))).list();
+    }
+
+    /** A webhook's deliveries, newest first. */
+    public List<Delivery> deliveries(long webhookId, int limit) {
+        requireCityOffice();
+        return jdbc.sql("SELECT * FROM alerts_delivery WHERE webhook_id = ? ORDER BY id DESC LIMIT ?").params(webhookId, limit)
+                .query((rs, n) -> new Delivery(rs.getLong("id"), rs.getLong("webhook_id"), rs.getLong("ticket_id"), rs.getString("action"),
+                        rs.getString("state"), rs.getInt("attempts"), rs.getTimestamp("next_attempt_at").toInstant(),
+                        (Integer) rs.getObject("last_status"), rs.getString("last_error"), rs.getTimestamp("created_at").toInstant(),
+                        rs.getTimestamp("delivered_at") == null ? null : rs.getTimestamp("delivered_at").toInstant()))
+                .list();
+    }
+
+    /** Writes the deliveries that announce a ticket change, inside the change's transaction. */
+    void enqueue(Tickets.TicketChanged changed) {
+        String payload = Rules.JSON.writeValueAsString(Map.of("ticketId", changed.ticketId(), "action", changed.action(),
+                "actionLabel", Tickets.ACTION_LABELS.getOrDefault(changed.action(), changed.action()), "title", changed.title(),
+                "countyCode", changed.countyCode(), "department", changed.department() == null ? "" : changed.department(),
+                "state", changed.state().name(), "at", changed.at().toString()));
+        Timestamp now = Timestamp.from(changed.at());
+        jdbc.sql("""
+                        INSERT INTO alerts_delivery (webhook_id, ticket_id, action, payload, state, next_attempt_at, created_at)
+                        SELECT id, ?, ?, ?, 'PENDING', ?, ? FROM alerts_webhook
+                         WHERE enabled AND (unit = ? OR unit = ? OR unit = ?)""")
+                .params(changed.ticketId(), changed.action(), payload, now, now, changed.countyCode(),
+                        changed.department() == null ? "" : changed.department(), Divisions.CITY_CODE)
+                .update();
+    }
+
+    /** Sends what is due. Each delivery is leased first, so a slow receiver never blocks a transaction. */
+    @Scheduled(fixedDelayString = "${lantian.alerts.webhook-interval:5s}", initialDelayString = "${lantian.alerts.webhook-interval:5s}")
+    public void deliver() {
+        Instant now = clock.instant();
+        List<Due> due = transactions.execute(status -> jdbc.sql("""
+                        UPDATE alerts_delivery d SET next_attempt_at = ?
+                          FROM alerts_webhook w
+                         WHERE w.id = d.webhook_id AND d.id IN (SELECT id FROM alerts_delivery WHERE state = 'PENDING' AND next_attempt_at <= ?
+                                                                 ORDER BY next_attempt_at LIMIT 100 FOR UPDATE SKIP LOCKED)
+                        RETURNING d.id, w.url, w.secret, d.action, d.payload, d.attempts""")
+                .params(Timestamp.from(now.plus(LEASE)), Timestamp.from(now))
+                .query((rs, n) -> new Due(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getInt(6)))
+                .list());
+        if (due != null) {
+            due.forEach(this::send);
+        }
+    }
+
+    private void send(Due d) {
+        Integer status = null;
+        String error = null;
+        try {
+            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(d.url()))
+                    .timeout(Duration.ofSeconds(10))
+                    .header("Content-Type", "application/json; charset=utf-8")
+                    .header("X-Lantian-Delivery", String.valueOf(d.id()))
+                    .header("X-Lantian-Event", d.action())
+                    .header("X-Lantian-Signature", "sha256=" + sign(d.secret(), d.payload()))
+                    .POST(HttpRequest.BodyPublishers.ofString(d.payload(), StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.discarding());
+            status = response.statusCode();
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            error = e.getClass().getSimpleName() + ": " + e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return; // the lease runs out and the next sender tries again
+        }
+        record(d, status, error);
+    }
+
+    private void record(Due d, Integer status, String error) {
+        Instant now = clock.instant();
+        int attempts = d.attempts() + 1;
+        if (status != null && status >= 200 && status < 300) {
+            jdbc.sql("UPDATE alerts_delivery SET state = 'DELIVERED', attempts = ?, last_status = ?, last_error = NULL, delivered_at = ? WHERE id = ?")
+                    .params(attempts, status, Timestamp.from(now), d.id()).update();
+            return;
+        }
+        String why = error != null ? error : "HTTP " + status;
+        boolean givenUp = attempts >= MAX_ATTEMPTS;
+        jdbc.sql("UPDATE alerts_delivery SET state = ?, attempts = ?, last_status = ?, last_error = ?, next_attempt_at = ? WHERE id = ?")
+                .params(givenUp ? "FAILED" : "PENDING", attempts, status, why, Timestamp.from(now.plus(backoff(attempts))), d.id()).update();
+        log.warn("webhook delivery {} to {} failed ({}), attempt {}{}", d.id(), d.url(), why, attempts, givenUp ? ", given up" : "");
+    }
+
+    /** 1, 2, 4 … minutes after the attempts so far, never more than an hour. */
+    static Duration backoff(int attempts) {
+        return Duration.ofMinutes(Math.min(60, 1L << Math.min(attempts - 1, 6)));
+    }
+
+    /** HMAC-SHA256 of the body with the webhook's secret, hex: what the receiver recomputes to trust the body. */
+    static String sign(String secret, String body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
+    }
+
+    private void requireCityOffice() {
+        if (!actors.current().isCityOffice()) {
+            throw new AccessDenied(actors.current().username() + " may not manage webhooks");
+        }
+    }
+}
