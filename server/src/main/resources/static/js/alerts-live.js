@@ -19,19 +19,27 @@
   };
   const source = new EventSource(banner.dataset.stream);
   source.addEventListener('hello', () => { banner.dataset.connected = 'true'; });
-  source.addEventListener('ticket', e => {
-    const n = JSON.parse(e.data);
+  const show = (href, text, meta, isLoud) => {
     const item = document.createElement('a');
-    item.className = 'live' + (loud.has(n.action) ? '' : ' minor');
-    item.href = banner.dataset.ticketPage + n.ticketId;
-    item.textContent = '#' + n.ticketId + ' ' + n.title;
-    const meta = document.createElement('small');
-    meta.textContent = n.actionLabel + ' · ' + n.stateLabel + ' · ' + n.at;
-    item.appendChild(meta);
+    item.className = 'live' + (isLoud ? '' : ' minor');
+    item.href = href;
+    item.textContent = text;
+    const small = document.createElement('small');
+    small.textContent = meta;
+    item.appendChild(small);
     banner.prepend(item);
     banner.hidden = false;
     while (banner.children.length > 4) banner.lastChild.remove();
     setTimeout(() => { item.remove(); banner.hidden = banner.children.length === 0; }, 60000);
-    if (loud.has(n.action)) tone();
+    if (isLoud) tone();
+  };
+  source.addEventListener('ticket', e => {
+    const n = JSON.parse(e.data);
+    show(banner.dataset.ticketPage + n.ticketId, '#' + n.ticketId + ' ' + n.title, n.actionLabel + ' · ' + n.stateLabel + ' · ' + n.at,
+         loud.has(n.action));
+  });
+  source.addEventListener('instruction', e => {
+    const n = JSON.parse(e.data);
+    show(banner.dataset.instructionPage + n.instructionId, '调度指令：' + n.title, '请阅读并回复 · ' + n.at, true);
   });
 })();

@@ -62,6 +62,17 @@ class AlertStream {
         }));
     }
 
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void on(Instructions.InstructionIssued issued) {
+        Map<String, Object> notice = Map.of("instructionId", issued.id(), "title", issued.title(), "at", AlertTimes.minute(issued.at()));
+        sender.execute(() -> listeners.forEach((emitter, actor) -> {
+            String unit = DutyUnits.of(actor);
+            if (unit != null && issued.units().contains(unit)) {
+                send(emitter, SseEmitter.event().name("instruction").data(notice));
+            }
+        }));
+    }
+
     static boolean mayHear(Actor actor, Tickets.TicketChanged changed) {
         return actor.role() != Role.ENTERPRISE && actor.scope().covers(changed.countyCode());
     }

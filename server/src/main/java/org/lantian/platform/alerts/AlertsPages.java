@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import org.lantian.platform.geo.Divisions;
 import org.lantian.platform.identity.AccessDenied;
@@ -102,7 +101,7 @@ class AlertsPages {
                @RequestParam(required = false) String assignee, @RequestParam(required = false) CauseCategory causeCategory,
                @RequestParam(required = false) String measures, @RequestParam(required = false) String responders,
                @RequestParam(required = false) MultipartFile file, RedirectAttributes redirect) {
-        attempt(redirect, () -> switch (action) {
+        PageActions.attempt(redirect, () -> switch (action) {
             case "receive" -> tickets.receive(id, note);
             case "dispose" -> tickets.startDisposal(id, note);
             case "hand-down" -> tickets.handDown(id, assignee, note);
@@ -141,7 +140,7 @@ class AlertsPages {
         try {
             Ticket t = tickets.push(new Tickets.ManualPush(source, title, detail, lon, lat, countyCode, origin, department, disposalMinutes));
             if (photo != null && !photo.isEmpty()) {
-                attempt(redirect, () -> attach(t.id(), photo));
+                PageActions.attempt(redirect, () -> attach(t.id(), photo));
             }
             return "redirect:/alerts/tickets/" + t.id();
         } catch (IllegalArgumentException | AccessDenied e) {
@@ -174,7 +173,7 @@ class AlertsPages {
                     @RequestParam(required = false) List<String> percent, @RequestParam(required = false) List<String> radiusKm,
                     @RequestParam(required = false) List<String> hours, @RequestParam(required = false) List<String> n,
                     @RequestParam(required = false) String reason, RedirectAttributes redirect) {
-        boolean saved = attempt(redirect, () -> rules.save(new Rules.RuleChange(code.strip(), name, kind,
+        boolean saved = PageActions.attempt(redirect, () -> rules.save(new Rules.RuleChange(code.strip(), name, kind,
                 new RuleDefinition(match, conditions(type, measure, threshold, area, percent, radiusKm, hours, n), sustainHours,
                         stationClasses == null ? EnumSet.noneOf(StationClass.class) : EnumSet.copyOf(stationClasses), silentHours,
                         effectHours), receiptMinutes, disposalMinutes, department, enabled), reason));
@@ -225,16 +224,6 @@ class AlertsPages {
         return "alerts/assessment";
     }
 
-    /** Runs a change; a refusal becomes the message the next page shows. */
-    private static boolean attempt(RedirectAttributes redirect, Supplier<Object> change) {
-        try {
-            change.get();
-            return true;
-        } catch (IllegalArgumentException | IllegalStateException | AccessDenied e) {
-            redirect.addFlashAttribute("failure", "未完成：" + e.getMessage());
-            return false;
-        }
-    }
 
     private List<org.lantian.platform.geo.Division> visibleUnits() {
         Actor me = actors.current();

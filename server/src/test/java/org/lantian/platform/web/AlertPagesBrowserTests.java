@@ -159,4 +159,34 @@ class AlertPagesBrowserTests extends BrowserTest {
         waitUpTo(Duration.ofSeconds(10)).until(d -> d.findElement(By.id("live-banner")).getText().contains("#" + pushed));
         screenshot("alerts-live-banner");
     }
+
+    @Test
+    void theCityOfficeIssuesAnInstructionAndTheCountyRepliesOnThePage() throws Exception {
+        signIn("city", "lantian2023");
+        open("/alerts/duty");
+        browser().findElement(By.cssSelector("#duty-form input[name=person]")).sendKeys("市大气办 周九");
+        browser().findElement(By.id("set-duty")).click();
+        waitUpTo(Duration.ofSeconds(5)).until(d -> d.findElement(By.id("roster")).getText().contains("市大气办 周九"));
+        browser().findElement(By.cssSelector("#instruction-form input[name=title]")).sendKeys("加密道路洒水频次");
+        browser().findElement(By.cssSelector("#instruction-form input[name=body]")).sendKeys("今日起主要道路每日洒水不少于 4 次");
+        browser().findElement(By.cssSelector("#instruction-form input[name=units][value='130403']")).click();
+        browser().findElement(By.id("issue")).click();
+        waitUpTo(Duration.ofSeconds(5)).until(d -> d.findElement(By.id("instructions")).getText().contains("加密道路洒水频次"));
+        screenshot("alerts-duty");
+
+        signIn("congtai", "lantian2023");
+        open("/alerts/duty");
+        assertThat(browser().findElement(By.id("instructions")).getText()).contains("加密道路洒水频次");
+        waitUpTo(Duration.ofSeconds(5)).until(d -> "true".equals(d.findElement(By.id("live-banner")).getDomAttribute("data-connected")));
+        api("city").post("/api/alerts/instructions", """
+                {"title":"夜间巡查渣土车","body":"22 时至次日 6 时","units":["130403"]}""");
+        waitUpTo(Duration.ofSeconds(10)).until(d -> d.findElement(By.id("live-banner")).getText().contains("调度指令：夜间巡查渣土车"));
+        browser().findElement(By.cssSelector("#live-banner a.live")).click();
+        waitUpTo(Duration.ofSeconds(5)).until(d -> d.findElement(By.tagName("h1")).getText().equals("夜间巡查渣土车"));
+        browser().findElement(By.cssSelector("#reply-form input[name=reply]")).sendKeys("已安排城管、交警联合巡查");
+        browser().findElement(By.id("reply")).click();
+        waitUpTo(Duration.ofSeconds(5)).until(d -> d.findElement(By.id("receipts")).getText().contains("已安排城管、交警联合巡查"));
+        assertThat(column("receipts", 2)).singleElement().asString().contains("congtai");
+        screenshot("alerts-instruction-replied");
+    }
 }
