@@ -46,12 +46,12 @@ class AlertsController {
     }
 
     @GetMapping("/tickets")
-    @Operation(summary = "Tickets in the caller's scope, newest first; filters by county, push time (ISO instants), pollutant, state, source, open")
+    @Operation(summary = "Tickets in the caller's scope, newest first (at most limit ≤ 1 000); filters by county, push time (ISO instants), pollutant, state, source, open")
     List<Ticket> tickets(@RequestParam(required = false) String county, @RequestParam(required = false) Instant from,
                          @RequestParam(required = false) Instant to, @RequestParam(required = false) String pollutant,
                          @RequestParam(required = false) TicketState state, @RequestParam(required = false) TicketSource source,
-                         @RequestParam(required = false) Boolean open) {
-        return tickets.list(new Tickets.Filter(county, from, to, pollutant, state, source, open));
+                         @RequestParam(required = false) Boolean open, @RequestParam(defaultValue = "1000") int limit) {
+        return tickets.list(new Tickets.Filter(county, from, to, pollutant, state, source, open), limit);
     }
 
     @GetMapping("/tickets/{id}")

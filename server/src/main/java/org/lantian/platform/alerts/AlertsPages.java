@@ -30,6 +30,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class AlertsPages {
 
+    /** A page of more rows is slow to render and to read; the filters narrow it down. */
+    static final int BOARD_ROWS = 200;
+
     private final Tickets tickets;
     private final Rules rules;
     private final Assessment assessment;
@@ -55,14 +58,12 @@ class AlertsPages {
         LocalDate first = from == null ? today.minusDays(6) : from;
         LocalDate last = to == null ? today : to;
         boolean onlyOpen = open == null ? actors.current().role() == Role.COUNTY : open;
-        List<Ticket> list = tickets.list(new Tickets.Filter(county, startOf(first), startOf(last.plusDays(1)), pollutant, state, source,
-                onlyOpen));
+        Tickets.Filter filter = new Tickets.Filter(county, startOf(first), startOf(last.plusDays(1)), pollutant, state, source, onlyOpen);
         Instant now = clock.instant();
-        model.addAttribute("tickets", list);
+        model.addAttribute("tickets", tickets.list(filter, BOARD_ROWS));
+        model.addAttribute("counts", tickets.count(filter, now));
+        model.addAttribute("shown", BOARD_ROWS);
         model.addAttribute("now", now);
-        model.addAttribute("openCount", list.stream().filter(t -> t.state() != TicketState.CLOSED).count());
-        model.addAttribute("overdueCount", list.stream().filter(t -> t.overdueAt(now)).count());
-        model.addAttribute("awaitingReceipt", list.stream().filter(t -> t.state() == TicketState.PUSHED).count());
         model.addAttribute("county", county);
         model.addAttribute("from", first);
         model.addAttribute("to", last);

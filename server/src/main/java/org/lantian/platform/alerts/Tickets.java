@@ -65,8 +65,6 @@ public class Tickets {
     /** Which tickets to list: all fields optional; {@code from}/{@code to} bound the push time. */
     public record Filter(String countyCode, Instant from, Instant to, String pollutant, TicketState state, TicketSource source,
                          Boolean open) {
-
-        public static final Filter ALL = new Filter(null, null, null, null, null, null, null);
     }
 
     public record TimelineEntry(long id, Instant at, String actor, String action, String note) {
@@ -190,12 +188,37 @@ public class Tickets {
 
     // ---- reading -------------------------------------------------------------------------------------------
 
-    /** Tickets the actor may see that match the filter, newest first (at most 1 000). */
-    public List<Ticket> list(Filter f) {
+    /** Tickets the actor may see that match the filter, newest first, at most {@code limit} (≤ 1 000). */
+    public List<Ticket> list(Filter f, int limit) {
+        List<Object> params = new ArrayList<>();
+        String where = where(f, params);
+        params.add(Math.max(1, Math.min(limit, 1000)));
+        return jdbc.sql("SELECT * FROM alerts_ticket " + where + " ORDER BY pushed_at DESC, id DESC LIMIT ?")
+                .params(params).query(Tickets::map).list();
+    }
+
+    /** How many tickets match, how many are open, overdue at {@code now}, and waiting to be received. */
+    public record Counts(long all, long open, long overdue, long awaitingReceipt) {
+    }
+
+    public Counts count(Filter f, Instant now) {
+        List<Object> params = new ArrayList<>(List.of(Timestamp.from(now)));
+        String where = where(f, params);
+        return jdbc.sql("""
+                        SELECT count(*), count(*) FILTER (WHERE state <> 'CLOSED'),
+                               count(*) FILTER (WHERE state IN ('PUSHED', 'RECEIVED', 'DISPOSING', 'RETURNED') AND disposal_due <= ?),
+                               count(*) FILTER (WHERE state = 'PUSHED')
+                          FROM alerts_ticket""" + " " + where)
+                .params(params).query((rs, n) -> new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4))).single();
+    }
+
+    /** The WHERE clause of a filter within the actor's scope; appends its parameters. */
+    private String where(Filter f, List<Object> params) {
         Actor actor = actors.current();
         requireReader(actor);
         StringBuilder where = new StringBuilder("WHERE (? OR county_code = ANY(?))");
-        List<Object> params = new ArrayList<>(List.of(actor.scope().citywide(), actor.scope().countyArray()));
+        params.add(actor.scope().citywide());
+        params.add(actor.scope().countyArray());
         if (f.countyCode() != null && !f.countyCode().isBlank()) {
             where.append(" AND county_code = ?");
             params.add(f.countyCode());
@@ -223,8 +246,7 @@ public class Tickets {
         if (Boolean.TRUE.equals(f.open())) {
             where.append(" AND state <> 'CLOSED'");
         }
-        return jdbc.sql("SELECT * FROM alerts_ticket " + where + " ORDER BY pushed_at DESC, id DESC LIMIT 1000")
-                .params(params).query(Tickets::map).list();
+        return where.toString();
     }
 
     /**
