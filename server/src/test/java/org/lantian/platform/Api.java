@@ -27,6 +27,10 @@ public final class Api {
         return client.get().uri(path).accept(MediaType.APPLICATION_JSON).retrieve().toEntity(String.class);
     }
 
+    public byte[] getBytes(String path) {
+        return client.get().uri(path).retrieve().body(byte[].class);
+    }
+
     public ResponseEntity<String> post(String path, String json) {
         return client.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(json).retrieve().toEntity(String.class);
     }

@@ -34,12 +34,14 @@ class Deadlines {
     private final Rules rules;
     private final AirQualityNow airQuality;
     private final Stations stations;
+    private final Duty duty;
     private final Actors actors;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    Deadlines(JdbcClient jdbc, Tickets tickets, Rules rules, AirQualityNow airQuality, Stations stations, Actors actors,
+    Deadlines(JdbcClient jdbc, Tickets tickets, Rules rules, AirQualityNow airQuality, Stations stations, Duty duty, Actors actors,
               TransactionTemplate transactions, Clock clock) {
+        this.duty = duty;
         this.jdbc = jdbc;
         this.tickets = tickets;
         this.rules = rules;
@@ -72,13 +74,21 @@ class Deadlines {
                              WHERE state = 'PUSHED' AND receipt_due <= ? AND receipt_escalated_at IS NULL RETURNING id""")
                     .params(now, now).query(Long.class).list();
             lateReceipts.forEach(id -> tickets.event(id, "receipt-overdue", "签收期限已过，提醒县区值班人员"));
-            List<Long> lateDisposals = jdbc.sql("""
+            List<Object[]> lateDisposals = jdbc.sql("""
                             UPDATE alerts_ticket SET disposal_escalated_at = ?
                              WHERE state IN ('PUSHED', 'RECEIVED', 'DISPOSING', 'RETURNED') AND disposal_due <= ?
-                               AND disposal_escalated_at IS NULL RETURNING id""")
-                    .params(now, now).query(Long.class).list();
-            lateDisposals.forEach(id -> tickets.event(id, "disposal-overdue", "处置期限已过，已升级至县区领导和市大气办"));
+                               AND disposal_escalated_at IS NULL RETURNING id, county_code""")
+                    .params(now, now).query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)}).list();
+            lateDisposals.forEach(t -> tickets.event((Long) t[0], "disposal-overdue",
+                    "处置期限已过，已升级至县区领导和市大气办" + leaderOnDuty((String) t[1], now.toInstant())));
         });
+    }
+
+    /** "（今日带班领导：…）" from the county's duty roster, when it has one for today. */
+    private String leaderOnDuty(String county, Instant now) {
+        return duty.on(county, AlertTimes.date(now)).filter(shift -> shift.leader() != null)
+                .map(shift -> "（今日带班领导：" + shift.leader() + (shift.leaderPhone() == null ? "" : "，电话 " + shift.leaderPhone()) + "）")
+                .orElse("");
     }
 
     /**

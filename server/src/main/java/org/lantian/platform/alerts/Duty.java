@@ -55,6 +55,11 @@ public class Duty {
                 .list();
     }
 
+    /** Who is on duty in a unit on a day, if the unit has set it. */
+    java.util.Optional<Shift> on(String unit, LocalDate day) {
+        return roster(day, day).stream().filter(s -> s.unit().equals(unit)).findFirst();
+    }
+
     /** Sets who is on duty in a unit on a day (replacing what was set). */
     public Shift set(String unit, LocalDate day, String person, String phone, String leader, String leaderPhone, String reason) {
         Actor actor = keeper(unit);

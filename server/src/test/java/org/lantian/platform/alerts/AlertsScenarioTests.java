@@ -146,7 +146,8 @@ class AlertsScenarioTests extends ApiTest {
     }
 
     @Test
-    void aDayOfHighValues() {
+    void aDayOfHighValues() throws Exception {
+        as("hanshan").put("/api/alerts/duty/130402/" + DAY, "{\"person\":\"值班员\",\"leader\":\"赵副区长\",\"leaderPhone\":\"13800000000\"}");
         observe(1);
         observe(2);
         assertThat(summary()).isEmpty();
@@ -187,6 +188,8 @@ class AlertsScenarioTests extends ApiTest {
         detection.checkSilence();   // SC3 silent since 02:00
         assertThat(summary()).hasSize(7).contains("PM2.5 1 小时突升@SC2", "乡镇站 AQI 全市前三且超过 150@SC2", "站点断线 3 小时@SC3");
         assertThat(timeline(rise)).containsExactly("pushed", "receipt-overdue", "disposal-overdue");
+        assertThat(jdbc.sql("SELECT note FROM alerts_ticket_event WHERE ticket_id = ? AND action = 'disposal-overdue'").param(rise)
+                .query(String.class).single()).endsWith("（今日带班领导：赵副区长，电话 13800000000）");
         assertThat(timeline(aboveCounty)).containsExactly("pushed", "receipt-overdue");
         assertThat(get(high).get("effective").asBoolean()).isFalse();   // 04:00 was still heavy
         assertThat(get(high).get("state").asString()).isEqualTo("CLOSED");
@@ -239,6 +242,19 @@ class AlertsScenarioTests extends ApiTest {
         assertThat(line(byUnit.get("130403"))).isEqualTo("2|2|1|1|0|2|0|40.0|40.0|50.0|0|0|0");
         assertThat(line(byUnit.get("130402"))).isEqualTo("3|6|1|1|5|4|1|80.0|124.0|16.7|2|0|0");
         assertThat(byUnit.get("130402").get("effectiveRate").decimalValue()).isEqualByComparingTo("50.0");
+
+        byte[] xlsx = as("city").getBytes("/api/alerts/assessment.xlsx?from=" + DAY + "&to=" + DAY.plusDays(1));
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            var sheet = book.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).contains(DAY.toString());
+            var first = sheet.getRow(4);
+            assertThat(first.getCell(1).getStringCellValue()).isEqualTo("武安市");
+            assertThat(first.getCell(14).getNumericCellValue()).isEqualTo(1.0);   // fire points
+            var third = sheet.getRow(6);
+            assertThat(third.getCell(1).getStringCellValue()).isEqualTo("邯山区");
+            assertThat(third.getCell(9).getNumericCellValue()).isEqualTo(124.0);  // p90 minutes
+            assertThat(third.getCell(10).getNumericCellValue()).isEqualTo(16.7);  // on-time rate
+        }
     }
 
     /** rank|pushed|received on time|disposed on time|overdue|open|returned|mean|p90|on-time %|judged|fire points|in time */
