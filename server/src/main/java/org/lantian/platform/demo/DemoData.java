@@ -69,11 +69,19 @@ class DemoData implements ApplicationRunner {
     private final org.lantian.platform.airquality.NationalNetwork network;
     private final org.lantian.platform.gateway.Devices devices;
     private final org.lantian.platform.gateway.GatewayServer gateway;
+    private final org.lantian.platform.alerts.Tickets tickets;
+    private final org.lantian.platform.alerts.Duty duty;
+    private final org.lantian.platform.alerts.Instructions instructions;
     private final Clock clock;
 
     DemoData(DemoProperties properties, Users users, Stations stations, Ingestion ingestion, Divisions divisions,
              Actors actors, AirQualityTargets targets, org.lantian.platform.airquality.NationalNetwork network,
-             org.lantian.platform.gateway.Devices devices, org.lantian.platform.gateway.GatewayServer gateway, Clock clock) {
+             org.lantian.platform.gateway.Devices devices, org.lantian.platform.gateway.GatewayServer gateway,
+             org.lantian.platform.alerts.Tickets tickets, org.lantian.platform.alerts.Duty duty,
+             org.lantian.platform.alerts.Instructions instructions, Clock clock) {
+        this.tickets = tickets;
+        this.duty = duty;
+        this.instructions = instructions;
         this.properties = properties;
         this.users = users;
         this.stations = stations;
@@ -128,6 +136,7 @@ class DemoData implements ApplicationRunner {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("demo devices could not reach the gateway", e);
         }
+        DemoAlerts.load(tickets, duty, instructions, divisions, clock);
         targets.set(new AirQualityTargets.Targets(java.time.LocalDate.now(clock).getYear(), Divisions.CITY_CODE,
                 new BigDecimal("45"), new BigDecimal("5.50"), new BigDecimal("60.0"), 12), "演示目标（非真实目标）");
         log.info("Demo data: {} accounts, {} stations, {} simulated hourly values, {} station-hours of the 168 key cities, "
