@@ -14,11 +14,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxBatch            packets committed together (one transaction, then every acknowledgement)
  * @param tailWait            how long a packet complete but for its CR LF waits for it before it is read as is
  * @param writers             threads committing packets; two keep the disk busy while the next batch is prepared
+ * @param shedAfter           a packet that asked for an acknowledgement and waited this long for its commit is dropped
+ *                            unacknowledged: its logger has resent it or is about to (HJ 212's default is 5 s), and
+ *                            storing the stale copy would only slow the fresh ones (load shedding)
  */
 @ConfigurationProperties("lantian.gateway")
 record GatewayProperties(@DefaultValue("true") boolean enabled, @DefaultValue("9212") int port,
                          @DefaultValue("10m") Duration idleTimeout, @DefaultValue("65536") int maxBuffer,
                          @DefaultValue("200") int maxPacketsPerSecond, @DefaultValue("50") int maxConnectionsPerIp,
                          @DefaultValue("1000") int maxBatch, @DefaultValue("200ms") Duration tailWait,
-                         @DefaultValue("2") int writers) {
+                         @DefaultValue("2") int writers, @DefaultValue("4s") Duration shedAfter) {
 }

@@ -58,7 +58,7 @@ public class GatewayServer implements SmartLifecycle {
         this.devices = devices;
         this.stats = stats;
         this.clock = clock;
-        this.writer = new PacketWriter(properties.maxBatch(), jdbc, dataSource, new TransactionTemplate(transactions), ingestion,
+        this.writer = new PacketWriter(properties.maxBatch(), properties.shedAfter(), jdbc, dataSource, new TransactionTemplate(transactions), ingestion,
                 actors, events, commands, splitSets, clock);
     }
 

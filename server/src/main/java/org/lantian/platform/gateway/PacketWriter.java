@@ -56,6 +56,8 @@ final class PacketWriter {
 
     private final BlockingQueue<Object> queue;
     private final int maxBatch;
+    private final java.time.Duration shedAfter;
+    private final java.util.concurrent.atomic.AtomicLong shed = new java.util.concurrent.atomic.AtomicLong();
     private final JdbcTemplate jdbc;
     private final DataSource dataSource;
     private final TransactionTemplate transactions;
@@ -69,10 +71,11 @@ final class PacketWriter {
     private volatile boolean running = true;
     private final List<Thread> threads = new ArrayList<>();
 
-    PacketWriter(int maxBatch, JdbcTemplate jdbc, DataSource dataSource, TransactionTemplate transactions, Ingestion ingestion,
+    PacketWriter(int maxBatch, java.time.Duration shedAfter, JdbcTemplate jdbc, DataSource dataSource, TransactionTemplate transactions, Ingestion ingestion,
                  Actors actors, ApplicationEventPublisher events, DeviceCommands commands, SplitSets splitSets, Clock clock) {
-        this.queue = new ArrayBlockingQueue<>(maxBatch * 20);
+        this.queue = new ArrayBlockingQueue<>(maxBatch * 4); // about a second of work: a deeper queue only ages packets towards their resend
         this.maxBatch = maxBatch;
+        this.shedAfter = shedAfter;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.transactions = transactions;
@@ -184,9 +187,14 @@ final class PacketWriter {
     private void commit(List<Object> batch) {
         List<Incoming> incoming = new ArrayList<>();
         List<Refused> refused = new ArrayList<>();
+        Instant staleBefore = clock.instant().minus(shedAfter);
         batch.forEach(w -> {
             if (w instanceof Incoming i) {
-                incoming.add(i);
+                if (isStale(i, staleBefore)) {
+                    shed(i);
+                } else {
+                    incoming.add(i);
+                }
             } else {
                 refused.add((Refused) w);
             }
@@ -209,6 +217,28 @@ final class PacketWriter {
             land(i, true);
         }
         sendQueuedCommands(incoming);
+    }
+
+    /**
+     * Waited past {@code shedAfter} and will be sent again: the logger asked for an acknowledgement (a
+     * packet that did not is kept whatever its age: nobody would send it again).
+     */
+    static boolean isStale(Incoming i, Instant staleBefore) {
+        return i.receivedAt().isBefore(staleBefore) && i.packet().ackRequested() && !i.packet().cn().startsWith("90");
+    }
+
+    private void shed(Incoming i) {
+        land(i, false);
+        long total = shed.incrementAndGet();
+        if (total % 10_000 == 1) {
+            log.warn("gateway behind: packets waiting longer than {} are dropped unacknowledged for their loggers to resend ({} so far)",
+                    shedAfter, total);
+        }
+    }
+
+    /** Packets dropped unacknowledged because they waited too long (see {@link GatewayProperties#shedAfter()}). */
+    long shedCount() {
+        return shed.get();
     }
 
     /** A device's answers (9011, 9012) to commands close or advance them. */
