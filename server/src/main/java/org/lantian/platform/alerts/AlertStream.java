@@ -36,13 +36,20 @@ class AlertStream {
         return t;
     });
 
-    SseEmitter open(Actor actor) {
+    /**
+     * Opens a stream; with {@code missed} (what happened after the browser's Last-Event-ID, which the
+     * browser sends by itself when it reconnects) those are sent first, so a dropped connection loses nothing.
+     */
+    SseEmitter open(Actor actor, java.util.List<Tickets.TicketChanged> missed) {
         SseEmitter emitter = new SseEmitter(TIMEOUT_MILLIS);
-        listeners.put(emitter, actor);
         emitter.onCompletion(() -> listeners.remove(emitter));
         emitter.onTimeout(() -> listeners.remove(emitter));
         emitter.onError(e -> listeners.remove(emitter));
-        sender.execute(() -> send(emitter, SseEmitter.event().name("hello").data("ok")));
+        sender.execute(() -> {
+            send(emitter, SseEmitter.event().name("hello").data("ok"));
+            missed.stream().filter(changed -> mayHear(actor, changed)).forEach(changed -> send(emitter, ticketEvent(changed)));
+            listeners.put(emitter, actor); // on the sender thread: no live event can overtake the replay
+        });
         return emitter;
     }
 
@@ -52,14 +59,19 @@ class AlertStream {
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void on(Tickets.TicketChanged changed) {
+        sender.execute(() -> listeners.forEach((emitter, actor) -> {
+            if (mayHear(actor, changed)) {
+                send(emitter, ticketEvent(changed));
+            }
+        }));
+    }
+
+    /** The event id is the timeline entry's, so a reconnecting browser says where it stopped. */
+    private static SseEmitter.SseEventBuilder ticketEvent(Tickets.TicketChanged changed) {
         Notice notice = new Notice(changed.ticketId(), changed.countyCode(), changed.action(),
                 Tickets.ACTION_LABELS.getOrDefault(changed.action(), changed.action()), changed.title(), changed.state().name(),
                 changed.state().label(), AlertTimes.minute(changed.at()));
-        sender.execute(() -> listeners.forEach((emitter, actor) -> {
-            if (mayHear(actor, changed)) {
-                send(emitter, SseEmitter.event().name("ticket").id(String.valueOf(changed.ticketId())).data(notice));
-            }
-        }));
+        return SseEmitter.event().name("ticket").id(String.valueOf(changed.eventId())).data(notice);
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
@@ -75,6 +87,16 @@ class AlertStream {
 
     static boolean mayHear(Actor actor, Tickets.TicketChanged changed) {
         return actor.role() != Role.ENTERPRISE && actor.scope().covers(changed.countyCode());
+    }
+
+    /**
+     * Ends every stream when the platform shuts down: an open stream is a request in progress, and a graceful
+     * shutdown would wait for it (30 s). Browsers reconnect and, with Last-Event-ID, miss nothing.
+     */
+    @org.springframework.context.event.EventListener(org.springframework.context.event.ContextClosedEvent.class)
+    void closeAll() {
+        listeners.keySet().forEach(SseEmitter::complete);
+        listeners.clear();
     }
 
     /** A comment line now and then keeps proxies from closing quiet connections. */

@@ -135,9 +135,11 @@ class AlertsController {
     }
 
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    @Operation(summary = "Server-Sent Events: a 'ticket' event for every ticket change the caller may see")
-    SseEmitter stream() {
-        return stream.open(actors.current());
+    @Operation(summary = "Server-Sent Events: a 'ticket' event for every ticket change the caller may see; with Last-Event-ID "
+            + "(sent by browsers when they reconnect) the changes missed since are sent first")
+    SseEmitter stream(@org.springframework.web.bind.annotation.RequestHeader(name = "Last-Event-ID", required = false) Long lastEventId) {
+        var actor = actors.current();
+        return stream.open(actor, lastEventId == null ? java.util.List.of() : tickets.changesSince(lastEventId, actor));
     }
 
     @GetMapping("/rules")

@@ -40,8 +40,8 @@ public class Tickets {
     private static final long MAX_ATTACHMENT_BYTES = 10L * 1024 * 1024;
     private static final Set<String> ATTACHMENT_TYPES = Set.of("image/jpeg", "image/png", "image/webp", "application/pdf");
 
-    /** A ticket was raised, merged, moved or escalated; {@code action} says which. */
-    public record TicketChanged(long ticketId, String countyCode, String department, String action, String title,
+    /** A ticket was raised, merged, moved or escalated; {@code action} says which; {@code eventId} is its timeline entry. */
+    public record TicketChanged(long eventId, long ticketId, String countyCode, String department, String action, String title,
                                 TicketState state, Instant at) {
     }
 
@@ -443,12 +443,27 @@ public class Tickets {
      */
     void event(long id, String action, String note) {
         Instant now = clock.instant();
-        jdbc.sql("INSERT INTO alerts_ticket_event (ticket_id, at, actor, action, note) VALUES (?, ?, ?, ?, ?)")
-                .params(id, Timestamp.from(now), actors.current().username(), action, blankToNull(note)).update();
+        long eventId = jdbc.sql("INSERT INTO alerts_ticket_event (ticket_id, at, actor, action, note) VALUES (?, ?, ?, ?, ?) RETURNING id")
+                .params(id, Timestamp.from(now), actors.current().username(), action, blankToNull(note)).query(Long.class).single();
         Ticket t = find(id).orElseThrow();
-        TicketChanged changed = new TicketChanged(id, t.countyCode(), t.department(), action, t.title(), t.state(), now);
+        TicketChanged changed = new TicketChanged(eventId, id, t.countyCode(), t.department(), action, t.title(), t.state(), now);
         webhooks.enqueue(changed);
         events.publishEvent(changed);
+    }
+
+    /**
+     * The changes after timeline entry {@code afterEventId} that the actor may see, oldest first (at most
+     * 200): what a browser missed while its connection was down.
+     */
+    List<TicketChanged> changesSince(long afterEventId, Actor actor) {
+        return jdbc.sql("""
+                        SELECT e.id, e.ticket_id, t.county_code, t.department, e.action, t.title, t.state, e.at
+                          FROM alerts_ticket_event e JOIN alerts_ticket t ON t.id = e.ticket_id
+                         WHERE e.id > ? AND (? OR t.county_code = ANY(?)) ORDER BY e.id LIMIT 200""")
+                .params(afterEventId, actor.scope().citywide(), actor.scope().countyArray())
+                .query((rs, n) -> new TicketChanged(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6), TicketState.valueOf(rs.getString(7)), rs.getTimestamp(8).toInstant()))
+                .list();
     }
 
     static final Map<String, String> ACTION_LABELS = Map.ofEntries(

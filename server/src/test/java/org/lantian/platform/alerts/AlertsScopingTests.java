@@ -124,9 +124,16 @@ class AlertsScopingTests extends ApiTest {
         final java.io.InputStream body;
 
         Listener(String username) throws Exception {
-            HttpResponse<java.io.InputStream> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                            URI.create("http://localhost:" + port + "/api/alerts/stream"))
-                    .header("Authorization", "Bearer " + tokens.of(username)).header("Accept", "text/event-stream").build(),
+            this(username, null);
+        }
+
+        Listener(String username, Long lastEventId) throws Exception {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/alerts/stream"))
+                    .header("Authorization", "Bearer " + tokens.of(username)).header("Accept", "text/event-stream");
+            if (lastEventId != null) {
+                request.header("Last-Event-ID", String.valueOf(lastEventId));
+            }
+            HttpResponse<java.io.InputStream> response = HttpClient.newHttpClient().send(request.build(),
                     HttpResponse.BodyHandlers.ofInputStream());
             assertThat(response.statusCode()).isEqualTo(200);
             body = response.body();
@@ -165,6 +172,19 @@ class AlertsScopingTests extends ApiTest {
                     && congtai.heard(forCongtai) && city.heard(forCongtai) && city.heard(forHanshan));
             assertThat(hanshan.heard(forCongtai)).isFalse();
             assertThat(congtai.heard(forHanshan)).isFalse();
+        }
+    }
+
+    @Test
+    void aBrowserThatReconnectsGetsWhatItMissedAndOnlyThat() throws Exception {
+        long before = jdbc.sql("SELECT coalesce(max(id), 0) FROM alerts_ticket_event").query(Long.class).single();
+        long missed = push("130403", null);
+        long notTheirs = push("130402", null);
+        try (Listener congtai = new Listener("congtai", before)) {
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> congtai.heard(missed));
+            assertThat(congtai.heard(notTheirs)).isFalse();
+            assertThat(congtai.lines).contains("id:" + jdbc.sql("SELECT id FROM alerts_ticket_event WHERE ticket_id = ? AND action = 'pushed'")
+                    .param(missed).query(Long.class).single());
         }
     }
 }
