@@ -25,12 +25,14 @@ class DutyPages {
 
     private final Duty duty;
     private final Instructions instructions;
+    private final Webhooks webhooks;
     private final DutyUnits units;
     private final Divisions divisions;
     private final Actors actors;
     private final Clock clock;
 
-    DutyPages(Duty duty, Instructions instructions, DutyUnits units, Divisions divisions, Actors actors, Clock clock) {
+    DutyPages(Duty duty, Instructions instructions, Webhooks webhooks, DutyUnits units, Divisions divisions, Actors actors, Clock clock) {
+        this.webhooks = webhooks;
         this.duty = duty;
         this.instructions = instructions;
         this.units = units;
@@ -96,6 +98,35 @@ class DutyPages {
         Instant due = dueAt == null ? null : dueAt.atZone(BeijingTime.ZONE).toInstant();
         PageActions.attempt(redirect, () -> instructions.issue(title, body, to, due, null));
         return "redirect:/alerts/duty";
+    }
+
+    /** The units' webhooks and their delivery logs (city office). */
+    @GetMapping("/alerts/webhooks")
+    String webhooks(@RequestParam(required = false) Long show, Model model) {
+        List<Webhooks.Webhook> hooks = webhooks.list();
+        model.addAttribute("hooks", hooks);
+        model.addAttribute("unitNames", hooks.stream().collect(java.util.stream.Collectors.toMap(Webhooks.Webhook::unit, h -> units.name(h.unit()),
+                (a, b) -> a)));
+        model.addAttribute("shown", show);
+        model.addAttribute("deliveries", show == null ? List.of() : webhooks.deliveries(show, 50));
+        model.addAttribute("counties", divisions.countyLevelUnits());
+        return "alerts/webhooks";
+    }
+
+    @PostMapping("/alerts/webhooks")
+    String register(@RequestParam String unit, @RequestParam String url, @RequestParam String secret,
+                    @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        PageActions.attempt(redirect, () -> webhooks.register(unit, url, secret, reason));
+        return "redirect:/alerts/webhooks";
+    }
+
+    @PostMapping("/alerts/webhooks/{id}/enabled")
+    String enable(@PathVariable long id, @RequestParam boolean enabled, RedirectAttributes redirect) {
+        PageActions.attempt(redirect, () -> {
+            webhooks.enable(id, enabled, null);
+            return id;
+        });
+        return "redirect:/alerts/webhooks";
     }
 
     @GetMapping("/alerts/instructions/{id}")

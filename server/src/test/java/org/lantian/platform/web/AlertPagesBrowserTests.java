@@ -189,4 +189,21 @@ class AlertPagesBrowserTests extends BrowserTest {
         assertThat(column("receipts", 2)).singleElement().asString().contains("congtai");
         screenshot("alerts-instruction-replied");
     }
+
+    @Test
+    void theCityOfficeRegistersAUnitsWebhookOnThePage() throws Exception {
+        signIn("city", "lantian2023");
+        open("/alerts/webhooks");
+        new Select(browser().findElement(By.name("unit"))).selectByVisibleText("鸡泽县");
+        browser().findElement(By.name("url")).sendKeys("https://sms.example.gov.cn/jize");
+        browser().findElement(By.name("secret")).sendKeys("jize-sms-secret-0001");
+        browser().findElement(By.id("register-webhook")).click();
+        waitUpTo(Duration.ofSeconds(5)).until(d -> d.findElement(By.id("webhooks")).getText().contains("https://sms.example.gov.cn/jize"));
+        assertThat(browser().findElement(By.id("webhooks")).getText()).contains("鸡泽县");
+        screenshot("alerts-webhooks");
+
+        signIn("hanshan", "lantian2023");
+        open("/alerts/webhooks");
+        assertThat(browser().findElements(By.id("webhooks"))).isEmpty();
+    }
 }
