@@ -7,7 +7,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import org.lantian.platform.identity.Actor;
-import org.lantian.platform.identity.Role;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
@@ -86,7 +85,7 @@ class AlertStream {
     }
 
     static boolean mayHear(Actor actor, Tickets.TicketChanged changed) {
-        return actor.role() != Role.ENTERPRISE && actor.scope().covers(changed.countyCode());
+        return Tickets.maySee(actor, changed.countyCode());
     }
 
     /**

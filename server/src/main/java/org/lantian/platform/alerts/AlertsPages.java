@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 
 import org.lantian.platform.geo.Divisions;
 import org.lantian.platform.identity.AccessDenied;
@@ -87,10 +86,7 @@ class AlertsPages {
         model.addAttribute("timeline", tickets.timeline(id));
         model.addAttribute("attachments", tickets.attachments(id));
         model.addAttribute("rule", t.ruleId() == null ? null : rules.find(t.ruleId()).orElse(null));
-        boolean owner = (me.role() == Role.COUNTY && me.scope().covers(t.countyCode()))
-                || (me.role() == Role.DEPARTMENT && t.department() != null && t.department().equals(me.organisation()))
-                || me.isCityOffice();
-        model.addAttribute("mayAct", owner);
+        model.addAttribute("mayAct", Tickets.mayAct(me, t));
         model.addAttribute("mayVerify", me.isCityOffice());
         model.addAttribute("causes", CauseCategory.values());
         model.addAttribute("actionLabels", Tickets.ACTION_LABELS);

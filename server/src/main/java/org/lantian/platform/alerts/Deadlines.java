@@ -117,11 +117,11 @@ class Deadlines {
     }
 
     private void judge(Ticket t, Rule rule, Instant reported, Instant end, Instant now) {
-        var station = stations.list(AlertTimes.date(end)).stream().filter(s -> s.code().equals(t.placeCode())).findFirst();
+        var handan = stations.list(AlertTimes.date(end)).stream().filter(s -> s.countyCode() != null).toList();
+        var station = handan.stream().filter(s -> s.code().equals(t.placeCode())).findFirst();
         if (station.isEmpty()) {
             return;
         }
-        var handan = stations.list(AlertTimes.date(end)).stream().filter(s -> s.countyCode() != null).toList();
         Instant reach = reported.minus(Duration.ofHours(24));
         HourSnapshot data = new HourSnapshot(handan,
                 airQuality.stationHoursForRules(handan.stream().map(s -> s.code()).toList(), reach, end),

@@ -257,7 +257,7 @@ public class Tickets {
     public Ticket get(long id) {
         Actor actor = actors.current();
         requireReader(actor);
-        return find(id).filter(t -> actor.scope().covers(t.countyCode())).orElseThrow(() -> new NotFound("ticket " + id));
+        return find(id).filter(t -> maySee(actor, t.countyCode())).orElseThrow(() -> new NotFound("ticket " + id));
     }
 
     Optional<Ticket> find(long id) {
@@ -417,15 +417,24 @@ public class Tickets {
         Actor actor = actors.current();
         requireReader(actor);
         return jdbc.sql("SELECT * FROM alerts_ticket WHERE id = ? FOR UPDATE").param(id).query(Tickets::map).optional()
-                .filter(t -> actor.scope().covers(t.countyCode())).orElseThrow(() -> new NotFound("ticket " + id));
+                .filter(t -> maySee(actor, t.countyCode())).orElseThrow(() -> new NotFound("ticket " + id));
     }
 
-    /** The owner acts: a county user of the ticket's county, a user of its department, or the city office. */
-    private Ticket requireOwner(Ticket t) {
-        Actor actor = actors.current();
+    /** Who works a ticket: a county user of its county, a user of its department, or the city office. */
+    static boolean mayAct(Actor actor, Ticket t) {
         boolean county = actor.role() == Role.COUNTY && actor.scope().covers(t.countyCode());
         boolean department = actor.role() == Role.DEPARTMENT && t.department() != null && t.department().equals(actor.organisation());
-        if (!county && !department && !actor.isCityOffice()) {
+        return county || department || actor.isCityOffice();
+    }
+
+    /** Who sees a ticket of {@code countyCode}: anyone but enterprises, within their county scope. */
+    static boolean maySee(Actor actor, String countyCode) {
+        return actor.role() != Role.ENTERPRISE && actor.scope().covers(countyCode);
+    }
+
+    private Ticket requireOwner(Ticket t) {
+        Actor actor = actors.current();
+        if (!mayAct(actor, t)) {
             throw new AccessDenied(actor.username() + " may not act on ticket " + t.id() + " of " + t.countyCode());
         }
         return t;
