@@ -209,10 +209,11 @@ public class AirQualityNow {
                 .query((rs, n) -> map(rs, "area_code", rs.getString("area_code"))).list();
     }
 
-    /** The latest hour with a result, per station (stations never heard from are absent). */
-    public Map<String, Instant> latestHourPerStation() {
+    /** The latest hour with a result since {@code since}, per station (stations without one are absent). */
+    public Map<String, Instant> latestHourPerStation(Instant since) {
         Map<String, Instant> latest = new java.util.HashMap<>();
-        jdbc.sql("SELECT station_code, max(hour_end) FROM airquality_station_hour GROUP BY station_code")
+        jdbc.sql("SELECT station_code, max(hour_end) FROM airquality_station_hour WHERE hour_end > ? GROUP BY station_code")
+                .param(Timestamp.from(since))
                 .query(rs -> {
                     latest.put(rs.getString(1), rs.getTimestamp(2).toInstant());
                 });

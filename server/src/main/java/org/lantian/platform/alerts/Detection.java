@@ -113,7 +113,8 @@ class Detection {
                 return;
             }
             Instant now = clock.instant();
-            Map<String, Instant> latest = airQuality.latestHourPerStation();
+            // a silence is news for a day after its rule's hours (at most 72): older last hours need not be read
+            Map<String, Instant> latest = airQuality.latestHourPerStation(now.minus(SILENCE_NEWS).minus(Duration.ofHours(72)));
             for (Station station : stations.list(AlertTimes.date(now))) {
                 Instant heard = latest.get(station.code());
                 if (station.countyCode() == null || heard == null) {
