@@ -35,6 +35,8 @@
   };
   source.addEventListener('ticket', e => {
     const n = JSON.parse(e.data);
+    const stale = document.getElementById('board-stale'); // the board offers to reload its list
+    if (stale) stale.hidden = false;
     show(banner.dataset.ticketPage + n.ticketId, '#' + n.ticketId + ' ' + n.title, n.actionLabel + ' · ' + n.stateLabel + ' · ' + n.at,
          loud.has(n.action));
   });

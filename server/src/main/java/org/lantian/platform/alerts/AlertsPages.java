@@ -74,6 +74,10 @@ class AlertsPages {
         model.addAttribute("sources", TicketSource.values());
         model.addAttribute("units", visibleUnits());
         model.addAttribute("measures", List.of("PM2_5", "PM10", "O3", "NO2", "SO2", "CO", "AQI"));
+        Actor me = actors.current();
+        String focus = county != null && !county.isBlank() ? county : me.scope().citywide() ? null : me.countyCode();
+        model.addAttribute("mapCenter", focus == null ? null
+                : divisions.interiorPoint(focus).map(p -> p.lon() + "," + p.lat()).orElse(null));
         return "alerts/board";
     }
 

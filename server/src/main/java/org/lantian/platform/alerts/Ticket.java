@@ -44,7 +44,7 @@ public record Ticket(long id, TicketSource source, Long ruleId, String title, St
         }
         String measure = pollutant == null ? "" : pollutant;
         String unit = Measures.isKnown(measure) ? Measures.unit(measure) : " mg/m³";
-        return (Measures.isKnown(measure) ? Measures.label(measure) : measure) + " " + peakValue.toPlainString() + unit;
+        return Measures.label(measure) + " " + peakValue.toPlainString() + unit;
     }
 
     private static String duration(long minutes) {

@@ -157,6 +157,7 @@ class AlertPagesBrowserTests extends BrowserTest {
         waitUpTo(Duration.ofSeconds(5)).until(d -> "true".equals(d.findElement(By.id("live-banner")).getDomAttribute("data-connected")));
         long pushed = push("130403", "实时推送测试");
         waitUpTo(Duration.ofSeconds(10)).until(d -> d.findElement(By.id("live-banner")).getText().contains("#" + pushed));
+        assertThat(browser().findElement(By.id("board-stale")).isDisplayed()).isTrue();
         screenshot("alerts-live-banner");
     }
 
