@@ -81,7 +81,7 @@ public class Assessment {
         Timestamp end = Timestamp.from(to.atStartOfDay(BeijingTime.ZONE).toInstant());
         boolean citywide = actor.scope().citywide();
         List<Row> counties = rank(figures("county_code", citywide ? "true" : "county_code = ANY(?)",
-                citywide ? List.of() : List.of(actor.scope().countyArray()), start, end, false));
+                citywide ? List.of() : List.<Object>of((Object) actor.scope().countyArray()), start, end, false));
         List<Row> departments = citywide ? rank(figures("department", "department IS NOT NULL", List.of(), start, end, true)) : List.of();
         List<Row> all = new ArrayList<>(counties);
         all.addAll(departments);

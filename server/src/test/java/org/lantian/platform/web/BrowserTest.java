@@ -82,7 +82,11 @@ public abstract class BrowserTest {
         open("/login");
         driver.findElement(By.id("username")).sendKeys(username);
         driver.findElement(By.id("password")).sendKeys(password);
+        String before = driver.getCurrentUrl();
         driver.findElement(By.id("login-submit")).click();
+        // the next page (the overview, or the login page with its error) must have loaded before the test reads it
+        waitUpTo(Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().equals(before)
+                && "complete".equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
     /** Saves the current page at desktop and laptop sizes. */
