@@ -48,6 +48,11 @@ public class Assessment {
     public record Row(int rank, String unit, String name, boolean department, int pushed, int receivedOnTime, int disposedOnTime, int overdue,
                       int open, int returned, BigDecimal meanMinutes, BigDecimal p90Minutes, int judged, int effective,
                       BigDecimal onTimeRate, BigDecimal effectiveRate, int firePoints, int firePointsInTime) {
+
+        Row withRank(int place) {
+            return new Row(place, unit, name, department, pushed, receivedOnTime, disposedOnTime, overdue, open, returned, meanMinutes,
+                    p90Minutes, judged, effective, onTimeRate, effectiveRate, firePoints, firePointsInTime);
+        }
     }
 
     /** The half-month holding {@code day}: the 1st to the 15th, or the 16th to the month's end (end exclusive). */
@@ -134,9 +139,7 @@ public class Assessment {
             Row previous = i == 0 ? null : ranked.get(i - 1);
             boolean tie = previous != null && java.util.Objects.equals(previous.onTimeRate(), r.onTimeRate())
                     && previous.overdue() == r.overdue() && java.util.Objects.equals(previous.meanMinutes(), r.meanMinutes());
-            ranked.add(new Row(tie ? previous.rank() : i + 1, r.unit(), r.name(), r.department(), r.pushed(), r.receivedOnTime(), r.disposedOnTime(),
-                    r.overdue(), r.open(), r.returned(), r.meanMinutes(), r.p90Minutes(), r.judged(), r.effective(), r.onTimeRate(),
-                    r.effectiveRate(), r.firePoints(), r.firePointsInTime()));
+            ranked.add(r.withRank(tie ? previous.rank() : i + 1));
         }
         return ranked;
     }

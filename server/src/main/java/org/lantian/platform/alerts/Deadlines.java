@@ -97,14 +97,15 @@ class Deadlines {
      */
     void checkEffects() {
         Instant now = clock.instant();
+        // only station-value rules have an effect to check; other tickets never enter this query again and again
         List<Ticket> waiting = jdbc.sql("""
-                        SELECT * FROM alerts_ticket
-                         WHERE source = 'RULE' AND place_kind = 'STATION' AND first_reported_at IS NOT NULL
-                           AND effective IS NULL AND effect_note IS NULL""")
+                        SELECT t.* FROM alerts_ticket t JOIN alerts_rule r ON r.id = t.rule_id AND r.kind = 'STATION_VALUES'
+                         WHERE t.place_kind = 'STATION' AND t.first_reported_at IS NOT NULL
+                           AND t.effective IS NULL AND t.effect_note IS NULL""")
                 .query(Tickets::map).list();
         for (Ticket t : waiting) {
             Optional<Rule> rule = rules.find(t.ruleId());
-            if (rule.isEmpty() || rule.get().kind() != RuleKind.STATION_VALUES) {
+            if (rule.isEmpty()) {
                 continue;
             }
             Instant reported = t.firstReportedAt().truncatedTo(java.time.temporal.ChronoUnit.HOURS);

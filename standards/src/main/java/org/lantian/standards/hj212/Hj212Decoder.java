@@ -174,7 +174,7 @@ public final class Hj212Decoder {
         }
         Integer pnum = smallInt(headers.remove("PNUM"));
         Integer pno = smallInt(headers.remove("PNO"));
-        if (pnum != null && pno != null && (pno < 1 || pno > pnum)) {
+        if (pnum != null && pno != null && (pno < 1 || pno > pnum)) { // PNO numbers the pieces 1…PNUM (HJ212.md §2.1, §4.5)
             return reject(RejectReason.BAD_PIECE, "PNO=" + pno + "，PNUM=" + pnum, raw);
         }
         boolean resent = "1".equals(headers.remove("RF"));
