@@ -66,11 +66,16 @@ class AirQualityController {
 
     @GetMapping("/stations/{code}/agreement")
     @Operation(summary = "How often Lantian's real-time AQI and 24-hour moving means equal the national network's "
-            + "published AQI and X_24h columns (imported china_sites files), with the first mismatches")
+            + "published AQI and X_24h columns (imported china_sites files), for hours from <= end <= to; mismatches are "
+            + "classified (INPUTS_MISSING: the public file lacks hours the published figure used; DIFFERENT) and paged")
     PublishedAgreement.Report agreement(@org.springframework.web.bind.annotation.PathVariable String code,
                                         @org.springframework.web.bind.annotation.RequestParam java.time.Instant from,
-                                        @org.springframework.web.bind.annotation.RequestParam java.time.Instant to) {
-        return agreement.compare(code, from, to);
+                                        @org.springframework.web.bind.annotation.RequestParam java.time.Instant to,
+                                        @org.springframework.web.bind.annotation.RequestParam(required = false) String published,
+                                        @org.springframework.web.bind.annotation.RequestParam(required = false) PublishedAgreement.MismatchKind kind,
+                                        @org.springframework.web.bind.annotation.RequestParam(defaultValue = "0") int offset,
+                                        @org.springframework.web.bind.annotation.RequestParam(defaultValue = "100") int limit) {
+        return agreement.compare(code, from, to, new PublishedAgreement.Filter(published, kind, offset, limit));
     }
 
     record TargetRequest(java.math.BigDecimal pm25, java.math.BigDecimal compositeIndex, java.math.BigDecimal goodDayRatio,

@@ -46,9 +46,9 @@ class ImportCommand implements ApplicationRunner {
             RowSource source = csv ? new ObservationCsvReader(reader) : new ChinaSitesReader(reader);
             IngestReport report = actors.asSystem(() -> ingestion.ingest(new Ingestion.Submission("command",
                     csv ? "csv" : "china_sites", file.getFileName().toString()), source));
-            log.info("Imported {}: batch {}, {} received, {} inserted, {} revised, {} unchanged, {} rejected",
-                    file, report.batchId(), report.received(), report.inserted(), report.revised(), report.unchanged(),
-                    report.rejected());
+            log.info("Imported {}: batch {}, {} received, {} inserted, {} revised, {} unchanged, {} rejected;"
+                            + " {} stations of other cities skipped", file, report.batchId(), report.received(),
+                    report.inserted(), report.revised(), report.unchanged(), report.rejected(), report.foreignStations().size());
             report.errors().stream().limit(20).forEach(e -> log.warn("line {} {}: {}", e.line(), e.field(), e.reason()));
             return report.rejected() == 0 ? 0 : 1;
         } catch (IOException | BadInput e) {
@@ -63,7 +63,12 @@ class ImportCommand implements ApplicationRunner {
         if (!csv && !args.containsOption(CHINA_SITES)) {
             return;
         }
-        Path given = Path.of(args.getOptionValues(csv ? CSV : CHINA_SITES).get(0));
+        int exit = importAll(Path.of(args.getOptionValues(csv ? CSV : CHINA_SITES).get(0)), csv);
+        System.exit(org.springframework.boot.SpringApplication.exit(context, () -> exit));
+    }
+
+    /** Imports a file, or every daily file of a folder, and answers the exit status. */
+    int importAll(Path given, boolean csv) {
         int status = 0;
         try {
             List<Path> files = List.of(given);
@@ -79,7 +84,6 @@ class ImportCommand implements ApplicationRunner {
             log.error("Cannot read {}: {}", given, e.getMessage());
             status = 2;
         }
-        int exit = status;
-        System.exit(org.springframework.boot.SpringApplication.exit(context, () -> exit));
+        return status;
     }
 }

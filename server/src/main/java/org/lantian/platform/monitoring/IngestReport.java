@@ -10,9 +10,11 @@ import java.util.List;
  * @param unchanged values identical to what was already stored (or repeated within the request)
  * @param errors    the first rejected rows (all are kept under the batch id); {@code errorsTruncated} says
  *                  whether more exist
+ * @param foreignStations stations of a wide file (a national-network daily file) outside the registry:
+ *                  other cities' data, skipped and not counted as received or rejected
  */
 public record IngestReport(long batchId, long received, long inserted, long revised, long unchanged, long rejected,
-                           List<RowError> errors, boolean errorsTruncated) {
+                           List<RowError> errors, boolean errorsTruncated, List<String> foreignStations) {
 
     /** A rejected row: where it was and why. */
     public record RowError(long line, String field, String reason) {

@@ -49,9 +49,11 @@ public class Ingestion {
     private final ObservationPartitions partitions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final PlausibleRanges plausible;
 
     Ingestion(JdbcClient jdbc, DataSource dataSource, Actors actors, Stations stations, AuditLog audit,
-              ObservationPartitions partitions, ApplicationEventPublisher events, Clock clock) {
+              ObservationPartitions partitions, ApplicationEventPublisher events, Clock clock, PlausibleRanges plausible) {
+        this.plausible = plausible;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.actors = actors;
@@ -112,9 +114,11 @@ public class Ingestion {
         long unchanged = sink.received() - inserted - revised - rejected;
         jdbc.sql("""
                         UPDATE monitoring_import_batch
-                           SET received = ?, inserted = ?, revised = ?, unchanged = ?, rejected = ?, finished_at = ?
+                           SET received = ?, inserted = ?, revised = ?, unchanged = ?, rejected = ?, foreign_stations = ?,
+                               finished_at = ?
                          WHERE id = ?""")
-                .params(sink.received(), inserted, revised, unchanged, rejected, Timestamp.from(clock.instant()), batchId)
+                .params(sink.received(), inserted, revised, unchanged, rejected, sink.foreignStations().size(),
+                        Timestamp.from(clock.instant()), batchId)
                 .update();
         audit.record("monitoring.observations.imported", "import", Long.toString(batchId), actor.countyCode(), null,
                 Map.of("source", submission.source(), "format", submission.format(),
@@ -125,7 +129,7 @@ public class Ingestion {
         }
         return new IngestReport(batchId, sink.received(), inserted, revised, unchanged, rejected,
                 List.copyOf(errors.subList(0, Math.min(errors.size(), REPORTED_ERRORS))),
-                errors.size() > REPORTED_ERRORS);
+                errors.size() > REPORTED_ERRORS, List.copyOf(sink.foreignStations()));
     }
 
     private StagingSink stage(RowSource rows, Instant now) {
@@ -133,7 +137,7 @@ public class Ingestion {
         Map<String, String> writable = stations.writableStations();
         Set<String> known = stations.allCodes();
         return CopyIn.copy(dataSource, "COPY monitoring_staging FROM STDIN", copy -> {
-            StagingSink sink = new StagingSink(copy, writable, known::contains, now.plus(FUTURE_TOLERANCE));
+            StagingSink sink = new StagingSink(copy, writable, known::contains, now.plus(FUTURE_TOLERANCE), plausible);
             rows.readInto(sink);
             return sink;
         });
@@ -252,7 +256,7 @@ public class Ingestion {
 
     /** One past import as listed: who sent what, and what became of it. */
     public record Batch(long id, String source, String format, String fileName, String submittedBy, String countyCode,
-                        long received, long inserted, long revised, long unchanged, long rejected,
+                        long received, long inserted, long revised, long unchanged, long rejected, long foreignStations,
                         Instant startedAt, Instant finishedAt) {
 
         /** The format as the pages name it. */
@@ -276,7 +280,7 @@ public class Ingestion {
                 .query((rs, n) -> new Batch(rs.getLong("id"), rs.getString("source"), rs.getString("format"),
                         rs.getString("file_name"), rs.getString("submitted_by"), rs.getString("county_code"),
                         rs.getLong("received"), rs.getLong("inserted"), rs.getLong("revised"), rs.getLong("unchanged"),
-                        rs.getLong("rejected"), rs.getTimestamp("started_at").toInstant(),
+                        rs.getLong("rejected"), rs.getLong("foreign_stations"), rs.getTimestamp("started_at").toInstant(),
                         rs.getTimestamp("finished_at") == null ? null : rs.getTimestamp("finished_at").toInstant()))
                 .list();
     }

@@ -102,12 +102,14 @@ class MonitoringController {
     }
 
     @PostMapping(value = "/stations/national-list", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Import the national network's station list (CSV: 监测点编码,监测点名称,城市,经度,纬度[,对照点])")
+    @Operation(summary = "Import a dated national station list (CSV: 监测点编码,监测点名称,城市,经度,纬度[,对照点]); its date is validFrom or "
+            + "the date in the file name; stations known from a newer source are left alone")
     NationalStationList.Report nationalList(@RequestPart MultipartFile file,
                                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validFrom,
                                             @RequestParam(required = false) String reason) throws IOException {
         try (Reader reader = utf8(file)) {
-            return nationalList.importList(reader, validFrom, reason);
+            return nationalList.importList(reader,
+                    validFrom != null ? validFrom : NationalStationList.dateInName(file.getOriginalFilename()).orElse(null), reason);
         }
     }
 

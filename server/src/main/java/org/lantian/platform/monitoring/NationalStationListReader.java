@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,6 +31,27 @@ public final class NationalStationListReader {
     }
 
     public record Result(List<Listed> stations, List<IngestReport.RowError> errors) {
+    }
+
+    /** Control stations the network marks, for lists without a {@code 对照点} column (monitoring/SOURCE.md). */
+    private static final Set<String> KNOWN_BACKGROUND = knownBackground();
+
+    private static Set<String> knownBackground() {
+        try (Reader reader = new java.io.InputStreamReader(NationalStationListReader.class.getResourceAsStream(
+                "/monitoring/background-stations.csv"), java.nio.charset.StandardCharsets.UTF_8)) {
+            Set<String> codes = new java.util.HashSet<>();
+            for (CSVRecord r : FORMAT.parse(reader)) {
+                codes.add(r.get("code"));
+            }
+            return Set.copyOf(codes);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot read monitoring/background-stations.csv", e);
+        }
+    }
+
+    /** Whether the network marks a station as a control (background) station, whatever a list says. */
+    public static boolean knownBackground(String code) {
+        return KNOWN_BACKGROUND.contains(code);
     }
 
     public static Result read(Reader input) throws IOException {
@@ -70,7 +92,7 @@ public final class NationalStationListReader {
                 }
                 Matcher stopped = STOPPED.matcher(rawName);
                 boolean background = header.containsKey("对照点") && "Y".equalsIgnoreCase(r.get("对照点"))
-                        || BACKGROUND.matcher(rawName).find();
+                        || BACKGROUND.matcher(rawName).find() || KNOWN_BACKGROUND.contains(stationCode);
                 String name = BACKGROUND.matcher(STOPPED.matcher(rawName).replaceAll("")).replaceAll("").strip();
                 stations.add(new Listed(line, stationCode, name, r.get("城市"), lon, lat, background, stopped.find()));
             }

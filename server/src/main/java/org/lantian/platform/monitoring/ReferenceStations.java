@@ -24,6 +24,8 @@ import org.springframework.stereotype.Component;
 class ReferenceStations implements ApplicationRunner {
 
     static final String HANDAN_STATIONS = "monitoring/handan-national-stations.csv";
+    /** The national list these stations were taken from (monitoring/SOURCE.md). */
+    static final LocalDate LIST_DATE = LocalDate.of(2024, 10, 9);
 
     private final Stations stations;
     private final Actors actors;
@@ -50,6 +52,7 @@ class ReferenceStations implements ApplicationRunner {
                         r.get("county_code"), null, new BigDecimal(r.get("lon")), new BigDecimal(r.get("lat")),
                         Boolean.parseBoolean(r.get("in_city_assessment")), from.isEmpty() ? null : LocalDate.parse(from),
                         r.get("note")), "reference data: Handan's national stations");
+                stations.describedOn(r.get("code"), LIST_DATE);
             }
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("cannot read " + HANDAN_STATIONS, e);

@@ -35,6 +35,8 @@ final class StagingSink implements RowSink {
     private final List<IngestReport.RowError> errors = new ArrayList<>();
     private final Map<Averaging, Set<YearMonth>> months = new EnumMap<>(Averaging.class);
     private final Set<String> rejectedStationColumns = new HashSet<>();
+    private final Set<String> foreignStations = new java.util.TreeSet<>();
+    private final PlausibleRanges plausible;
     private final StringBuilder row = new StringBuilder(128);
     private final Map<String, Integer> stationIndex = new java.util.HashMap<>();
     private final Map<String, Integer> pollutantIndex = new java.util.HashMap<>();
@@ -45,8 +47,10 @@ final class StagingSink implements RowSink {
     private Instant first;
     private Instant last;
 
-    StagingSink(Writer copy, Map<String, String> writableStations, Predicate<String> stationExists, Instant latestAllowed) {
+    StagingSink(Writer copy, Map<String, String> writableStations, Predicate<String> stationExists, Instant latestAllowed,
+                PlausibleRanges plausible) {
         this.copy = copy;
+        this.plausible = plausible;
         this.writableStations = writableStations;
         this.stationExists = stationExists;
         this.latestAllowed = latestAllowed;
@@ -71,19 +75,29 @@ final class StagingSink implements RowSink {
     }
 
     /**
-     * Reports once, at the header, that a whole column of a wide file cannot be taken; its cells are
-     * then skipped without counting them one by one.
+     * Whether a whole column of a wide file is to be skipped. A station outside the registry is another
+     * city's (a national file has ~1 600 of them): skipped and listed apart, not an error. A registered
+     * station this account may not write is refused once, at the header, counted as one received row.
      */
     @Override
     public boolean rejectColumn(long headerLine, String stationCode) {
-        String problem = checkStation(stationCode);
-        if (problem == null) {
+        if (writableStations.containsKey(stationCode)) {
             return false;
         }
+        if (!stationExists.test(stationCode)) {
+            foreignStations.add(stationCode);
+            return true;
+        }
         if (rejectedStationColumns.add(stationCode)) {
-            errors.add(new IngestReport.RowError(headerLine, stationCode, reasonOf(problem)));
+            received++;
+            errors.add(new IngestReport.RowError(headerLine, stationCode, reasonOf(checkStation(stationCode))));
         }
         return true;
+    }
+
+    /** Columns of stations outside the registry that a wide file carried and were skipped, by code. */
+    Set<String> foreignStations() {
+        return foreignStations;
     }
 
     /** "field: reason", or null when the value may be stored. */
@@ -100,6 +114,11 @@ final class StagingSink implements RowSink {
         BigDecimal value = o.value();
         if (value.signum() < 0) {
             return "value\u0000浓度不能为负：" + value.toPlainString();
+        }
+        BigDecimal maximum = o.averaging() == Averaging.PUBLISHED ? null : plausible.maximumOf(o.pollutant());
+        if (maximum != null && value.compareTo(maximum) > 0) {
+            return "value\u0000" + o.pollutant() + " 数值 " + value.toString() + " 超出可信范围（上限 "
+                    + maximum.toPlainString() + "），疑为仪器溢出或单位错误";
         }
         if (o.periodEnd().isAfter(latestAllowed)) {
             return "period_end\u0000时间晚于当前时刻：" + end.toLocalDateTime();

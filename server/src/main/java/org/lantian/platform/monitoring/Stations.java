@@ -184,6 +184,18 @@ public class Stations {
         return new java.util.HashSet<>(jdbc.sql("SELECT code FROM monitoring_station").query(String.class).list());
     }
 
+    /** The date of the newest dated source that described a station, or null when none did. */
+    LocalDate describedOn(String code) {
+        return jdbc.sql("SELECT described_on FROM monitoring_station WHERE code = ?").param(code)
+                .query((rs, n) -> rs.getDate(1) == null ? null : rs.getDate(1).toLocalDate()).single();
+    }
+
+    /** Records that a source of {@code day} described the station (never moves the date back). */
+    void describedOn(String code, LocalDate day) {
+        jdbc.sql("UPDATE monitoring_station SET described_on = greatest(coalesce(described_on, ?), ?) WHERE code = ?")
+                .params(Date.valueOf(day), Date.valueOf(day), code).update();
+    }
+
     public boolean exists(String code) {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM monitoring_station WHERE code = ?)").param(code)
                 .query(Boolean.class).single();

@@ -40,18 +40,39 @@ class PublishedAgreementTests extends ApiTest {
         var imported = as("city").upload("/api/imports/china-sites", "china_sites_20220301.csv", file().getBytes(StandardCharsets.UTF_8));
         assertThat(Api.json(imported).get("rejected").asLong()).isZero();
 
+        // from is inclusive: 2022-03-01 01:00 Beijing time is the first hour of the file
         JsonNode report = Api.json(as("city").get(
-                "/api/airquality/stations/3579A/agreement?from=2022-02-28T16:00:00Z&to=2022-03-02T16:00:00Z"));
+                "/api/airquality/stations/3579A/agreement?from=2022-02-28T17:00:00Z&to=2022-03-02T16:00:00Z"));
         JsonNode aqi = report.get("comparisons").get(0);
         assertThat(aqi.get("published").asString()).isEqualTo("AQI");
         assertThat(aqi.get("compared").asInt()).isEqualTo(48);
         assertThat(aqi.get("agreeing").asInt()).isEqualTo(47);
+        // hour 5 has only five hours of PM for its 24-hour part: the published figure used hours the file lacks
+        assertThat(aqi.get("inputsMissing").asInt()).isEqualTo(1);
+        assertThat(aqi.get("different").asInt()).isZero();
+        assertThat(aqi.get("completeAgreementPercent").decimalValue()).isEqualByComparingTo("100.00");
         JsonNode pm25 = report.get("comparisons").get(1);
         assertThat(pm25.get("published").asString()).isEqualTo("PM2.5_24h");
         assertThat(pm25.get("compared").asInt()).isEqualTo(29);
         assertThat(pm25.get("agreeing").asInt()).isEqualTo(28);
-        assertThat(report.get("firstMismatches").size()).isEqualTo(2);
-        assertThat(report.get("firstMismatches").get(0).get("computedValue").asInt()).isEqualTo(107);
+        assertThat(pm25.get("different").asInt()).isEqualTo(1);
+        assertThat(report.get("mismatchCount").asLong()).isEqualTo(2);
+        assertThat(report.get("mismatches").get(0).get("computedValue").asInt()).isEqualTo(107);
+        assertThat(report.get("mismatches").get(0).get("kind").asString()).isEqualTo("INPUTS_MISSING");
+        assertThat(report.get("mismatches").get(1).get("kind").asString()).isEqualTo("DIFFERENT");
+
+        JsonNode real = Api.json(as("city").get("/api/airquality/stations/3579A/agreement?from=2022-02-28T17:00:00Z"
+                + "&to=2022-03-02T16:00:00Z&kind=DIFFERENT"));
+        assertThat(real.get("mismatchCount").asLong()).isEqualTo(1);
+        assertThat(real.get("mismatches").get(0).get("published").asString()).isEqualTo("PM2.5_24h");
+        assertThat(real.get("mismatches").get(0).get("publishedValue").asInt()).isEqualTo(81);
+        JsonNode secondPage = Api.json(as("city").get("/api/airquality/stations/3579A/agreement?from=2022-02-28T17:00:00Z"
+                + "&to=2022-03-02T16:00:00Z&offset=1&limit=1"));
+        assertThat(secondPage.get("mismatchCount").asLong()).isEqualTo(2);
+        assertThat(secondPage.get("mismatches")).hasSize(1);
+        assertThat(secondPage.get("mismatches").get(0).get("kind").asString()).isEqualTo("DIFFERENT");
+        assertThat(as("city").get("/api/airquality/stations/3579A/agreement?from=2022-02-28T17:00:00Z"
+                + "&to=2022-03-02T16:00:00Z&limit=5000").getStatusCode().value()).isEqualTo(400);
 
         assertThat(as("congtai").get("/api/airquality/stations/3579A/agreement?from=2022-02-28T16:00:00Z&to=2022-03-02T16:00:00Z")
                 .getStatusCode().value()).isEqualTo(404);

@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.lantian.platform.Api;
 import org.lantian.platform.ApiTest;
 import tools.jackson.databind.JsonNode;
@@ -78,9 +83,9 @@ class ChinaSitesImportTests extends ApiTest {
                 "1048A PM2.5_24h published 2023-01-01 23:00 70",
                 "1048A PM2.5_24h published 2023-01-02 00:00 71");
         assertThat(report.get("inserted").asLong()).isEqualTo(24);
-        assertThat(report.get("rejected").asLong()).isEqualTo(1);
-        assertThat(report.get("errors").get(0).get("field").asString()).isEqualTo("9999A");
-        assertThat(report.get("errors").get(0).get("line").asLong()).isEqualTo(1);
+        assertThat(report.get("rejected").asLong()).isZero();
+        assertThat(report.get("foreignStations").get(0).asString()).isEqualTo("9999A");
+        assertThat(report.get("unchanged").asLong()).isEqualTo(report.get("received").asLong() - 24);
 
         JsonNode again = Api.json(city.upload("/api/imports/china-sites", "china_sites_20230101.csv",
                 FILE.getBytes(StandardCharsets.UTF_8)));
@@ -88,6 +93,54 @@ class ChinaSitesImportTests extends ApiTest {
         assertThat(again.get("revised").asLong()).isZero();
         assertThat(rows("monitoring_observation")).hasSize(14);
         assertThat(rows("monitoring_reference_value")).hasSize(10);
+    }
+
+    @Autowired
+    ImportCommand command;
+
+
+    /**
+     * A day in the layout of the real files: every station of the national list as a column (~2 000, of
+     * which 7 are Handan's), 24 hours, the 15 types, some blanks. Other cities' columns are skipped and
+     * reported apart: no error, counts that add up, exit status 0.
+     */
+    @Test
+    void aRealSizedDailyFileImportsWithoutErrorsAndReportsOtherCitiesApart(@TempDir Path folder) throws Exception {
+        List<String> codes;
+        try (var in = new java.io.InputStreamReader(new org.springframework.core.io.ClassPathResource(
+                "airquality/national-stations-newsitelist.csv").getInputStream(), StandardCharsets.UTF_8)) {
+            codes = org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)
+                    .stream().map(r -> r.get(0)).distinct().toList();
+        }
+        List<String> types = List.of("AQI", "PM2.5", "PM2.5_24h", "PM10", "PM10_24h", "SO2", "SO2_24h", "NO2", "NO2_24h",
+                "O3", "O3_24h", "O3_8h", "O3_8h_24h", "CO", "CO_24h");
+        StringBuilder file = new StringBuilder("date,hour,type,").append(String.join(",", codes)).append('\n');
+        for (int hour = 0; hour < 24; hour++) {
+            for (String type : types) {
+                file.append("20230105,").append(hour).append(',').append(type);
+                for (int i = 0; i < codes.size(); i++) {
+                    file.append(',');
+                    if ((i + hour) % 17 != 0) {
+                        file.append(type.startsWith("CO") ? "0.8" : Integer.toString(20 + (i + hour) % 60));
+                    }
+                }
+                file.append('\n');
+            }
+        }
+        Path daily = folder.resolve("china_sites_20230105.csv");
+        Files.writeString(daily, file);
+
+        int status = tokens.as("city", () -> command.importAll(daily, false));
+        assertThat(status).isZero();
+        JsonNode batch = Api.json(as("city").get("/api/imports")).get(0);
+        assertThat(batch.get("fileName").asString()).isEqualTo("china_sites_20230105.csv");
+        assertThat(batch.get("rejected").asLong()).isZero();
+        assertThat(batch.get("unchanged").asLong()).isZero();
+        assertThat(batch.get("received").asLong()).isEqualTo(batch.get("inserted").asLong());
+        long registered = codes.stream().filter(c -> jdbc.sql("SELECT count(*) FROM monitoring_station WHERE code = ?")
+                .param(c).query(Long.class).single() > 0).count();
+        assertThat(batch.get("foreignStations").asLong()).isEqualTo(codes.size() - registered);
+        assertThat(batch.get("foreignStations").asLong()).isGreaterThan(1900);
     }
 
     @Test

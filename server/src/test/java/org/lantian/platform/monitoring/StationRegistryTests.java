@@ -79,7 +79,7 @@ class StationRegistryTests {
                 1003A,东四(停运200110),北京,116.4174,39.9289,N
                 bad code,坏,北京,116,39,N
                 """;
-        var first = tokens.as("city", () -> call(() -> nationalList.importList(new StringReader(list), null, "test")));
+        var first = tokens.as("city", () -> call(() -> nationalList.importList(new StringReader(list), LocalDate.of(2024, 10, 9), "test")));
         assertThat(first.registered()).isEqualTo(3);
         assertThat(first.errors()).extracting(e -> e.line()).containsExactly(5L);
         var second = tokens.as("city", () -> call(() -> nationalList.importList(new StringReader(list), LocalDate.of(2024, 10, 9), "test")));
@@ -90,6 +90,44 @@ class StationRegistryTests {
         assertThat(dingling.name()).isEqualTo("定陵");
         assertThat(dingling.inCityAssessment()).isFalse();
         assertThat(dingling.countyCode()).isNull();
+    }
+
+    @Test
+    void anOlderListNeverTakesTheRegistryBackInTimeAndControlStationsAreKnownWithoutTheColumn() {
+        String list2024 = """
+                监测点编码,监测点名称,城市,经度,纬度,对照点
+                9302A,新址,某市,116.2,39.2,N
+                """;
+        tokens.as("city", () -> call(() -> nationalList.importList(new StringReader(list2024), LocalDate.of(2024, 10, 9), "2024 list")));
+        // the 2020-01-01 list: no 对照点 column, 9302A at its old place, 1027A a control station of 天津
+        String list2020 = """
+                监测点编码,监测点名称,城市,经度,纬度
+                9302A,旧址,某市,116.1,39.1
+                1027A,团泊洼,天津,117.3,38.9
+                """;
+        var report = tokens.as("city", () -> call(() -> nationalList.importList(new StringReader(list2020), LocalDate.of(2020, 1, 1), "2020 list")));
+        assertThat(report.older()).isEqualTo(1);
+        assertThat(report.changed()).isZero();
+        assertThat(report.registered()).isEqualTo(1);
+        List<Station> history = tokens.as("city", () -> stations.history("9302A"));
+        assertThat(history).extracting(Station::name, Station::validFrom).containsExactly(org.assertj.core.groups.Tuple.tuple("新址", null));
+        assertThat(history.get(0).lon()).isEqualByComparingTo("116.2");
+        assertThat(tokens.as("city", () -> stations.find("1027A", LocalDate.of(2021, 1, 1)).orElseThrow().inCityAssessment())).isFalse();
+
+        // a list dated after the registry's source applies, as a version from its own date
+        var newer = tokens.as("city", () -> call(() -> nationalList.importList(new StringReader(list2020), LocalDate.of(2025, 3, 1), "t")));
+        assertThat(newer.changed()).isEqualTo(1);
+        assertThat(tokens.as("city", () -> stations.history("9302A"))).extracting(Station::validFrom)
+                .containsExactly(null, LocalDate.of(2025, 3, 1));
+
+        assertThat(NationalStationListReader.knownBackground("1002A")).isTrue();  // 定陵, marked in the 2024 list
+        assertThat(NationalStationListReader.knownBackground("1001A")).isFalse();
+        assertThat(NationalStationListReader.knownBackground("1003A")).isFalse(); // stopped, not a control station
+        assertThatThrownBy(() -> tokens.as("city", () -> call(() -> nationalList.importList(new StringReader(list2020), null, "t"))))
+                .rootCause().isInstanceOf(BadInput.class).hasMessageContaining("生效日期");
+        assertThat(NationalStationList.dateInName("StationList-2020.01.01.csv")).contains(LocalDate.of(2020, 1, 1));
+        assertThat(NationalStationList.dateInName("站点列表-2022.02.13起.csv")).contains(LocalDate.of(2022, 2, 13));
+        assertThat(NationalStationList.dateInName("stations.csv")).isEmpty();
     }
 
     private static <T> T call(java.util.concurrent.Callable<T> work) {

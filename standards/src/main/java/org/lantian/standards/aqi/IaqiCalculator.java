@@ -45,10 +45,11 @@ public final class IaqiCalculator {
             throw new IllegalArgumentException(indicator + ": negative concentration " + concentration);
         }
         BigDecimal rounded = Gbt8170.round(concentration, indicator.decimals());
-        long scaled = rounded.movePointRight(indicator.decimals()).longValueExact();
         long[] column = BreakpointTable.column(rules, indicator);
         long top = column[column.length - 1];
-        if (scaled <= top) {
+        // compared as decimals first: any finite value is taken, however far beyond a long it lies
+        if (rounded.compareTo(BigDecimal.valueOf(top, indicator.decimals())) <= 0) {
+            long scaled = rounded.movePointRight(indicator.decimals()).longValueExact();
             return Optional.of(new Iaqi(indicator, rounded, interpolate(column, scaled), Iaqi.Note.NONE));
         }
         if (indicator == Indicator.SO2_1H || indicator == Indicator.O3_8H) {
