@@ -13,7 +13,8 @@
         tooltip: { formatter: p => {
           const d = byDay.get(p.value[0]);
           return p.value[0] + '<br>AQI ' + (d.aqi === null ? 'NA' : d.aqi)
-            + (d.primary.length ? '，首要污染物 ' + d.primary.map(x => names[x] || x).join('、') : '');
+            + (d.primary.length ? '，首要污染物 ' + d.primary.map(x => names[x] || x).join('、') : '')
+            + (d.counted ? '' : '<br>六项污染物日值不全，不计入有效天数');
         } },
         visualMap: { type: 'piecewise', orient: 'horizontal', left: 'center', bottom: 0, pieces: [
           { gt: -1, lte: 50, color: '#00E400', label: '优' }, { gt: 50, lte: 100, color: '#FFFF00', label: '良' },

@@ -23,6 +23,7 @@ import org.lantian.standards.assessment.ChangeRate;
 import org.lantian.standards.assessment.CompositeIndex;
 import org.lantian.standards.assessment.DailyValues;
 import org.lantian.standards.assessment.DayCounts;
+import org.lantian.standards.assessment.ValidDay;
 import org.lantian.standards.assessment.PeriodSummary;
 import org.lantian.standards.assessment.Ranking;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,9 +45,12 @@ public class AirQualityPeriods {
     private final Actors actors;
     private final org.lantian.platform.identity.AuditLog audit;
     private final ResultsGeneration generation;
+    private final ValidDay.PartialDays partialDays;
 
     AirQualityPeriods(JdbcClient jdbc, Divisions divisions, Actors actors, org.lantian.platform.identity.AuditLog audit,
-                      ResultsGeneration generation) {
+                      ResultsGeneration generation,
+                      @org.springframework.beans.factory.annotation.Value("${lantian.airquality.count-partial-days:false}") boolean countPartialDays) {
+        this.partialDays = countPartialDays ? ValidDay.PartialDays.COUNTED : ValidDay.PartialDays.NOT_COUNTED;
         this.jdbc = jdbc;
         this.divisions = divisions;
         this.actors = actors;
@@ -87,8 +91,12 @@ public class AirQualityPeriods {
         return generation.get(List.of("figures", area.code(), from, to), () -> figures(area, from, to));
     }
 
-    /** One day's AQI of an area, for the calendar; {@code aqi} null means "NA". */
-    public record DayAqi(LocalDate day, Integer aqi, List<Pollutant> primary, boolean provisional) {
+    /**
+     * One day's AQI of an area, for the calendar; {@code aqi} null means "NA". A day that is not
+     * {@code counted} (a partial day under HJ 633-2012, see docs/valid-days.md) shows its AQI but is in
+     * no day count.
+     */
+    public record DayAqi(LocalDate day, Integer aqi, List<Pollutant> primary, boolean provisional, boolean counted) {
     }
 
     /**
@@ -99,7 +107,8 @@ public class AirQualityPeriods {
     public List<DayAqi> dailyAqi(String areaCode, LocalDate from, LocalDate to) {
         area(areaCode, from, from); // the same existence and scope checks as the figures
         return days(areaCode, from, to).stream()
-                .map(d -> new DayAqi(d.values().date(), d.aqi().isPresent() ? d.aqi().getAsInt() : null, d.primary(), d.provisional()))
+                .map(d -> new DayAqi(d.values().date(), d.aqi().isPresent() ? d.aqi().getAsInt() : null, d.primary(), d.provisional(),
+                        countedAqi(d).isPresent()))
                 .toList();
     }
 
@@ -193,9 +202,9 @@ public class AirQualityPeriods {
         for (Pollutant p : Pollutant.values()) {
             summary.rounded(p, rules).ifPresent(v -> concentrations.put(p, v));
         }
-        DayCounts counts = DayCounts.of(days.stream().map(d -> new DayCounts.Day(d.values().date(), d.aqi(), false)).toList(), false);
+        DayCounts counts = DayCounts.of(days.stream().map(d -> new DayCounts.Day(d.values().date(), countedAqi(d), false)).toList(), false);
         Map<Pollutant, Integer> primary = new TreeMap<>();
-        days.forEach(d -> d.primary().forEach(p -> primary.merge(p, 1, Integer::sum)));
+        days.stream().filter(d -> countedAqi(d).isPresent()).forEach(d -> d.primary().forEach(p -> primary.merge(p, 1, Integer::sum)));
         BigDecimal indexChange = index.isPresent() && previousIndex.isPresent()
                 ? percent(index.get().total(), previousIndex.get().total()) : null;
         BigDecimal pm25Change = concentrations.containsKey(Pollutant.PM2_5) && previous.statistics().containsKey(Pollutant.PM2_5)
@@ -203,7 +212,7 @@ public class AirQualityPeriods {
         java.util.Set<LocalDate> sand = sandDustDays(area.code(), from, to);
         PeriodSummary deducted = PeriodSummary.of(from, to, days.stream().map(StoredDay::values).toList(), sand);
         DayCounts deductedCounts = DayCounts.of(days.stream()
-                .map(d -> new DayCounts.Day(d.values().date(), d.aqi(), sand.contains(d.values().date()))).toList(), true);
+                .map(d -> new DayCounts.Day(d.values().date(), countedAqi(d), sand.contains(d.values().date()))).toList(), true);
         SandDustDeducted sandDust = new SandDustDeducted(sand.size(), deducted.rounded(Pollutant.PM10, rules).orElse(null),
                 deducted.rounded(Pollutant.PM2_5, rules).orElse(null),
                 deducted.compositeIndex(INDEX, CompositeIndex.Rounding.SUM_ONCE).map(CompositeIndex.Result::total).orElse(null),
@@ -212,6 +221,16 @@ public class AirQualityPeriods {
                 index.map(CompositeIndex.Result::total).orElse(null), counts.validDays(), counts.goodDays(),
                 counts.goodDayRatio().orElse(null), counts.heavyDays(), primary, indexChange, pm25Change,
                 days.stream().anyMatch(StoredDay::provisional), sandDust);
+    }
+
+    /** The AQI a stored day counts with in day counts, by the one valid-day rule ({@link ValidDay}). */
+    private OptionalInt countedAqi(StoredDay day) {
+        return ValidDay.countedAqi(RuleSet.forDate(day.values().date()), day.values(), day.aqi(), partialDays);
+    }
+
+    /** The office's choice for partial days under HJ 633-2012 (docs/valid-days.md). */
+    ValidDay.PartialDays partialDays() {
+        return partialDays;
     }
 
     /** The imported sand-and-dust days of an area in a period. */

@@ -113,7 +113,7 @@ public class AirQualityTargets {
         TargetOutlook.IndexTarget index = t.compositeIndex() == null || over || summary.statistics().size() < Pollutant.values().length
                 ? null : TargetOutlook.compositeIndex(t.compositeIndex(), summary, AirQualityPeriods.INDEX, pm25, daysLeft);
         TargetOutlook.GoodDays good = t.goodDayRatio() == null ? null
-                : TargetOutlook.goodDays(t.goodDayRatio(), Year.of(year).length(), ytd.goodDays(), Math.max(daysLeft, 0));
+                : TargetOutlook.goodDays(t.goodDayRatio(), ytd.validDays(), ytd.goodDays(), Math.max(daysLeft, 0));
         TargetOutlook.HeavyDays heavy = t.heavyDaysCap() == null ? null : TargetOutlook.heavyDays(t.heavyDaysCap(), ytd.heavyDays());
         return Optional.of(new Progress(t, ytd, daysLeft, pm25Outlook, index, good, heavy));
     }

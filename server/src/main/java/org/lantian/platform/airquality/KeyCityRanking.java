@@ -14,6 +14,8 @@ import org.lantian.standards.Pollutant;
 import org.lantian.standards.RuleSet;
 import org.lantian.standards.assessment.CompositeIndex;
 import org.lantian.standards.assessment.DailyValues;
+import org.lantian.standards.assessment.ValidDay;
+import org.lantian.standards.aqi.AqiOptions;
 import org.lantian.standards.assessment.PeriodSummary;
 import org.lantian.standards.assessment.Ranking;
 import org.springframework.stereotype.Service;
@@ -31,7 +33,10 @@ public class KeyCityRanking {
     private final OfficialRankings official;
     private final ResultsGeneration generation;
 
-    KeyCityRanking(NationalNetwork network, OfficialRankings official, ResultsGeneration generation) {
+    private final AirQualityPeriods periods;
+
+    KeyCityRanking(NationalNetwork network, OfficialRankings official, ResultsGeneration generation, AirQualityPeriods periods) {
+        this.periods = periods;
         this.network = network;
         this.official = official;
         this.generation = generation;
@@ -60,7 +65,22 @@ public class KeyCityRanking {
      * @param missing cities of the list without any data for the period
      */
     public record Result(KeyCities list, LocalDate from, LocalDate to, String indexDefinition, List<RankedCity> ranked,
-                         List<String> missing, RankedCity handan, BottomLine bottomLine, OfficialRankings.Table officialTable) {
+                         List<String> missing, RankedCity handan, BottomLine bottomLine, OfficialRankings.Table officialTable,
+                         HandanBasis handanBasis) {
+    }
+
+    /**
+     * Where Handan's row comes from. When the platform has Handan's own figures for the period, the row is
+     * those figures (the overview, the county ranking and the targets say the same); {@code networkIndex}
+     * and {@code networkPm25} are what the public network files alone give, shown when they differ.
+     */
+    public record HandanBasis(boolean ownFigures, BigDecimal networkIndex, BigDecimal networkPm25) {
+
+        /** Whether the public files alone give another index or PM2.5 than the platform's own figures. */
+        public boolean differs(RankedCity handan) {
+            return ownFigures && handan != null && (!java.util.Objects.equals(networkIndex, handan.compositeIndex())
+                    || !java.util.Objects.equals(networkPm25, handan.pm25()));
+        }
     }
 
     /** The list ranked for {@code from}–{@code to} inclusive (the Hebei county list cannot be computed). */
@@ -92,25 +112,57 @@ public class KeyCityRanking {
             summary.compositeIndex(AirQualityPeriods.INDEX, CompositeIndex.Rounding.SUM_ONCE)
                     .ifPresent(r -> indices.put(city.name(), r.total()));
         }
+        AirQualityPeriods.Figures own = ownHandanFigures(from, to);
+        BigDecimal networkIndex = indices.get(KeyCities.HANDAN);
+        BigDecimal networkPm25 = summaries.containsKey(KeyCities.HANDAN)
+                ? summaries.get(KeyCities.HANDAN).rounded(Pollutant.PM2_5, rules).orElse(null) : null;
+        if (own != null) {
+            indices.put(KeyCities.HANDAN, own.compositeIndex());
+            missing.remove(KeyCities.HANDAN);
+        }
         Map<String, Integer> ranks = new LinkedHashMap<>();
         Ranking.ascending(indices).forEach(r -> ranks.put(r.key(), r.rank()));
         List<RankedCity> ranked = new ArrayList<>();
         for (KeyCities.City city : list.cities()) {
+            Optional<OfficialRankings.Rank> published = table == null ? Optional.empty() : table.of(city.name());
+            Integer officialRank = published.map(OfficialRankings.Rank::rank).orElse(null);
+            BigDecimal officialIndex = published.map(OfficialRankings.Rank::compositeIndex).orElse(null);
+            if (own != null && city.name().equals(KeyCities.HANDAN)) {
+                ranked.add(new RankedCity(city.name(), city.province(), own.validDays(), own.compositeIndex(),
+                        own.concentrations().get(Pollutant.PM2_5), ranks.get(city.name()), officialRank, officialIndex));
+                continue;
+            }
             PeriodSummary summary = summaries.get(city.name());
             if (summary == null) {
                 continue;
             }
-            Optional<OfficialRankings.Rank> published = table == null ? Optional.empty() : table.of(city.name());
-            ranked.add(new RankedCity(city.name(), city.province(), summary.validDays().values().stream().min(Integer::compare).orElse(0),
+            ranked.add(new RankedCity(city.name(), city.province(), countedDays(days.get(city.name())),
                     indices.get(city.name()), summary.rounded(Pollutant.PM2_5, rules).orElse(null), ranks.get(city.name()),
-                    published.map(OfficialRankings.Rank::rank).orElse(null),
-                    published.map(OfficialRankings.Rank::compositeIndex).orElse(null)));
+                    officialRank, officialIndex));
         }
         ranked.sort(Comparator.comparing((RankedCity c) -> c.rank() == null ? Integer.MAX_VALUE : c.rank())
                 .thenComparing(RankedCity::city));
         RankedCity handan = ranked.stream().filter(c -> c.city().equals(KeyCities.HANDAN)).findFirst().orElse(null);
         return new Result(list, from, to, AirQualityPeriods.INDEX.name(), List.copyOf(ranked), List.copyOf(missing), handan,
-                bottomLine(list, indices).orElse(null), table);
+                bottomLine(list, indices).orElse(null), table, new HandanBasis(own != null, networkIndex, networkPm25));
+    }
+
+    /** Handan's own figures of the period (the overview's), when its stations' data give a composite index. */
+    private AirQualityPeriods.Figures ownHandanFigures(LocalDate from, LocalDate to) {
+        AirQualityPeriods.Figures own = periods.area(org.lantian.platform.geo.Divisions.CITY_CODE, from, to);
+        return own.compositeIndex() == null ? null : own;
+    }
+
+    /** Days that count by the one valid-day rule ({@link ValidDay}), as in every other figure. */
+    private int countedDays(List<DailyValues> cityDays) {
+        int counted = 0;
+        for (DailyValues day : cityDays) {
+            RuleSet rules = RuleSet.forDate(day.date());
+            if (ValidDay.countedAqi(rules, day, day.aqi(rules, AqiOptions.DEFAULTS).aqi(), periods.partialDays()).isPresent()) {
+                counted++;
+            }
+        }
+        return counted;
     }
 
     /** The bottom-10 line of the 168 for Handan among the cities with an index; empty when Handan has none. */

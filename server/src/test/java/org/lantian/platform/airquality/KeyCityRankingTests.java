@@ -191,4 +191,34 @@ class KeyCityRankingTests extends ApiTest {
         result.get("missing").forEach(m -> missing.add(m.asString()));
         assertThat(missing).contains("邯郸").doesNotContain("北京");
     }
+
+    /** With Handan's own stations in the platform, its row is the platform's figures; the page says what the files alone give. */
+    @Test
+    void handansRowIsThePlatformsOwnFiguresWhenItsStationsAreIn() {
+        as("city").upload("/api/airquality/network/hourly-files", "china_sites_20250503.csv", file("20250503"));
+        StringBuilder items = new StringBuilder();
+        for (int h = 1; h <= 24; h++) {
+            String time = h == 24 ? "2025-05-04 00:00" : String.format("2025-05-03 %02d:00", h);
+            for (String station : List.of("1049A", "1050A")) {
+                for (String[] p : new String[][] {{"SO2", "10"}, {"NO2", "20"}, {"PM10", "70"}, {"CO", "1.0"}, {"O3", "100"}, {"PM2_5", "60"}}) {
+                    items.append(items.length() == 0 ? "" : ",").append("{\"station\":\"").append(station).append("\",\"pollutant\":\"")
+                            .append(p[0]).append("\",\"periodEnd\":\"").append(time).append("\",\"value\":\"").append(p[1]).append("\"}");
+                }
+            }
+        }
+        assertThat(as("city").post("/api/observations", "{\"source\":\"test\",\"observations\":[" + items + "]}")
+                .getStatusCode().value()).isEqualTo(200);
+        String period = "from=2025-05-03&to=2025-05-03";
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() ->
+                !Api.json(as("city").get("/api/airquality/areas/130400/period?" + period)).get("compositeIndex").isNull());
+        JsonNode own = Api.json(as("city").get("/api/airquality/areas/130400/period?" + period));
+        JsonNode result = Api.json(as("city").get("/api/airquality/rankings/key-cities?list=KEY_CITIES_168&" + period));
+        JsonNode handan = result.get("handan");
+        assertThat(handan.get("compositeIndex").decimalValue()).isEqualByComparingTo(own.get("compositeIndex").decimalValue());
+        assertThat(handan.get("pm25").decimalValue()).isEqualByComparingTo("60");
+        assertThat(handan.get("validDays").asInt()).isEqualTo(1);
+        assertThat(result.get("handanBasis").get("ownFigures").asBoolean()).isTrue();
+        assertThat(result.get("handanBasis").get("networkPm25").decimalValue()).isEqualByComparingTo("341");
+        assertThat(result.get("bottomLine").get("handanIndex").decimalValue()).isEqualByComparingTo(own.get("compositeIndex").decimalValue());
+    }
 }

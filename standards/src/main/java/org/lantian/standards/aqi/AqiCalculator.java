@@ -88,7 +88,8 @@ public final class AqiCalculator {
         List<Pollutant> primary = new ArrayList<>();
         Set<Pollutant> aboveHundred = EnumSet.noneOf(Pollutant.class);
         byPollutant.forEach((pollutant, value) -> {
-            if (computed.isPresent() && computed.getAsInt() > 50 && value == computed.getAsInt()) {
+            // an "NA" report has no primary pollutant (HJ 633-2026 §5.3.1: AQI and related fields NA)
+            if (published.isPresent() && computed.getAsInt() > 50 && value == computed.getAsInt()) {
                 primary.add(pollutant);
             }
             if (value > 100) {

@@ -11,14 +11,17 @@ import org.lantian.standards.Gbt8170;
 /**
  * Good days and heavy-pollution days of a period (STANDARDS §3.5–3.6).
  *
- * @param validDays  days with a published daily AQI (an "NA" day is not valid: an open point, §3.5)
+ * @param validDays  days that count by {@link ValidDay} (STANDARDS §3.5)
  * @param goodDays   days with AQI ≤ 100 (优良)
  * @param heavyDays  days with AQI &gt; 200 (重度及以上)
  * @param severeDays days with AQI &gt; 300 (严重)
  */
 public record DayCounts(int validDays, int goodDays, int heavyDays, int severeDays) {
 
-    /** One day's AQI as published, and whether it was an officially imported sand-and-dust day. */
+    /**
+     * One day: the AQI it counts with ({@link ValidDay#countedAqi}; empty for a day that does not count),
+     * and whether it was an officially imported sand-and-dust day.
+     */
     public record Day(LocalDate date, OptionalInt aqi, boolean sandDust) {
     }
 

@@ -47,7 +47,8 @@ public final class TargetOutlook {
         BigDecimal pace = d == 0 ? even : budget
                 .subtract(sum.multiply(BigDecimal.valueOf(daysLeft - 1L)).divide(BigDecimal.valueOf(d), Mean.PRECISION))
                 .setScale(0, RoundingMode.FLOOR).max(BigDecimal.ZERO);
-        boolean reachable = budget.signum() >= 0;
+        // a rest that must average below 1 µg/m³ is out of reach for any real air, not "control at 0"
+        boolean reachable = budget.signum() >= 0 && even.signum() > 0;
         return new Pm25(target, d, daysLeft, meanSoFar, allowed, even, pace, reachable,
                 explainPm25(target, d, daysLeft, meanSoFar, allowed, even, pace, reachable, sum));
     }
@@ -55,14 +56,19 @@ public final class TargetOutlook {
     private static String explainPm25(BigDecimal target, int d, int left, BigDecimal meanSoFar, BigDecimal allowed,
                                       BigDecimal even, BigDecimal pace, boolean reachable, BigDecimal sum) {
         String start = d == 0 ? "本期尚无有效监测日。" : "本期已有 " + d + " 个有效日，PM2.5 平均 " + meanSoFar.toPlainString() + " μg/m³。";
-        if (!reachable) {
+        if (!reachable && allowed.signum() < 0) {
             BigDecimal best = sum.divide(BigDecimal.valueOf(d + (long) left), 1, RoundingMode.HALF_EVEN);
             return start + "即使剩余 " + left + " 天 PM2.5 均为 0，全期平均也将达到 " + best.toPlainString()
                     + " μg/m³，高于目标 " + target.toPlainString() + " μg/m³，目标已无法实现。";
         }
+        if (!reachable) {
+            return start + "要实现全期平均不超过 " + target.toPlainString() + " μg/m³，剩余 " + left
+                    + " 天的日均值平均须低于 1 μg/m³，目标已无法实现。";
+        }
         return start + "要实现全期平均不超过 " + target.toPlainString() + " μg/m³，剩余 " + left + " 天的日均值平均不能超过 "
                 + allowed.toPlainString() + " μg/m³。今天的控制值为 " + even.toPlainString() + " μg/m³"
-                + (d == 0 ? "。" : "；若此后各天保持此前的平均水平，今天不能超过 " + pace.toPlainString() + " μg/m³。");
+                + (d == 0 ? "。" : pace.signum() > 0 ? "；若此后各天保持此前的平均水平，今天不能超过 " + pace.toPlainString() + " μg/m³。"
+                : "；若此后各天保持此前的平均水平，目标将无法实现，此后各天须低于此前的平均水平。");
     }
 
     /**
@@ -74,7 +80,7 @@ public final class TargetOutlook {
      * @param pm25SoFar  the valid daily PM2.5 values so far
      */
     public record IndexTarget(BigDecimal targetIndex, BigDecimal otherIndices, BigDecimal pm25Allowance, Pm25 pm25,
-                              String explanation) {
+                              boolean reachable, String explanation) {
     }
 
     public static IndexTarget compositeIndex(BigDecimal targetIndex, PeriodSummary soFar, CompositeIndex.Definition definition,
@@ -87,10 +93,14 @@ public final class TargetOutlook {
                 .multiply(definition.denominators().get(org.lantian.standards.Pollutant.PM2_5))
                 .divide(weight, 1, RoundingMode.FLOOR);
         Pm25 pm25 = pm25(allowance.max(BigDecimal.ZERO), pm25SoFar, daysLeft);
-        String explanation = "综合指数目标 " + targetIndex.toPlainString() + "：其余五项污染物按目前水平计，单项指数合计 "
-                + others.setScale(2, RoundingMode.HALF_EVEN).toPlainString() + "，留给 PM2.5 的全期均值上限为 "
-                + allowance.toPlainString() + " μg/m³。" + pm25.explanation();
-        return new IndexTarget(targetIndex, others, allowance, pm25, explanation);
+        String start = "综合指数目标 " + targetIndex.toPlainString() + "：其余五项污染物按目前水平计，单项指数合计 "
+                + others.setScale(2, RoundingMode.HALF_EVEN).toPlainString();
+        if (allowance.compareTo(BigDecimal.ONE) < 0) {
+            return new IndexTarget(targetIndex, others, allowance, pm25, false, start
+                    + "，已用尽目标，PM2.5 全期均值须低于 1 μg/m³，目标已无法实现；需同时降低其他污染物。");
+        }
+        return new IndexTarget(targetIndex, others, allowance, pm25, pm25.reachable(), start + "，留给 PM2.5 的全期均值上限为 "
+                + allowance.toPlainString() + " μg/m³。" + pm25.explanation());
     }
 
     /** Good days still needed for a good-day ratio target. */
@@ -99,15 +109,19 @@ public final class TargetOutlook {
     }
 
     /**
+     * The days of the period are those counted so far plus those to come (assumed valid), the same basis
+     * as the good-day ratio so far: a day that did not count (ValidDay) is in neither.
+     *
      * @param targetPercent the good-day ratio target in percent, e.g. 70.0
-     * @param periodDays    days in the whole period (all assumed valid)
+     * @param validSoFar    days counted so far (ValidDay)
      */
-    public static GoodDays goodDays(BigDecimal targetPercent, int periodDays, int goodSoFar, int daysLeft) {
+    public static GoodDays goodDays(BigDecimal targetPercent, int validSoFar, int goodSoFar, int daysLeft) {
+        int periodDays = validSoFar + daysLeft;
         int required = targetPercent.multiply(BigDecimal.valueOf(periodDays))
                 .divide(BigDecimal.valueOf(100), 0, RoundingMode.CEILING).intValueExact();
         int needed = Math.max(0, required - goodSoFar);
         boolean reachable = needed <= daysLeft;
-        String explanation = "全期 " + periodDays + " 天，实现优良天数比例 " + targetPercent.toPlainString() + "% 需要至少 "
+        String explanation = "已计入 " + validSoFar + " 个有效天，连同剩余 " + daysLeft + " 天共 " + periodDays + " 天，实现优良天数比例 " + targetPercent.toPlainString() + "% 需要至少 "
                 + required + " 个优良天；已有 " + goodSoFar + " 个，"
                 + (needed == 0 ? "目标已经实现。"
                 : reachable ? "剩余 " + daysLeft + " 天中还需 " + needed + " 个优良天，最多可有 " + (daysLeft - needed) + " 个超标天。"

@@ -15,6 +15,10 @@ class TargetOutlookTest {
         return Collections.nCopies(count, BigDecimal.valueOf(value));
     }
 
+    private static List<BigDecimal> days(int count, BigDecimal value) {
+        return Collections.nCopies(count, value);
+    }
+
     @Test
     void theRestOfThePeriodMayAverageWhatTheTargetLeaves() {
         // target 45 over 365 days; 300 days at 50: budget 45·365 − 15000 = 1425 over 65 days = 21.9
@@ -45,6 +49,20 @@ class TargetOutlookTest {
     }
 
     @Test
+    void aRestThatMustAverageBelowOneMicrogramIsOutOfReachNotAControlValueOfZero() {
+        // 45·365 − 364·45.1 = 16425 − 16416.4 = 8.6 left for 1 day: control 8, reachable
+        assertThat(TargetOutlook.pm25(new BigDecimal("45"), days(364, new BigDecimal("45.1")), 1).reachable()).isTrue();
+        // 45·365 − 355·46.25 = 16425 − 16418.75 = 6.25 over 10 days: 0.6 a day, out of reach although not negative
+        var outlook = TargetOutlook.pm25(new BigDecimal("45"), days(355, new BigDecimal("46.25")), 10);
+        assertThat(outlook.allowedRestMean()).isEqualByComparingTo("0.6");
+        assertThat(outlook.reachable()).isFalse();
+        assertThat(outlook.explanation()).contains("须低于 1 μg/m³", "目标已无法实现").doesNotContain("控制值为 0");
+        // reachable evenly, but not at the pace so far: said in words, not as "today 0"
+        var paced = TargetOutlook.pm25(new BigDecimal("45"), days(300, 50), 65);
+        assertThat(paced.explanation()).contains("目标将无法实现").doesNotContain("不能超过 0 μg/m³");
+    }
+
+    @Test
     void withNoDaysYetTheWholeTargetIsTodaysControl() {
         var outlook = TargetOutlook.pm25(new BigDecimal("45"), List.of(), 365);
         assertThat(outlook.evenControlValue()).isEqualByComparingTo("45");
@@ -70,17 +88,23 @@ class TargetOutlookTest {
         assertThat(outlook.pm25Allowance()).isEqualByComparingTo("45.5");
         assertThat(outlook.pm25().target()).isEqualByComparingTo("45.5");
         assertThat(outlook.explanation()).startsWith("综合指数目标 5.0").contains("45.5 μg/m³");
+        assertThat(outlook.reachable()).isTrue();
+
+        // a target the other five pollutants already use up
+        var spent = TargetOutlook.compositeIndex(new BigDecimal("3.7"), soFar, CompositeIndex.Definition.CN2012, days(300, 50), 65);
+        assertThat(spent.reachable()).isFalse();
+        assertThat(spent.explanation()).contains("目标已无法实现").doesNotContain("控制值为 0");
     }
 
     @Test
     void goodDaysStillNeededAndHeavyDaysLeft() {
         // 70 % of 365 = 255.5 → 256 good days
-        var good = TargetOutlook.goodDays(new BigDecimal("70.0"), 365, 200, 65);
+        var good = TargetOutlook.goodDays(new BigDecimal("70.0"), 300, 200, 65);
         assertThat(good.required()).isEqualTo(256);
         assertThat(good.needed()).isEqualTo(56);
         assertThat(good.reachable()).isTrue();
         assertThat(good.explanation()).contains("还需 56 个优良天", "最多可有 9 个超标天");
-        assertThat(TargetOutlook.goodDays(new BigDecimal("70.0"), 365, 180, 65).reachable()).isFalse();
+        assertThat(TargetOutlook.goodDays(new BigDecimal("70.0"), 300, 180, 65).reachable()).isFalse();
 
         assertThat(TargetOutlook.heavyDays(12, 9)).extracting(h -> h.left(), h -> h.exceeded()).containsExactly(3, false);
         assertThat(TargetOutlook.heavyDays(12, 14).explanation()).contains("已超出 2 天");
