@@ -11,6 +11,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -58,9 +59,12 @@ class RealTimeResults {
     private final ResultsGeneration generation;
     private final org.springframework.context.ApplicationEventPublisher events;
     private final Clock clock;
+    private final RecomputationFailures failures;
 
     RealTimeResults(Observations observations, Stations stations, Actors actors, JdbcTemplate jdbc,
-                    ResultsGeneration generation, org.springframework.context.ApplicationEventPublisher events, Clock clock) {
+                    ResultsGeneration generation, org.springframework.context.ApplicationEventPublisher events, Clock clock,
+                    RecomputationFailures failures) {
+        this.failures = failures;
         this.events = events;
         this.observations = observations;
         this.stations = stations;
@@ -135,40 +139,66 @@ class RealTimeResults {
         }
         Timestamp now = Timestamp.from(clock.instant());
         List<Object[]> rows = new ArrayList<>();
+        Set<String> computed = new TreeSet<>(stationCodes);
         hours.forEach((station, stationHours) -> {
             StationAccumulator values = accumulators.get(station);
-            for (Instant hour : stationHours) {
-                Map<Pollutant, BigDecimal> concentrations = new EnumMap<>(Pollutant.class);
-                for (Pollutant p : COLUMNS) {
-                    values.value(p, hour).ifPresent(v -> concentrations.put(p, v));
+            try {
+                List<Object[]> stationRows = new ArrayList<>();
+                for (Instant hour : stationHours) {
+                    stationRows.add(stationHourRow(station, hour, values, now));
                 }
-                RuleSet rules = RuleSet.forDate(dayOf(hour));
-                BigDecimal so2Daily = values.moving(Pollutant.SO2, hour, 24, DailyStatistics.MIN_HOURS_PER_DAY).map(Mean::value).orElse(null);
-                rows.add(row(station, hour, rules, concentrations, so2Daily, values.realTime(hour, rules, AqiOptions.DEFAULTS), -1, now));
+                rows.addAll(stationRows);
+            } catch (RuntimeException e) {
+                computed.remove(station);
+                accumulators.remove(station);
+                failures.failed(RecomputationFailures.Kind.STATION, station, from, to, e);
             }
         });
+        // a station that failed keeps the results it had; every other station's are replaced
         jdbc.update("DELETE FROM airquality_station_hour WHERE station_code = ANY(?) AND hour_end BETWEEN ? AND ?",
-                stationCodes.toArray(String[]::new), Timestamp.from(from), Timestamp.from(to));
+                computed.toArray(String[]::new), Timestamp.from(from), Timestamp.from(to));
         jdbc.batchUpdate("""
                 INSERT INTO airquality_station_hour (station_code, hour_end, rule_set, so2, no2, pm10, co, o3, pm25, so2_24h,
                                                      aqi, computed_aqi, primary_pollutants, provisional, computed_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true, ?)""", rows.stream().map(r -> withoutCount(r)).toList());
-        recomputeStationDays(stationCodes, accumulators, firstDay, lastDay);
+        recomputeStationDays(computed, accumulators, firstDay, lastDay);
+        failures.succeeded(RecomputationFailures.Kind.STATION, computed, from, to);
+    }
+
+    private static Object[] stationHourRow(String station, Instant hour, StationAccumulator values, Timestamp now) {
+        Map<Pollutant, BigDecimal> concentrations = new EnumMap<>(Pollutant.class);
+        for (Pollutant p : COLUMNS) {
+            values.value(p, hour).ifPresent(v -> concentrations.put(p, v));
+        }
+        RuleSet rules = RuleSet.forDate(dayOf(hour));
+        BigDecimal so2Daily = values.moving(Pollutant.SO2, hour, 24, DailyStatistics.MIN_HOURS_PER_DAY).map(Mean::value).orElse(null);
+        return row(station, hour, rules, concentrations, so2Daily, values.realTime(hour, rules, AqiOptions.DEFAULTS), -1, now);
     }
 
     private void recomputeStationDays(Set<String> stationCodes, Map<String, StationAccumulator> accumulators,
                                       LocalDate firstDay, LocalDate lastDay) {
         List<Object[]> rows = new ArrayList<>();
+        Set<String> computed = new TreeSet<>(stationCodes);
         accumulators.forEach((station, values) -> {
-            for (LocalDate day = firstDay; !day.isAfter(lastDay); day = day.plusDays(1)) {
-                DailyValues daily = values.day(day);
-                if (!daily.means().isEmpty() || daily.o3MaxEightHour().isPresent() || daily.o3MaxOneHour().isPresent()) {
-                    rows.add(dayRow(station, daily, -1));
+            if (!computed.contains(station)) {
+                return;
+            }
+            try {
+                List<Object[]> stationRows = new ArrayList<>();
+                for (LocalDate day = firstDay; !day.isAfter(lastDay); day = day.plusDays(1)) {
+                    DailyValues daily = values.day(day);
+                    if (!daily.means().isEmpty() || daily.o3MaxEightHour().isPresent() || daily.o3MaxOneHour().isPresent()) {
+                        stationRows.add(dayRow(station, daily, -1));
+                    }
                 }
+                rows.addAll(stationRows);
+            } catch (RuntimeException e) {
+                computed.remove(station);
+                failures.failed(RecomputationFailures.Kind.STATION, station, startOf(firstDay), startOf(lastDay.plusDays(1)), e);
             }
         });
         jdbc.update("DELETE FROM airquality_station_day WHERE station_code = ANY(?) AND day BETWEEN ? AND ?",
-                stationCodes.toArray(String[]::new), java.sql.Date.valueOf(firstDay), java.sql.Date.valueOf(lastDay));
+                computed.toArray(String[]::new), java.sql.Date.valueOf(firstDay), java.sql.Date.valueOf(lastDay));
         jdbc.batchUpdate("""
                 INSERT INTO airquality_station_day (station_code, day, rule_set, so2, no2, pm10, co, pm25, o3_8h, o3_1h,
                                                     aqi, computed_aqi, primary_pollutants, provisional)
@@ -183,13 +213,21 @@ class RealTimeResults {
             byDay.computeIfAbsent(day, d -> new HashMap<>()).put(rs.getString("station_code"), DayRows.read(rs));
         }, java.sql.Date.valueOf(firstDay), java.sql.Date.valueOf(lastDay));
         List<Object[]> rows = new ArrayList<>();
+        Set<String> failed = new TreeSet<>();
         byDay.forEach((day, stationDays) -> areas.on(day).forEach((area, members) -> {
             List<DailyValues> memberDays = members.stream().map(stationDays::get).filter(java.util.Objects::nonNull).toList();
-            if (!memberDays.isEmpty()) {
-                rows.add(dayRow(area, SpatialMean.day(day, memberDays, 1), memberDays.size()));
+            if (!memberDays.isEmpty() && !failed.contains(area)) {
+                try {
+                    rows.add(dayRow(area, SpatialMean.day(day, memberDays, 1), memberDays.size()));
+                } catch (RuntimeException e) {
+                    failed.add(area);
+                    failures.failed(RecomputationFailures.Kind.AREA, area, startOf(firstDay), startOf(lastDay.plusDays(1)), e);
+                }
             }
         }));
-        jdbc.update("DELETE FROM airquality_area_day WHERE day BETWEEN ? AND ?", java.sql.Date.valueOf(firstDay), java.sql.Date.valueOf(lastDay));
+        rows.removeIf(r -> failed.contains((String) r[0]));
+        jdbc.update("DELETE FROM airquality_area_day WHERE day BETWEEN ? AND ? AND area_code <> ALL(?)",
+                java.sql.Date.valueOf(firstDay), java.sql.Date.valueOf(lastDay), failed.toArray(String[]::new));
         jdbc.batchUpdate("""
                 INSERT INTO airquality_area_day (area_code, day, rule_set, station_count, so2, no2, pm10, co, pm25, o3_8h, o3_1h,
                                                  aqi, computed_aqi, primary_pollutants, provisional)
@@ -235,44 +273,63 @@ class RealTimeResults {
                 }, Timestamp.from(from), Timestamp.from(to));
         Timestamp now = Timestamp.from(clock.instant());
         List<Object[]> rows = new ArrayList<>();
+        Set<String> failed = new TreeSet<>();
         byHour.forEach((hour, stationValues) -> {
             RuleSet rules = RuleSet.forDate(dayOf(hour));
             areas.on(dayOf(hour)).forEach((area, members) -> {
-                Map<Pollutant, BigDecimal> means = new EnumMap<>(Pollutant.class);
-                int stationsWithData = 0;
-                for (Pollutant p : COLUMNS) {
-                    BigDecimal sum = BigDecimal.ZERO;
-                    int n = 0;
-                    for (String member : members) {
-                        BigDecimal v = stationValues.getOrDefault(member, Map.of()).get(p);
-                        if (v != null) {
-                            sum = sum.add(v);
-                            n++;
-                        }
-                    }
-                    if (n > 0) {
-                        means.put(p, new Mean(sum, n).value());
-                    }
-                    stationsWithData = Math.max(stationsWithData, n);
+                if (failed.contains(area)) {
+                    return;
                 }
-                if (stationsWithData > 0) {
-                    Map<String, BigDecimal> so2Daily = so2DailyByHour.getOrDefault(hour, Map.of());
-                    BigDecimal areaSo2Daily = SpatialMean.mean(members.stream().map(so2Daily::get).filter(java.util.Objects::nonNull).toList(), 1)
-                            .map(Mean::value).orElse(null);
-                    Map<Indicator, BigDecimal> inputs = oneHour(means);
-                    if (areaSo2Daily != null) {
-                        inputs.put(Indicator.daily(Pollutant.SO2), areaSo2Daily);
-                    }
-                    rows.add(row(area, hour, rules, means, areaSo2Daily, AqiCalculator.realTime(rules, inputs, AqiOptions.DEFAULTS),
-                            stationsWithData, now));
+                try {
+                    areaHourRow(area, members, hour, rules, stationValues, so2DailyByHour, now).ifPresent(rows::add);
+                } catch (RuntimeException e) {
+                    failed.add(area);
+                    failures.failed(RecomputationFailures.Kind.AREA, area, from, to, e);
                 }
             });
         });
-        jdbc.update("DELETE FROM airquality_area_hour WHERE hour_end BETWEEN ? AND ?", Timestamp.from(from), Timestamp.from(to));
+        rows.removeIf(r -> failed.contains((String) r[0]));
+        jdbc.update("DELETE FROM airquality_area_hour WHERE hour_end BETWEEN ? AND ? AND area_code <> ALL(?)",
+                Timestamp.from(from), Timestamp.from(to), failed.toArray(String[]::new));
         jdbc.batchUpdate("""
                 INSERT INTO airquality_area_hour (area_code, hour_end, rule_set, station_count, so2, no2, pm10, co, o3, pm25, so2_24h,
                                                   aqi, computed_aqi, primary_pollutants, provisional, computed_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true, ?)""", rows);
+    }
+
+    /** One area's row of an hour, from its member stations' concentrations; empty when none has data. */
+    private static Optional<Object[]> areaHourRow(String area, java.util.Collection<String> members, Instant hour, RuleSet rules,
+                                                  Map<String, Map<Pollutant, BigDecimal>> stationValues,
+                                                  Map<Instant, Map<String, BigDecimal>> so2DailyByHour, Timestamp now) {
+        Map<Pollutant, BigDecimal> means = new EnumMap<>(Pollutant.class);
+        int stationsWithData = 0;
+        for (Pollutant p : COLUMNS) {
+            BigDecimal sum = BigDecimal.ZERO;
+            int n = 0;
+            for (String member : members) {
+                BigDecimal v = stationValues.getOrDefault(member, Map.of()).get(p);
+                if (v != null) {
+                    sum = sum.add(v);
+                    n++;
+                }
+            }
+            if (n > 0) {
+                means.put(p, new Mean(sum, n).value());
+            }
+            stationsWithData = Math.max(stationsWithData, n);
+        }
+        if (stationsWithData > 0) {
+            Map<String, BigDecimal> so2Daily = so2DailyByHour.getOrDefault(hour, Map.of());
+            BigDecimal areaSo2Daily = SpatialMean.mean(members.stream().map(so2Daily::get).filter(java.util.Objects::nonNull).toList(), 1)
+                    .map(Mean::value).orElse(null);
+            Map<Indicator, BigDecimal> inputs = oneHour(means);
+            if (areaSo2Daily != null) {
+                inputs.put(Indicator.daily(Pollutant.SO2), areaSo2Daily);
+            }
+            return Optional.of(row(area, hour, rules, means, areaSo2Daily,
+                    AqiCalculator.realTime(rules, inputs, AqiOptions.DEFAULTS), stationsWithData, now));
+        }
+        return Optional.empty();
     }
 
     private static Map<Indicator, BigDecimal> oneHour(Map<Pollutant, BigDecimal> means) {

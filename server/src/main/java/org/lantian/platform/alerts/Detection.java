@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.lantian.platform.airquality.AirQualityNow;
+import org.lantian.platform.airquality.RecomputationFailures;
 import org.lantian.platform.airquality.StationHoursComputed;
 import org.lantian.platform.gateway.DeviceEvents;
 import org.lantian.platform.geo.Divisions;
@@ -153,6 +154,19 @@ class Detection {
     void on(DeviceEvents.SuspiciousData suspicious) {
         device(RuleKind.SUSPICIOUS_DATA, suspicious.mn(), suspicious.countyCode(), suspicious.factor(), null, suspicious.hourStart(),
                 "设备 " + suspicious.mn() + " " + suspicious.factor() + "：" + suspicious.suspicion().label() + "。" + suspicious.detail());
+    }
+
+    /** A station's or area's results could not be recomputed: the city office must see to the data. */
+    @ApplicationModuleListener
+    void on(RecomputationFailures.RecomputationFailed failed) {
+        String place = (failed.kind() == RecomputationFailures.Kind.STATION ? "站点 " : "区域 ") + failed.code();
+        actors.asSystem(() -> {
+            for (Rule rule : rules.enabled(RuleKind.RECOMPUTE_FAILED)) {
+                tickets.raise(new Tickets.Raise(rule, "SYSTEM", failed.kind() + ":" + failed.code(), place, Divisions.CITY_CODE,
+                        null, null, null, null, null, place + " " + AlertTimes.hour(failed.from()) + " 至 " + AlertTimes.hour(failed.to())
+                                + " 的结果未能重算，其他站点照常更新。原因：" + failed.error()));
+            }
+        });
     }
 
     private void device(RuleKind kind, String mn, String countyCode, String factor, BigDecimal value, Instant hour, String detail) {

@@ -18,6 +18,7 @@ public record Rule(long id, String code, int version, String name, RuleKind kind
             case DEVICE_OFFLINE -> "在线监测设备离线";
             case EMISSION_EXCEEDED -> "排口小时折算浓度超过排放限值";
             case SUSPICIOUS_DATA -> "在线监测数据疑似异常（恒值、贴限、骤降、折算不符）";
+            case RECOMPUTE_FAILED -> "站点或区域的空气质量结果重算失败（其他站点的结果照常更新）";
         };
     }
 }

@@ -6,12 +6,59 @@ import org.lantian.platform.monitoring.NotFound;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** Domain failures as RFC 9457 problem details, each naming what was wrong. */
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 class ApiErrors {
+
+    /** A body that cannot be read: what and where (line and column, the field), in Chinese; 413 when too large. */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ProblemDetail unreadable(HttpMessageNotReadableException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof RequestBodyLimit.TooLarge tooLarge) {
+                return problem(HttpStatus.CONTENT_TOO_LARGE, "请求过大", tooLarge.getMessage() + "；大批数据请分批提交或以文件导入");
+            }
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof JacksonException json) {
+                return problem(HttpStatus.BAD_REQUEST, "请求体无法读取", describe(json));
+            }
+        }
+        return problem(HttpStatus.BAD_REQUEST, "请求体无法读取", e.getMessage() != null && e.getMessage().startsWith("Required request body is missing")
+                ? "缺少请求体（应为 JSON）" : "请求体无法读取：" + e.getMostSpecificCause().getMessage());
+    }
+
+    private static String describe(JacksonException e) {
+        StringBuilder detail = new StringBuilder("请求体不是所需的 JSON");
+        TokenStreamLocation at = e.getLocation();
+        if (at != null && at.getLineNr() > 0) {
+            detail.append("：第 ").append(at.getLineNr()).append(" 行第 ").append(at.getColumnNr()).append(" 列");
+        }
+        if (!e.getPath().isEmpty()) {
+            detail.append("，字段 ").append(fieldPath(e));
+        }
+        detail.append("（").append(e.getOriginalMessage()).append("）");
+        return detail.toString();
+    }
+
+    /** The field as a client names it: {@code observations[3].value}. */
+    private static String fieldPath(JacksonException e) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference r : e.getPath()) {
+            if (r.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(r.getPropertyName());
+            } else if (r.getIndex() >= 0) {
+                path.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
 
     @ExceptionHandler(AccessDenied.class)
     ProblemDetail accessDenied(AccessDenied e) {

@@ -2,6 +2,7 @@ package org.lantian.platform.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 
 import org.lantian.platform.airquality.AirQualityNow;
 import org.lantian.platform.airquality.AirQualityTargets;
@@ -27,9 +28,14 @@ class HomeController {
     private final KeyCityRanking keyCities;
     private final OfficialRankings official;
     private final Clock clock;
+    private final org.lantian.platform.airquality.RecomputationFailures failures;
+    private final org.lantian.platform.identity.Actors actors;
 
     HomeController(Stations stations, Ingestion ingestion, AirQualityNow airQuality, AirQualityTargets targets,
-                   KeyCityRanking keyCities, OfficialRankings official, Clock clock) {
+                   KeyCityRanking keyCities, OfficialRankings official, Clock clock,
+                   org.lantian.platform.airquality.RecomputationFailures failures, org.lantian.platform.identity.Actors actors) {
+        this.failures = failures;
+        this.actors = actors;
         this.stations = stations;
         this.ingestion = ingestion;
         this.airQuality = airQuality;
@@ -53,6 +59,7 @@ class HomeController {
         OfficialRankings.Table latest = official.latest(KeyCities.KEY_CITIES_168).orElse(null);
         model.addAttribute("officialTable", latest);
         model.addAttribute("officialHandan", latest == null ? null : latest.of(KeyCities.HANDAN).orElse(null));
+        model.addAttribute("recomputeFailures", actors.current().isCityOffice() ? failures.open(5) : List.of());
         return "web/home";
     }
 }
