@@ -32,6 +32,8 @@
         progress.textContent = '正在导入第 ' + (i + 1) + ' / ' + files.length + ' 个文件：' + files[i].name;
         const data = new FormData();
         data.append('file', files[i]);
+        const reason = form.querySelector('input[name=reason]');
+        if (reason && reason.value) data.append('reason', reason.value);
         const row = body.insertRow();
         row.appendChild(text('td', files[i].name));
         try {

@@ -94,7 +94,8 @@ public class ReviewedMonths {
 
     /** Imports a reviewed-data file in {@code format} ({@code csv} or {@code china_sites}); see {@link #importReviewed}. */
     public Outcome importReviewedFile(YearMonth month, String format, String fileName, java.io.Reader input, String reason) {
-        return importReviewed(month, new Ingestion.Submission("reviewed", format, fileName), reader(format, input), reason);
+        return importReviewed(month, new Ingestion.Submission("reviewed", format, fileName,
+                reason == null || reason.isBlank() ? month + " 月度审核数据" : reason), reader(format, input), reason);
     }
 
     /** The reader of a reviewed-data file: Lantian's CSV layout or the national network's daily file. */

@@ -96,16 +96,39 @@ class AlertsController {
         return tickets.handDown(id, handDown.assignee(), handDown.note());
     }
 
-    @PostMapping("/tickets/{id}/report")
-    @Operation(summary = "Report the disposal: cause category, measures, who went (the owner)")
+    @PostMapping(path = "/tickets/{id}/report", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Report the disposal: cause category, measures, who went (the owner); evidence uploaded since "
+            + "the last report belongs to it")
     Ticket report(@PathVariable long id, @RequestBody Tickets.Report report) {
         return tickets.report(id, report);
     }
 
     @PostMapping("/tickets/{id}/close")
     @Operation(summary = "Verify and close (city office)")
-    Ticket close(@PathVariable long id, @RequestBody(required = false) Note note) {
-        return tickets.verify(id, note == null ? null : note.note());
+    Ticket close(@PathVariable long id, @RequestBody(required = false) CloseRequest close) {
+        return tickets.verify(id, close == null ? null : close.note(), close == null ? null : close.waiveEvidence());
+    }
+
+    /** {@code waiveEvidence}: why a report without photos or files may be closed all the same. */
+    record CloseRequest(@jakarta.validation.constraints.Size(max = 2000) String note,
+                        @jakarta.validation.constraints.Size(max = 2000) String waiveEvidence) {
+    }
+
+    @PostMapping(path = "/tickets/{id}/report", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Report the disposal with its photos in one request: part 'report' (JSON) and parts 'photos'")
+    Ticket reportWithPhotos(@PathVariable long id, @RequestPart("report") Tickets.Report report,
+                            @RequestPart(name = "photos", required = false) List<MultipartFile> photos) throws IOException {
+        return tickets.report(id, report, uploads(photos));
+    }
+
+    static List<Tickets.Upload> uploads(List<MultipartFile> files) throws IOException {
+        List<Tickets.Upload> uploads = new java.util.ArrayList<>();
+        for (MultipartFile f : files == null ? List.<MultipartFile>of() : files) {
+            if (!f.isEmpty()) {
+                uploads.add(new Tickets.Upload(f.getOriginalFilename(), f.getContentType(), f.getBytes()));
+            }
+        }
+        return uploads;
     }
 
     @PostMapping("/tickets/{id}/return")

@@ -89,6 +89,7 @@ class AlertsPages {
         model.addAttribute("now", clock.instant());
         model.addAttribute("timeline", tickets.timeline(id));
         model.addAttribute("attachments", tickets.attachments(id));
+        model.addAttribute("reportEvidence", tickets.reportEvidence(id));
         model.addAttribute("rule", t.ruleId() == null ? null : rules.find(t.ruleId()).orElse(null));
         model.addAttribute("mayAct", Tickets.mayAct(me, t));
         model.addAttribute("mayVerify", me.isCityOffice());
@@ -101,18 +102,27 @@ class AlertsPages {
     String act(@PathVariable long id, @PathVariable String action, @RequestParam(required = false) String note,
                @RequestParam(required = false) String assignee, @RequestParam(required = false) CauseCategory causeCategory,
                @RequestParam(required = false) String measures, @RequestParam(required = false) String responders,
-               @RequestParam(required = false) MultipartFile file, RedirectAttributes redirect) {
+               @RequestParam(required = false) MultipartFile file, @RequestParam(required = false) List<MultipartFile> photos,
+               @RequestParam(required = false) String waiveEvidence, RedirectAttributes redirect) {
         PageActions.attempt(redirect, () -> switch (action) {
             case "receive" -> tickets.receive(id, note);
             case "dispose" -> tickets.startDisposal(id, note);
             case "hand-down" -> tickets.handDown(id, assignee, note);
-            case "report" -> tickets.report(id, new Tickets.Report(causeCategory, measures, responders, note));
-            case "close" -> tickets.verify(id, note);
+            case "report" -> tickets.report(id, new Tickets.Report(causeCategory, measures, responders, note), uploads(photos));
+            case "close" -> tickets.verify(id, note, waiveEvidence);
             case "return" -> tickets.returnToOwner(id, note);
             case "attach" -> attach(id, file);
             default -> throw new IllegalArgumentException("unknown action " + action);
         });
         return "redirect:/alerts/tickets/" + id;
+    }
+
+    private static List<Tickets.Upload> uploads(List<MultipartFile> photos) {
+        try {
+            return AlertsController.uploads(photos);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("文件读取失败：" + e.getMessage());
+        }
     }
 
     private Object attach(long id, MultipartFile file) {

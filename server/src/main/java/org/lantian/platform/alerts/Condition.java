@@ -10,14 +10,17 @@ import java.math.BigDecimal;
  *     or of the city (CITY) in that hour;</li>
  * <li>ABOVE_NEIGHBOURS: at least {@code percent} % above the mean of the other stations within {@code radiusKm};</li>
  * <li>RISE: the value rose by at least {@code threshold} over the last {@code hours} hours;</li>
- * <li>WORST_N: the station is among the {@code n} highest of the rule's stations in that hour (ties included).</li>
+ * <li>WORST_N: the station is among the {@code n} highest of the rule's stations in that hour (ties included);</li>
+ * <li>LOCAL: not a regional episode: the city's mean that hour is below {@code threshold} (or unknown), or the
+ *     station stands at least {@code percent} % above it. Whole-city pollution is the warning system's
+ *     (docs/alerts.md); a county is pushed what stands out of it.</li>
  * </ul>
  */
 public record Condition(Type type, String measure, BigDecimal threshold, Area area, BigDecimal percent, BigDecimal radiusKm,
                         Integer hours, Integer n) {
 
     public enum Type {
-        ABOVE, ABOVE_AREA, ABOVE_NEIGHBOURS, RISE, WORST_N
+        ABOVE, ABOVE_AREA, ABOVE_NEIGHBOURS, RISE, WORST_N, LOCAL
     }
 
     public enum Area {
@@ -41,6 +44,7 @@ public record Condition(Type type, String measure, BigDecimal threshold, Area ar
             case RISE -> require(threshold != null && hours != null && hours >= 1 && hours <= 24,
                     at + ".threshold and .hours (1…24) are needed");
             case WORST_N -> require(n != null && n >= 1, at + ".n (≥ 1) is needed");
+            case LOCAL -> require(threshold != null && percent != null, at + ".threshold (the city mean of a regional episode) and .percent are needed");
         }
     }
 
@@ -59,6 +63,8 @@ public record Condition(Type type, String measure, BigDecimal threshold, Area ar
             case ABOVE_NEIGHBOURS -> m + " 高于周边 " + radiusKm.toPlainString() + " 公里内站点均值 " + percent.toPlainString() + "% 以上";
             case RISE -> m + " " + hours + " 小时内升高 ≥ " + threshold.toPlainString() + Measures.unit(measure);
             case WORST_N -> m + " 居前 " + n + " 位";
+            case LOCAL -> "非全市性污染（全市均值低于 " + threshold.toPlainString() + Measures.unit(measure) + "，或高于全市均值 "
+                    + percent.toPlainString() + "% 以上）";
         };
     }
 }

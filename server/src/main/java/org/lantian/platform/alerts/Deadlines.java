@@ -74,13 +74,20 @@ class Deadlines {
                              WHERE state = 'PUSHED' AND receipt_due <= ? AND receipt_escalated_at IS NULL RETURNING id""")
                     .params(now, now).query(Long.class).list();
             lateReceipts.forEach(id -> tickets.event(id, "receipt-overdue", "签收期限已过，提醒县区值班人员"));
+            // a returned ticket works to its rework deadline; the first deadline stays for the assessment
             List<Object[]> lateDisposals = jdbc.sql("""
                             UPDATE alerts_ticket SET disposal_escalated_at = ?
-                             WHERE state IN ('PUSHED', 'RECEIVED', 'DISPOSING', 'RETURNED') AND disposal_due <= ?
-                               AND disposal_escalated_at IS NULL RETURNING id, county_code""")
+                             WHERE (state IN ('PUSHED', 'RECEIVED', 'DISPOSING') OR state = 'RETURNED' AND rework_due IS NULL)
+                               AND disposal_due <= ? AND disposal_escalated_at IS NULL RETURNING id, county_code""")
                     .params(now, now).query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)}).list();
             lateDisposals.forEach(t -> tickets.event((Long) t[0], "disposal-overdue",
                     "处置期限已过，已升级至县区领导和市大气办" + leaderOnDuty((String) t[1], now.toInstant())));
+            List<Object[]> lateReworks = jdbc.sql("""
+                            UPDATE alerts_ticket SET rework_escalated_at = ?
+                             WHERE state = 'RETURNED' AND rework_due <= ? AND rework_escalated_at IS NULL RETURNING id, county_code""")
+                    .params(now, now).query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)}).list();
+            lateReworks.forEach(t -> tickets.event((Long) t[0], "rework-overdue",
+                    "退回整改期限已过，已升级至县区领导和市大气办" + leaderOnDuty((String) t[1], now.toInstant())));
         });
     }
 
@@ -92,8 +99,8 @@ class Deadlines {
     }
 
     /**
-     * For reported station tickets whose effect hours have passed: effective when the rule fired in none of
-     * the hours after the report that have data; not effective when it fired in any.
+     * For reported station tickets whose effect hours have passed: effective when no station rule fired at the
+     * place in the hours after the report that have data; not effective when any did.
      */
     void checkEffects() {
         Instant now = clock.instant();
@@ -103,6 +110,7 @@ class Deadlines {
                          WHERE t.place_kind = 'STATION' AND t.first_reported_at IS NOT NULL
                            AND t.effective IS NULL AND t.effect_note IS NULL""")
                 .query(Tickets::map).list();
+        List<Rule> active = rules.enabled(RuleKind.STATION_VALUES);
         for (Ticket t : waiting) {
             Optional<Rule> rule = rules.find(t.ruleId());
             if (rule.isEmpty()) {
@@ -113,11 +121,16 @@ class Deadlines {
             if (now.isBefore(end)) {
                 continue;
             }
-            judge(t, rule.get(), reported, end, now);
+            // one incident, one ticket: the disposal worked when no station rule fires there again, not only the first
+            List<Rule> incident = new java.util.ArrayList<>(active);
+            if (incident.stream().noneMatch(r -> r.id() == rule.get().id())) {
+                incident.add(rule.get());
+            }
+            judge(t, incident, reported, end, now);
         }
     }
 
-    private void judge(Ticket t, Rule rule, Instant reported, Instant end, Instant now) {
+    private void judge(Ticket t, List<Rule> incident, Instant reported, Instant end, Instant now) {
         var handan = stations.list(AlertTimes.date(end)).stream().filter(s -> s.countyCode() != null).toList();
         var station = handan.stream().filter(s -> s.code().equals(t.placeCode())).findFirst();
         if (station.isEmpty()) {
@@ -132,7 +145,8 @@ class Deadlines {
         for (Instant hour = reported.plus(Duration.ofHours(1)); !hour.isAfter(end); hour = hour.plus(Duration.ofHours(1))) {
             if (data.hasHour(t.placeCode(), hour)) {
                 hoursWithData++;
-                if (RuleEvaluator.fires(rule, station.get(), hour, data).isPresent()) {
+                Instant h = hour;
+                if (incident.stream().anyMatch(rule -> RuleEvaluator.fires(rule, station.get(), h, data).isPresent())) {
                     firing++;
                 }
             }
@@ -141,7 +155,7 @@ class Deadlines {
         String note;
         if (firing > 0) {
             effective = false;
-            note = "反馈后 " + rule.definition().effectHours() + " 小时内仍有 " + firing + " 个小时触发规则";
+            note = "反馈后 " + Duration.between(reported, end).toHours() + " 小时内仍有 " + firing + " 个小时触发规则";
         } else if (hoursWithData > 0) {
             effective = true;
             note = "反馈后 " + hoursWithData + " 个有数据的小时均未触发规则";

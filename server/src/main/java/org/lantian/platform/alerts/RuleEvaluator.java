@@ -13,7 +13,6 @@ import org.lantian.platform.monitoring.Station;
 final class RuleEvaluator {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
-    private static final double EARTH_RADIUS_KM = 6371.0088;
 
     private RuleEvaluator() {
     }
@@ -62,6 +61,9 @@ final class RuleEvaluator {
             case RISE:
                 return data.value(station.code(), hour.minus(Duration.ofHours(c.hours())), c.measure())
                         .map(before -> v.subtract(before).compareTo(c.threshold()) >= 0).orElse(false);
+            case LOCAL:
+                return data.areaValue(Divisions.CITY_CODE, hour, c.measure())
+                        .map(mean -> mean.compareTo(c.threshold()) < 0 || exceeds(v, mean, c.percent())).orElse(true);
             case WORST_N: {
                 long higher = data.stations().stream()
                         .filter(s -> d.watches(s.stationClass()))
@@ -100,13 +102,8 @@ final class RuleEvaluator {
         return n == 0 ? Optional.empty() : Optional.of(sum.divide(BigDecimal.valueOf(n), 6, RoundingMode.HALF_EVEN));
     }
 
-    /** Great-circle distance; a radius in kilometres needs no more precision than this. */
     static double distanceKm(Station a, Station b) {
-        double lat1 = Math.toRadians(a.lat().doubleValue());
-        double lat2 = Math.toRadians(b.lat().doubleValue());
-        double dLat = lat2 - lat1;
-        double dLon = Math.toRadians(b.lon().doubleValue() - a.lon().doubleValue());
-        double h = Math.sin(dLat / 2) * Math.sin(dLat / 2) + Math.cos(lat1) * Math.cos(lat2) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
-        return 2 * EARTH_RADIUS_KM * Math.asin(Math.sqrt(h));
+        return org.lantian.platform.geo.LonLat.metresBetween(a.lon().doubleValue(), a.lat().doubleValue(),
+                b.lon().doubleValue(), b.lat().doubleValue()) / 1000;
     }
 }

@@ -16,11 +16,17 @@ public record Ticket(long id, TicketSource source, Long ruleId, String title, St
                      Instant receiptDue, Instant disposalDue, Instant receivedAt, Instant reportedAt, Instant firstReportedAt,
                      Instant closedAt, Instant receiptEscalatedAt, Instant disposalEscalatedAt, String assignee,
                      CauseCategory causeCategory, String measures, String responders, int returns, int triggers,
-                     Instant lastTriggeredAt, Boolean effective, String effectNote, String createdBy) {
+                     Instant lastTriggeredAt, Boolean effective, String effectNote, String createdBy, Instant reworkDue,
+                     int duplicates, String evidenceWaivedBy, String evidenceWaivedReason) {
 
-    /** Whether the disposal deadline has passed with the owner still to act. */
+    /** The deadline the owner works to now: after a return, the rework's; otherwise the disposal deadline. */
+    public Instant currentDue() {
+        return state == TicketState.RETURNED && reworkDue != null ? reworkDue : disposalDue;
+    }
+
+    /** Whether the current deadline has passed with the owner still to act. */
     public boolean overdueAt(Instant now) {
-        return state.awaitsDisposal() && !now.isBefore(disposalDue);
+        return state.awaitsDisposal() && !now.isBefore(currentDue());
     }
 
     /** Minutes from the push to the first report, once there is one. */
@@ -33,7 +39,7 @@ public record Ticket(long id, TicketSource source, Long ruleId, String title, St
         if (!state.awaitsDisposal()) {
             return state.label();
         }
-        long minutes = Duration.between(now, disposalDue).toMinutes();
+        long minutes = Duration.between(now, currentDue()).toMinutes();
         return minutes >= 0 ? "剩余 " + duration(minutes) : "超时 " + duration(-minutes);
     }
 

@@ -10,11 +10,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 import org.lantian.platform.geo.Division;
 import org.lantian.platform.geo.Divisions;
+import org.lantian.platform.geo.LonLat;
 import org.lantian.platform.identity.AccessDenied;
 import org.lantian.platform.identity.Actor;
 import org.lantian.platform.identity.Actors;
@@ -37,6 +39,10 @@ public class Tickets {
     /** Fire points must be out within 30 minutes (the plan's 焚烧火点半小时内扑灭). */
     public static final Duration FIRE_POINT_DEADLINE = Duration.ofMinutes(30);
     static final Duration FIRE_POINT_RECEIPT = Duration.ofMinutes(10);
+    /** Fire points this close (satellite pixels are ~375 m; a patrol's position is a few tens of metres off) are one fire. */
+    static final double FIRE_POINT_SAME_PLACE = 500;
+    /** ... when pushed within this time of each other. */
+    static final Duration FIRE_POINT_SAME_TIME = Duration.ofHours(6);
     private static final long MAX_ATTACHMENT_BYTES = 10L * 1024 * 1024;
     private static final Set<String> ATTACHMENT_TYPES = Set.of("image/jpeg", "image/png", "image/webp", "application/pdf");
 
@@ -95,35 +101,41 @@ public class Tickets {
     // ---- raising -------------------------------------------------------------------------------------------
 
     /**
-     * Raises a ticket for what a rule found, or merges it into the open ticket of the same rule and place.
-     * A data hour no later than one that already fired for this rule and place changes nothing (recomputed
-     * hours must not count twice).
+     * Raises a ticket for what a rule found, or merges it into the open ticket of the place: one incident,
+     * one ticket, whichever rules fire there (each trigger stays in the timeline under its rule). A data
+     * hour no later than one that already fired for this rule and place changes nothing (recomputed hours
+     * must not count twice).
      *
      * @return the ticket's id, when something was raised or merged
      */
     @Transactional
     Optional<Long> raise(Raise r) {
-        String mergeKey = r.rule().code() + ":" + r.placeKind() + ":" + r.placeCode();
-        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(?))").param(mergeKey).query(rs -> { });
-        if (r.dataHour() != null && jdbc.sql("SELECT EXISTS (SELECT 1 FROM alerts_ticket WHERE merge_key = ? AND last_trigger_hour >= ?)")
-                .params(mergeKey, Timestamp.from(r.dataHour())).query(Boolean.class).single()) {
+        String placeKey = r.placeKind() + ":" + Objects.toString(r.placeCode(), "") + ":" + Objects.toString(r.rule().department(), "");
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(?))").param(placeKey).query(rs -> { });
+        if (r.dataHour() != null && jdbc.sql("""
+                        INSERT INTO alerts_trigger (rule_code, place_key, last_hour) VALUES (?, ?, ?)
+                        ON CONFLICT (rule_code, place_key) DO UPDATE SET last_hour = EXCLUDED.last_hour
+                         WHERE alerts_trigger.last_hour < EXCLUDED.last_hour""")
+                .params(r.rule().code(), placeKey, Timestamp.from(r.dataHour())).update() == 0) {
             return Optional.empty();
         }
         Timestamp now = Timestamp.from(clock.instant());
         Optional<Long> open = jdbc.sql("""
-                        UPDATE alerts_ticket SET triggers = triggers + 1, last_triggered_at = ?, last_trigger_hour = ?,
-                                                 peak_value = GREATEST(peak_value, ?)
+                        UPDATE alerts_ticket SET triggers = triggers + 1, last_triggered_at = ?,
+                                                 last_trigger_hour = GREATEST(last_trigger_hour, ?),
+                                                 peak_value = CASE WHEN pollutant IS NOT DISTINCT FROM ? THEN GREATEST(peak_value, ?)
+                                                                   ELSE peak_value END
                          WHERE merge_key = ? AND state <> 'CLOSED' RETURNING id""")
-                .params(now, r.dataHour() == null ? null : Timestamp.from(r.dataHour()), r.value(), mergeKey)
+                .params(now, r.dataHour() == null ? null : Timestamp.from(r.dataHour()), r.pollutant(), r.value(), placeKey)
                 .query(Long.class).optional();
         if (open.isPresent()) {
-            event(open.get(), "merged", r.detail());
+            event(open.get(), "merged", r.rule().name() + "：" + r.detail());
             return open;
         }
-        long id = insert(TicketSource.RULE, r.rule().id(), mergeKey, r.rule().name() + "：" + r.placeName(), r.detail(), r.placeKind(),
+        long id = insert(TicketSource.RULE, r.rule().id(), placeKey, r.rule().name() + "：" + r.placeName(), r.detail(), r.placeKind(),
                 r.placeCode(), r.placeName(), r.countyCode(), r.rule().department(), r.pollutant(), r.value(), r.lon(), r.lat(), null,
                 Duration.ofMinutes(r.rule().receiptMinutes()), Duration.ofMinutes(r.rule().disposalMinutes()), r.dataHour());
-        event(id, "pushed", r.detail());
+        event(id, "pushed", r.rule().name() + "：" + r.detail());
         return Optional.of(id);
     }
 
@@ -141,6 +153,17 @@ public class Tickets {
             throw new IllegalArgumentException("title is missing");
         }
         Division owner = owner(p);
+        if (p.source() == TicketSource.FIRE_POINT && p.lon() != null && p.lat() != null) {
+            Optional<Ticket> same = openFirePointNear(p.lon(), p.lat());
+            if (same.isPresent()) {
+                jdbc.sql("UPDATE alerts_ticket SET duplicates = duplicates + 1, last_triggered_at = ? WHERE id = ?")
+                        .params(Timestamp.from(clock.instant()), same.get().id()).update();
+                event(same.get().id(), "duplicate", "同一火点再次推送" + (p.origin() == null || p.origin().isBlank() ? "" : "（来源："
+                        + p.origin().strip() + "）") + "：" + p.title().strip() + (p.detail() == null || p.detail().isBlank() ? "" : "，"
+                        + p.detail().strip()));
+                return get(same.get().id());
+            }
+        }
         Duration disposal = p.source() == TicketSource.FIRE_POINT ? FIRE_POINT_DEADLINE : Duration.ofMinutes(
                 Optional.ofNullable(p.disposalMinutes()).filter(m -> m > 0).orElseThrow(
                         () -> new IllegalArgumentException("disposalMinutes (> 0) is needed for a manual push")));
@@ -153,6 +176,22 @@ public class Tickets {
         audit.record("alerts.ticket.pushed", "ticket", String.valueOf(id), owner.code(), p.title(),
                 Map.of("source", p.source().name()));
         return get(id);
+    }
+
+    /**
+     * An open fire point within {@link #FIRE_POINT_SAME_PLACE} pushed in the last {@link #FIRE_POINT_SAME_TIME}:
+     * the same fire reported again (satellite, then patrol), not a new one.
+     */
+    private Optional<Ticket> openFirePointNear(BigDecimal lon, BigDecimal lat) {
+        Timestamp since = Timestamp.from(clock.instant().minus(FIRE_POINT_SAME_TIME));
+        return jdbc.sql("""
+                        SELECT * FROM alerts_ticket
+                         WHERE source = 'FIRE_POINT' AND state <> 'CLOSED' AND pushed_at >= ? AND lon IS NOT NULL
+                         ORDER BY pushed_at""")
+                .param(since).query(Tickets::map).list().stream()
+                .filter(t -> LonLat.metresBetween(lon.doubleValue(), lat.doubleValue(), t.lon().doubleValue(), t.lat().doubleValue())
+                        <= FIRE_POINT_SAME_PLACE)
+                .findFirst();
     }
 
     private Division owner(ManualPush p) {
@@ -330,17 +369,68 @@ public class Tickets {
             throw new IllegalArgumentException("measures (what was done) is missing");
         }
         Timestamp now = Timestamp.from(clock.instant());
-        return move(id, Set.of(TicketState.PUSHED, TicketState.RECEIVED, TicketState.DISPOSING, TicketState.RETURNED), TicketState.REPORTED,
+        Ticket reported = move(id, Set.of(TicketState.PUSHED, TicketState.RECEIVED, TicketState.DISPOSING, TicketState.RETURNED), TicketState.REPORTED,
                 "reported", report.causeCategory().label() + "：" + report.measures().strip()
                         + (report.note() == null || report.note().isBlank() ? "" : "（" + report.note().strip() + "）"), false,
                 "reported_at = ?, first_reported_at = COALESCE(first_reported_at, ?), received_at = COALESCE(received_at, ?), "
                         + "cause_category = ?, measures = ?, responders = ?",
                 now, now, now, report.causeCategory().name(), report.measures().strip(), blankToNull(report.responders()));
+        // the evidence uploaded since the last report belongs to this one
+        jdbc.sql("""
+                        UPDATE alerts_attachment SET report_event_id = (SELECT max(id) FROM alerts_ticket_event
+                                                                         WHERE ticket_id = :id AND action = 'reported')
+                         WHERE ticket_id = :id AND purpose = 'EVIDENCE' AND report_event_id IS NULL""")
+                .param("id", id).update();
+        return reported;
     }
 
-    /** 办结: the city office accepts the report. */
+    /** A file as it arrives with a report. */
+    public record Upload(String filename, String contentType, byte[] bytes) {
+    }
+
+    /** 反馈 with its photos, in one step: the files are the report's evidence, or nothing is stored. */
     @Transactional
-    public Ticket verify(long id, String note) {
+    public Ticket report(long id, Report report, List<Upload> evidence) {
+        for (Upload file : evidence) {
+            attach(id, file.filename(), file.contentType(), file.bytes());
+        }
+        return report(id, report);
+    }
+
+    /** The evidence that came with the latest report. */
+    public List<Attachment> reportEvidence(long id) {
+        get(id);
+        return jdbc.sql("""
+                        SELECT id, ticket_id, filename, content_type, uploaded_at, uploaded_by FROM alerts_attachment
+                         WHERE ticket_id = :id AND report_event_id = (SELECT max(id) FROM alerts_ticket_event
+                                                                       WHERE ticket_id = :id AND action = 'reported')
+                         ORDER BY id""")
+                .param("id", id)
+                .query((rs, n) -> new Attachment(rs.getLong("id"), rs.getLong("ticket_id"), rs.getString("filename"),
+                        rs.getString("content_type"), rs.getTimestamp("uploaded_at").toInstant(), rs.getString("uploaded_by")))
+                .list();
+    }
+
+    /**
+     * 办结: the city office accepts the report. A report must come with evidence (a photo or file); the
+     * office may close one without only by saying why ({@code waiveEvidence}), which is recorded.
+     */
+    @Transactional
+    public Ticket verify(long id, String note, String waiveEvidence) {
+        get(id);
+        if (!actors.current().isCityOffice()) {
+            throw new AccessDenied(actors.current().username() + " may not close ticket " + id);
+        }
+        if (reportEvidence(id).isEmpty()) {
+            if (waiveEvidence == null || waiveEvidence.isBlank()) {
+                throw new IllegalStateException("工单 #" + id + " 的反馈没有现场照片或材料，不能办结；确无材料时，市大气办须说明免于举证的理由");
+            }
+            Ticket closed = move(id, Set.of(TicketState.REPORTED), TicketState.CLOSED, "closed", note, true,
+                    "closed_at = ?, evidence_waived_by = ?, evidence_waived_reason = ?", Timestamp.from(clock.instant()),
+                    actors.current().username(), waiveEvidence.strip());
+            event(id, "evidence-waived", waiveEvidence.strip());
+            return closed;
+        }
         return move(id, Set.of(TicketState.REPORTED), TicketState.CLOSED, "closed", note, true, "closed_at = ?",
                 Timestamp.from(clock.instant()));
     }
@@ -351,7 +441,12 @@ public class Tickets {
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("reason for the return is missing");
         }
-        return move(id, Set.of(TicketState.REPORTED), TicketState.RETURNED, "returned", reason, true, "returns = returns + 1");
+        Ticket t = get(id);
+        // the rework gets the ticket's own disposal time again, from now; the first deadline stays for the assessment
+        Instant reworkDue = clock.instant().plus(Duration.between(t.pushedAt(), t.disposalDue()));
+        return move(id, Set.of(TicketState.REPORTED), TicketState.RETURNED, "returned",
+                reason.strip() + "（整改期限 " + AlertTimes.minute(reworkDue) + "）", true,
+                "returns = returns + 1, rework_due = ?, rework_escalated_at = NULL", Timestamp.from(reworkDue));
     }
 
     /** Adds a photo or file as evidence: the owner, or the city office. */
@@ -372,10 +467,14 @@ public class Tickets {
         }
         String name = filename == null || filename.isBlank() ? "附件" : filename.strip();
         Instant now = clock.instant();
+        // the owner's files are evidence for its next report; the office's accompany the push (unless the city owns it)
+        boolean office = actors.current().isCityOffice() && !Divisions.CITY_CODE.equals(t.countyCode());
+        String purpose = office ? "PUSH" : "EVIDENCE";
         long attachmentId = jdbc.sql("""
-                        INSERT INTO alerts_attachment (ticket_id, filename, content_type, bytes, uploaded_at, uploaded_by)
-                        VALUES (?, ?, ?, ?, ?, ?) RETURNING id""")
-                .params(id, name, contentType, bytes, Timestamp.from(now), actors.current().username()).query(Long.class).single();
+                        INSERT INTO alerts_attachment (ticket_id, filename, content_type, bytes, uploaded_at, uploaded_by, purpose)
+                        VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                .params(id, name, contentType, bytes, Timestamp.from(now), actors.current().username(), purpose)
+                .query(Long.class).single();
         record(t, "attached", name, t.state());
         return new Attachment(attachmentId, id, name, contentType, now, actors.current().username());
     }
@@ -450,7 +549,7 @@ public class Tickets {
      * Writes the timeline entry and the webhook deliveries, and announces the change (to browsers) once the
      * transaction commits.
      */
-    void event(long id, String action, String note) {
+    long event(long id, String action, String note) {
         Instant now = clock.instant();
         long eventId = jdbc.sql("INSERT INTO alerts_ticket_event (ticket_id, at, actor, action, note) VALUES (?, ?, ?, ?, ?) RETURNING id")
                 .params(id, Timestamp.from(now), actors.current().username(), action, blankToNull(note)).query(Long.class).single();
@@ -458,6 +557,7 @@ public class Tickets {
         TicketChanged changed = new TicketChanged(eventId, id, t.countyCode(), t.department(), action, t.title(), t.state(), now);
         webhooks.enqueue(changed);
         events.publishEvent(changed);
+        return eventId;
     }
 
     /**
@@ -480,7 +580,8 @@ public class Tickets {
             Map.entry("disposing", "开始处置"), Map.entry("handed-down", "下派"), Map.entry("reported", "反馈处置结果"),
             Map.entry("closed", "审核办结"), Map.entry("returned", "退回"), Map.entry("attached", "上传附件"),
             Map.entry("receipt-overdue", "签收超时，升级提醒"), Map.entry("disposal-overdue", "处置超时，升级至县区领导和市大气办"),
-            Map.entry("effect-checked", "处置效果核查"));
+            Map.entry("effect-checked", "处置效果核查"), Map.entry("rework-overdue", "整改超时，升级至县区领导和市大气办"),
+            Map.entry("duplicate", "重复推送，已并入"), Map.entry("evidence-waived", "免于举证"));
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
@@ -496,7 +597,8 @@ public class Tickets {
                 instant(rs, "closed_at"), instant(rs, "receipt_escalated_at"), instant(rs, "disposal_escalated_at"), rs.getString("assignee"),
                 rs.getString("cause_category") == null ? null : CauseCategory.valueOf(rs.getString("cause_category")),
                 rs.getString("measures"), rs.getString("responders"), rs.getInt("returns"), rs.getInt("triggers"),
-                instant(rs, "last_triggered_at"), (Boolean) rs.getObject("effective"), rs.getString("effect_note"), rs.getString("created_by"));
+                instant(rs, "last_triggered_at"), (Boolean) rs.getObject("effective"), rs.getString("effect_note"), rs.getString("created_by"),
+                instant(rs, "rework_due"), rs.getInt("duplicates"), rs.getString("evidence_waived_by"), rs.getString("evidence_waived_reason"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -165,7 +165,7 @@ class DemoData implements ApplicationRunner {
             });
             inserted += last.inserted();
         }
-        return new IngestReport(last.batchId(), inserted, inserted, 0, 0, 0, List.of(), false, List.of());
+        return new IngestReport(last.batchId(), inserted, inserted, 0, 0, 0, List.of(), false, List.of(), List.of());
     }
 
     private List<String> registerDemoStations(Division unit) {

@@ -12,9 +12,17 @@ import java.util.List;
  *                  whether more exist
  * @param foreignStations stations of a wide file (a national-network daily file) outside the registry:
  *                  other cities' data, skipped and not counted as received or rejected
+ * @param revisions the first stored values this batch replaced, with old and new value (all are in the
+ *                  series as revisions, and the batch is in the audit log with its reason)
  */
 public record IngestReport(long batchId, long received, long inserted, long revised, long unchanged, long rejected,
-                           List<RowError> errors, boolean errorsTruncated, List<String> foreignStations) {
+                           List<RowError> errors, boolean errorsTruncated, List<String> foreignStations,
+                           List<Revision> revisions) {
+
+    /** A stored value replaced: what it was and what it is now, as revision {@code revision} of its series. */
+    public record Revision(String station, String pollutant, String averaging, java.time.Instant periodEnd,
+                           java.math.BigDecimal oldValue, java.math.BigDecimal newValue, int revision) {
+    }
 
     /** A rejected row: where it was and why. */
     public record RowError(long line, String field, String reason) {

@@ -50,9 +50,12 @@ public class Ingestion {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final PlausibleRanges plausible;
+    private final ReviewedData reviewedData;
 
     Ingestion(JdbcClient jdbc, DataSource dataSource, Actors actors, Stations stations, AuditLog audit,
-              ObservationPartitions partitions, ApplicationEventPublisher events, Clock clock, PlausibleRanges plausible) {
+              ObservationPartitions partitions, ApplicationEventPublisher events, Clock clock, PlausibleRanges plausible,
+              ReviewedData reviewedData) {
+        this.reviewedData = reviewedData;
         this.plausible = plausible;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
@@ -64,9 +67,18 @@ public class Ingestion {
         this.clock = clock;
     }
 
-    /** Where a batch came from: {@code source} is the system or person's label, {@code format} the reader. */
-    public record Submission(String source, String format, String fileName) {
+    /**
+     * Where a batch came from: {@code source} is the system or person's label, {@code format} the reader;
+     * {@code reason} why it changes values already stored (required for any revision).
+     */
+    public record Submission(String source, String format, String fileName, String reason) {
+
+        public Submission(String source, String format, String fileName) {
+            this(source, format, fileName, null);
+        }
     }
+
+
 
     @Transactional
     public IngestReport ingest(Submission submission, RowSource rows) {
@@ -76,10 +88,10 @@ public class Ingestion {
         }
         Instant now = clock.instant();
         long batchId = jdbc.sql("""
-                        INSERT INTO monitoring_import_batch (source, format, file_name, submitted_by, county_code, started_at)
-                        VALUES (?, ?, ?, ?, ?, ?) RETURNING id""")
+                        INSERT INTO monitoring_import_batch (source, format, file_name, submitted_by, county_code, started_at, reason)
+                        VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id""")
                 .params(submission.source(), submission.format(), submission.fileName(), actor.username(),
-                        actor.countyCode(), Timestamp.from(now))
+                        actor.countyCode(), Timestamp.from(now), blankToNull(submission.reason()))
                 .query(Long.class).single();
 
         // the duplicate check and the insert hash a whole batch; 4 MB (the default) spills a large one to disk
@@ -97,8 +109,13 @@ public class Ingestion {
         if (sink.hasRepeatedKeys()) {
             errors.addAll(collapseDuplicates());
         }
-        long t2 = System.nanoTime();
+        // before any read of the series: creating a partition in its own transaction waits for readers of the parent
+        partitions.ensure(SeriesTable.OBSERVATION, sink.months(false));
+        partitions.ensure(SeriesTable.REFERENCE, sink.months(true));
         lockSeries();
+        List<IngestReport.Revision> revisions = new java.util.ArrayList<>();
+        errors.addAll(checkRevisions(submission, actor, revisions));
+        long t2 = System.nanoTime();
         Stored measured = store(SeriesTable.OBSERVATION, sink, batchId, now);
         Stored published = store(SeriesTable.REFERENCE, sink, batchId, now);
         long t3 = System.nanoTime();
@@ -123,13 +140,20 @@ public class Ingestion {
         audit.record("monitoring.observations.imported", "import", Long.toString(batchId), actor.countyCode(), null,
                 Map.of("source", submission.source(), "format", submission.format(),
                         "received", sink.received(), "inserted", inserted, "revised", revised, "rejected", rejected));
+        if (measured.revised > 0) {
+            audit.record("monitoring.observations.revised", "import", Long.toString(batchId), actor.countyCode(),
+                    submission.reason(), Map.of("revised", measured.revised, "first", revisions.stream().limit(20)
+                            .map(r -> r.station() + " " + r.pollutant() + " " + r.periodEnd() + ": " + r.oldValue().toPlainString()
+                                    + " → " + r.newValue().toPlainString()).toList()));
+        }
         if (measured.inserted + measured.revised > 0) {
             events.publishEvent(new ObservationsRecorded(batchId, measured.stations, measured.first, measured.last,
                     measured.inserted, measured.revised));
         }
         return new IngestReport(batchId, sink.received(), inserted, revised, unchanged, rejected,
                 List.copyOf(errors.subList(0, Math.min(errors.size(), REPORTED_ERRORS))),
-                errors.size() > REPORTED_ERRORS, List.copyOf(sink.foreignStations()));
+                errors.size() > REPORTED_ERRORS, List.copyOf(sink.foreignStations()),
+                List.copyOf(revisions.subList(0, Math.min(revisions.size(), REPORTED_ERRORS))));
     }
 
     private StagingSink stage(RowSource rows, Instant now) {
@@ -165,6 +189,77 @@ public class Ingestion {
                         "与第 " + rs.getLong("first_line") + " 行的站点、污染物和时间相同，但数值不同"))
                 .list();
         return conflicts;
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    /**
+     * Staged measurements that would replace a stored value. Counties are assessed on these values, so a
+     * revision needs a reason, a station of an assessed class (national, provincial, county) only the city
+     * office, and a reviewed month only the city office. The platform's own sources (system) may revise:
+     * a device that resends its hour. Refused revisions leave the staging table and are reported with the
+     * old and new value; allowed ones are returned for the audit log.
+     */
+    private List<IngestReport.RowError> checkRevisions(Submission submission, Actor actor, List<IngestReport.Revision> allowed) {
+        List<Object[]> candidates = jdbc.sql("""
+                        WITH current AS (
+                            SELECT DISTINCT ON (station_code, pollutant, averaging, period_end)
+                                   station_code, pollutant, averaging, period_end, revision, value, flag
+                              FROM monitoring_observation
+                             WHERE period_end BETWEEN (SELECT min(period_end) FROM monitoring_staging WHERE target = 0)
+                                                  AND (SELECT max(period_end) FROM monitoring_staging WHERE target = 0)
+                               AND station_code IN (SELECT DISTINCT station_code FROM monitoring_staging WHERE target = 0)
+                             ORDER BY station_code, pollutant, averaging, period_end, revision DESC)
+                        SELECT s.seq, s.line, s.station_code, s.pollutant, s.averaging, s.period_end, c.value AS old_value,
+                               s.value AS new_value, c.revision
+                          FROM monitoring_staging s JOIN current c USING (station_code, pollutant, averaging, period_end)
+                         WHERE s.target = 0 AND (c.value, c.flag) IS DISTINCT FROM (s.value, s.flag)
+                         ORDER BY s.line""")
+                .query((rs, n) -> new Object[] {rs.getLong("seq"), rs.getLong("line"), new IngestReport.Revision(rs.getString("station_code"),
+                        rs.getString("pollutant"), rs.getString("averaging"), rs.getTimestamp("period_end").toInstant(),
+                        rs.getBigDecimal("old_value"), rs.getBigDecimal("new_value"), rs.getInt("revision") + 1)})
+                .list();
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        boolean system = actor.username().equals(Actor.SYSTEM.username());
+        boolean reasoned = blankToNull(submission.reason()) != null;
+        Set<String> assessed = system || actor.isCityOffice() ? Set.of() : stations.assessedStations();
+        Set<java.time.YearMonth> reviewed = system || actor.isCityOffice() ? Set.of() : reviewedData.reviewed(candidates.stream()
+                .map(c -> monthOf(((IngestReport.Revision) c[2]).periodEnd()))
+                .collect(java.util.stream.Collectors.toSet()));
+        List<IngestReport.RowError> refused = new java.util.ArrayList<>();
+        List<Long> refusedSeqs = new java.util.ArrayList<>();
+        for (Object[] c : candidates) {
+            IngestReport.Revision r = (IngestReport.Revision) c[2];
+            String problem = system ? null
+                    : !reasoned ? "修订已存数值须填写修订理由"
+                    : assessed.contains(r.station()) ? "该站点的数据用于县区考核，只有市大气办可以修订"
+                    : reviewed.contains(monthOf(r.periodEnd()))
+                    ? "该月数据已经审核，只有市大气办可以修订" : null;
+            if (problem == null) {
+                allowed.add(r);
+            } else {
+                refusedSeqs.add((Long) c[0]);
+                refused.add(new IngestReport.RowError((Long) c[1], r.station(), problem + "（" + r.pollutant() + " "
+                        + MINUTE.format(r.periodEnd()) + "：原值 " + r.oldValue().toPlainString() + "，新值 "
+                        + r.newValue().toPlainString() + "）"));
+            }
+        }
+        if (!refusedSeqs.isEmpty()) {
+            jdbc.sql("DELETE FROM monitoring_staging WHERE seq = ANY(?)").param(refusedSeqs.toArray(Long[]::new)).update();
+        }
+        return refused;
+    }
+
+    private static final java.time.format.DateTimeFormatter MINUTE = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(org.lantian.standards.BeijingTime.ZONE);
+
+    /** The Beijing month a value belongs to (hour-ending: 00:00 closes the day, and the month, before). */
+    private static java.time.YearMonth monthOf(Instant periodEnd) {
+        return java.time.YearMonth.from(periodEnd.minusSeconds(1).atZone(org.lantian.standards.BeijingTime.ZONE));
     }
 
     /** Batches touching the same station wait for each other, so revision numbers never collide. */

@@ -128,13 +128,15 @@ class MonitoringController {
     record ObservationItem(String station, String pollutant, String averaging, String periodEnd, String value, String flag) {
     }
 
-    record ObservationBatch(@NotBlank @Size(max = 100) String source, @NotNull List<ObservationItem> observations) {
+    /** {@code reason}: why values already stored are changed; a revision without one is refused. */
+    record ObservationBatch(@NotBlank @Size(max = 100) String source, @NotNull List<ObservationItem> observations,
+                            @Size(max = 500) String reason) {
     }
 
     @PostMapping("/observations")
     @Operation(summary = "Submit a batch of observations; items are numbered from 1 in the error report")
     IngestReport submit(@Valid @RequestBody ObservationBatch batch) {
-        return ingestion.ingest(new Ingestion.Submission(batch.source(), "json", null), sink -> {
+        return ingestion.ingest(new Ingestion.Submission(batch.source(), "json", null, batch.reason()), sink -> {
             long line = 0;
             for (ObservationItem item : batch.observations()) {
                 line++;
@@ -150,19 +152,20 @@ class MonitoringController {
 
     @PostMapping(value = "/imports/csv", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Import observations from CSV (station,pollutant,averaging,period_end,value,flag)")
-    IngestReport importCsv(@RequestPart MultipartFile file, @RequestParam(defaultValue = "csv-upload") String source)
-            throws IOException {
+    IngestReport importCsv(@RequestPart MultipartFile file, @RequestParam(defaultValue = "csv-upload") String source,
+                           @RequestParam(required = false) @Size(max = 500) String reason) throws IOException {
         try (Reader reader = utf8(file)) {
-            return ingestion.ingest(new Ingestion.Submission(source, "csv", file.getOriginalFilename()),
+            return ingestion.ingest(new Ingestion.Submission(source, "csv", file.getOriginalFilename(), reason),
                     new ObservationCsvReader(reader));
         }
     }
 
     @PostMapping(value = "/imports/china-sites", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Import a national-network daily file (china_sites_YYYYMMDD.csv)")
-    IngestReport importChinaSites(@RequestPart MultipartFile file) throws IOException {
+    IngestReport importChinaSites(@RequestPart MultipartFile file, @RequestParam(required = false) @Size(max = 500) String reason)
+            throws IOException {
         try (Reader reader = utf8(file)) {
-            return ingestion.ingest(new Ingestion.Submission("cnemc-public", "china_sites", file.getOriginalFilename()),
+            return ingestion.ingest(new Ingestion.Submission("cnemc-public", "china_sites", file.getOriginalFilename(), reason),
                     new ChinaSitesReader(reader));
         }
     }

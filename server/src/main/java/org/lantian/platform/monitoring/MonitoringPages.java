@@ -69,14 +69,23 @@ class MonitoringPages {
     }
 
     @PostMapping("/imports/csv")
-    String importCsv(@RequestParam MultipartFile file, Model model) throws IOException {
-        return importFile(file, new Ingestion.Submission("csv-upload", "csv", file.getOriginalFilename()), "csv", model);
+    String importCsv(@RequestParam MultipartFile file, @RequestParam(required = false) String reason, Model model) throws IOException {
+        return importFile(file, new Ingestion.Submission("csv-upload", "csv", file.getOriginalFilename(), limited(reason)), "csv", model);
     }
 
     @PostMapping("/imports/china-sites")
-    String importChinaSites(@RequestParam MultipartFile file, Model model) throws IOException {
-        return importFile(file, new Ingestion.Submission("cnemc-public", "china_sites", file.getOriginalFilename()),
+    String importChinaSites(@RequestParam MultipartFile file, @RequestParam(required = false) String reason, Model model)
+            throws IOException {
+        return importFile(file, new Ingestion.Submission("cnemc-public", "china_sites", file.getOriginalFilename(), limited(reason)),
                 "china_sites", model);
+    }
+
+    /** A reason as the form may send it: at most 500 characters, as the API allows. */
+    private static String limited(String reason) {
+        if (reason != null && reason.length() > 500) {
+            throw new BadInput("修订理由不能超过 500 字");
+        }
+        return reason;
     }
 
     private String importFile(MultipartFile file, Ingestion.Submission submission, String format, Model model) throws IOException {

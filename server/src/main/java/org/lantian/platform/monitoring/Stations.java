@@ -179,6 +179,16 @@ public class Stations {
         return true;
     }
 
+    /** Stations whose latest version is of a class the counties are assessed on (national, provincial, county). */
+    java.util.Set<String> assessedStations() {
+        return new java.util.HashSet<>(jdbc.sql("""
+                        SELECT station_code FROM (
+                            SELECT DISTINCT ON (station_code) station_code, station_class FROM monitoring_station_version
+                             ORDER BY station_code, valid_from DESC NULLS LAST) v
+                         WHERE station_class IN ('NATIONAL', 'PROVINCIAL', 'COUNTY')""")
+                .query(String.class).list());
+    }
+
     /** Every registered code, whatever its scope (to tell "unknown" from "not yours" in import reports). */
     java.util.Set<String> allCodes() {
         return new java.util.HashSet<>(jdbc.sql("SELECT code FROM monitoring_station").query(String.class).list());

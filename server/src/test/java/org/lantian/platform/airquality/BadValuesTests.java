@@ -43,7 +43,8 @@ class BadValuesTests extends ApiTest {
     @Test
     void overflowNanInfinityAndHugeValuesAreRefusedByNameAndTheGenuineHighValueInTheSameBatchRaisesItsTicket() {
         Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS);
-        String batch = "{\"source\":\"logger\",\"observations\":[" + String.join(",",
+        // the genuine value may replace a simulated one of this hour: the reason makes that revision allowed
+        String batch = "{\"source\":\"logger\",\"reason\":\"设备补传\",\"observations\":[" + String.join(",",
                 item("1049A", "PM2_5", hour, "3.4028235E+38"),
                 item("1049A", "PM10", hour, "NaN"),
                 item("1049A", "SO2", hour, "Infinity"),

@@ -55,7 +55,8 @@ class RealTimeResultsTests extends ApiTest {
                 .param(at).query(String.class).single()).isEqualTo("CN2012");
 
         // a revision recomputes what it touches: PM2.5 100 → 60 at 1050A makes the city mean 70 → 94
-        as("city").post("/api/observations", "{\"source\":\"test\",\"observations\":[" + item("1050A", "PM2_5", time, "60") + "]}");
+        as("city").post("/api/observations", "{\"source\":\"test\",\"reason\":\"仪器校准后更正\",\"observations\":["
+                + item("1050A", "PM2_5", time, "60") + "]}");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             assertThat(aqi("airquality_area_hour", "area_code", "130400", at)).isEqualTo(94);
             assertThat(aqi("airquality_station_hour", "station_code", "1050A", at)).isEqualTo(85);  // PM10 120 → 85

@@ -74,8 +74,8 @@ class AlertsScopingTests extends ApiTest {
                 {"rule":{"code":"PM25_HIGH","name":"改低阈值","kind":"STATION_VALUES","receiptMinutes":10,"disposalMinutes":600,"enabled":true,
                  "definition":{"match":"ALL","conditions":[{"type":"ABOVE","measure":"PM2_5","threshold":500}],"sustainHours":1,"effectHours":2}},
                  "reason":"x"}"""))).isEqualTo(403);
-        assertThat(status(as("city").post("/api/alerts/tickets/" + ticket + "/close", "{}"))).isEqualTo(200);
-        assertThat(status(as("city").post("/api/alerts/tickets/" + ticket + "/close", "{}"))).isEqualTo(409);
+        assertThat(status(as("city").post("/api/alerts/tickets/" + ticket + "/close", "{\"waiveEvidence\":\"电话核实\"}"))).isEqualTo(200);
+        assertThat(status(as("city").post("/api/alerts/tickets/" + ticket + "/close", "{\"waiveEvidence\":\"电话核实\"}"))).isEqualTo(409);
     }
 
     @Test

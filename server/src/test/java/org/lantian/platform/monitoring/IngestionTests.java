@@ -26,7 +26,12 @@ class IngestionTests extends ApiTest {
     }
 
     private JsonNode submit(String items) {
-        var response = city.post("/api/observations", "{\"source\":\"test\",\"observations\":[" + items + "]}");
+        return submit(city, null, items);
+    }
+
+    private static JsonNode submit(Api as, String reason, String items) {
+        var response = as.post("/api/observations", "{\"source\":\"test\"," + (reason == null ? "" : "\"reason\":\"" + reason + "\",")
+                + "\"observations\":[" + items + "]}");
         assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(200);
         return Api.json(response);
     }
@@ -62,12 +67,63 @@ class IngestionTests extends ApiTest {
     @Test
     void aChangedValueBecomesARevisionAndTheOldOneIsKept() {
         submit("{\"station\":\"1049A\",\"pollutant\":\"NO2\",\"periodEnd\":\"2024-02-01 10:00\",\"value\":\"40\"}");
-        JsonNode changed = submit("{\"station\":\"1049A\",\"pollutant\":\"NO2\",\"periodEnd\":\"2024-02-01 10:00\",\"value\":\"42\"}");
-        JsonNode flagged = submit("{\"station\":\"1049A\",\"pollutant\":\"NO2\",\"periodEnd\":\"2024-02-01 10:00\",\"value\":\"42\",\"flag\":\"M\"}");
+        JsonNode changed = submit(city, "校准更正", "{\"station\":\"1049A\",\"pollutant\":\"NO2\",\"periodEnd\":\"2024-02-01 10:00\",\"value\":\"42\"}");
+        JsonNode flagged = submit(city, "标记维护", "{\"station\":\"1049A\",\"pollutant\":\"NO2\",\"periodEnd\":\"2024-02-01 10:00\",\"value\":\"42\",\"flag\":\"M\"}");
 
         assertThat(changed.get("revised").asLong()).isEqualTo(1);
         assertThat(flagged.get("revised").asLong()).isEqualTo(1);
         assertThat(stored("1049A", "NO2", "2024-02-01T10:00+08:00")).containsExactly("1:40:N", "2:42:N", "3:42:M");
+    }
+
+    /**
+     * Counties are assessed on these values: a revision needs a reason, an assessed station (national,
+     * provincial, county) the city office, a reviewed month the city office; each shows old and new.
+     */
+    @Test
+    void onlyTheOwnerRevisesAssessedDataWithAReasonAndEveryRevisionShowsOldAndNew() {
+        String first = "{\"station\":\"1049A\",\"pollutant\":\"SO2\",\"periodEnd\":\"2024-02-03 10:00\",\"value\":\"12\"}";
+        String second = first.replace("\"12\"", "\"15\"");
+        submit(first);
+        JsonNode silent = submit(second);
+        assertThat(silent.get("revised").asLong()).isZero();
+        assertThat(silent.get("rejected").asLong()).isEqualTo(1);
+        assertThat(silent.get("errors").get(0).get("reason").asString()).contains("修订理由", "原值 12", "新值 15");
+        assertThat(stored("1049A", "SO2", "2024-02-03T10:00+08:00")).containsExactly("1:12:N");
+
+        JsonNode reasoned = submit(city, "复核后更正", second);
+        assertThat(reasoned.get("revised").asLong()).isEqualTo(1);
+        assertThat(reasoned.get("revisions").get(0).get("oldValue").asString()).isEqualTo("12");
+        assertThat(reasoned.get("revisions").get(0).get("newValue").asString()).isEqualTo("15");
+        assertThat(jdbc.sql("""
+                        SELECT count(*) FROM identity_audit_entry WHERE action = 'monitoring.observations.revised' AND target_id = ?
+                           AND reason = '复核后更正'""").param(reasoned.get("batchId").asString()).query(Long.class).single()).isEqualTo(1);
+
+        String countyStation = jdbc.sql("""
+                SELECT station_code FROM monitoring_station_version WHERE county_code = '130403' AND station_class = 'COUNTY' LIMIT 1""")
+                .query(String.class).single();
+        String township = jdbc.sql("""
+                SELECT station_code FROM monitoring_station_version WHERE county_code = '130403' AND station_class = 'TOWNSHIP' LIMIT 1""")
+                .query(String.class).single();
+        Api congtai = as("congtai");
+        String own = "{\"station\":\"" + countyStation + "\",\"pollutant\":\"NO2\",\"periodEnd\":\"2024-02-03 10:00\",\"value\":\"30\"}";
+        assertThat(submit(congtai, null, own).get("inserted").asLong()).as("a new value is the county's to send").isEqualTo(1);
+        JsonNode countyRevision = submit(congtai, "我县核实", own.replace("\"30\"", "\"20\""));
+        assertThat(countyRevision.get("revised").asLong()).isZero();
+        assertThat(countyRevision.get("errors").get(0).get("reason").asString()).contains("只有市大气办可以修订");
+
+        String townshipValue = "{\"station\":\"" + township + "\",\"pollutant\":\"NO2\",\"periodEnd\":\"2024-02-03 10:00\",\"value\":\"30\"}";
+        submit(congtai, null, townshipValue);
+        assertThat(submit(congtai, "乡镇站核实", townshipValue.replace("\"30\"", "\"25\"")).get("revised").asLong()).isEqualTo(1);
+        jdbc.sql("INSERT INTO airquality_reviewed_month (month, batch_id, reviewed_by, reviewed_at) VALUES ('2024-02-01', 0, 'city', now())")
+                .update();
+        try {
+            JsonNode reviewed = submit(congtai, "再次核实", townshipValue.replace("\"30\"", "\"22\""));
+            assertThat(reviewed.get("revised").asLong()).isZero();
+            assertThat(reviewed.get("errors").get(0).get("reason").asString()).contains("已经审核");
+            assertThat(submit(city, "审核后更正", townshipValue.replace("\"30\"", "\"22\"")).get("revised").asLong()).isEqualTo(1);
+        } finally {
+            jdbc.sql("DELETE FROM airquality_reviewed_month WHERE month = '2024-02-01'").update();
+        }
     }
 
     @Test
