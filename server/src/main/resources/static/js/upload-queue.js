@@ -25,7 +25,11 @@
       const head = table.createTHead().insertRow();
       ['文件', '接收', '新增', '修订', '未变化', '拒收', '名录外站点', '说明'].forEach(h => head.appendChild(text('th', h)));
       const body = table.createTBody();
-      form.after(table);
+      // inside the form's card, scrolling within it: a year is 365 rows
+      const box = document.createElement('div');
+      box.className = 'upload-results-box';
+      box.appendChild(table);
+      form.appendChild(box);
       progress.hidden = false;
       let failed = 0;
       for (let i = 0; i < files.length; i++) {

@@ -89,6 +89,10 @@ class AlertPagesBrowserTests extends BrowserTest {
         new Select(browser().findElement(By.name("causeCategory"))).selectByVisibleText("施工及道路扬尘");
         browser().findElement(By.name("measures")).sendKeys("工地已苫盖，停止土方作业");
         browser().findElement(By.name("responders")).sendKeys("城管执法 李四");
+        // the photo goes with the report, in the same form: nothing typed is lost to a separate upload
+        java.nio.file.Path photo = java.nio.file.Files.createTempFile("现场", ".png");
+        java.nio.file.Files.write(photo, new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10});
+        browser().findElement(By.name("photos")).sendKeys(photo.toString());
         browser().findElement(By.id("report")).click();
         waitUpTo(Duration.ofSeconds(5)).until(d -> d.findElement(By.id("state")).getText().equals("已反馈"));
         assertThat(browser().findElements(By.id("close"))).isEmpty();
@@ -98,8 +102,8 @@ class AlertPagesBrowserTests extends BrowserTest {
         open("/alerts/tickets/" + ours);
         browser().findElement(By.id("close")).click();
         waitUpTo(Duration.ofSeconds(5)).until(d -> d.findElement(By.id("state")).getText().equals("已办结"));
-        assertThat(column("timeline", 3)).containsExactly("推送", "签收", "反馈处置结果", "审核办结");
-        assertThat(column("timeline", 2)).containsExactly("city", "wuan", "wuan", "city");
+        assertThat(column("timeline", 3)).containsExactly("推送", "签收", "上传附件", "反馈处置结果", "审核办结");
+        assertThat(column("timeline", 2)).containsExactly("city", "wuan", "wuan", "wuan", "city");
         screenshot("alerts-ticket-closed");
     }
 

@@ -153,6 +153,17 @@ class IaqiCalculatorTest {
         assertThat(IaqiCalculator.of(rules, Indicator.CO_1H, new BigDecimal("150.04")).note()).isEqualTo(Iaqi.Note.NONE);
     }
 
+    /** Any finite value has an IAQI: beyond a long's range too (a logger's float maximum), never an exception. */
+    @ParameterizedTest
+    @CsvSource({"PM2_5_1H, 3.4028235E+38", "PM10_24H, 1E+308", "CO_1H, 9223372036854775808"})
+    void aHugeFiniteValueIsOffTheScaleNotAnError(Indicator indicator, String value) {
+        for (RuleSet rules : RuleSet.values()) {
+            Iaqi iaqi = IaqiCalculator.of(rules, indicator, new BigDecimal(value));
+            assertThat(iaqi.value()).isEqualTo(500);
+            assertThat(iaqi.note()).isEqualTo(Iaqi.Note.OVER_SCALE);
+        }
+    }
+
     @Test
     void so2OneHourAbove800TakesThe24HourValueIn2012And200Since2026() {
         Map<Indicator, BigDecimal> with24h = Map.of(Indicator.SO2_24H, new BigDecimal("100"));
