@@ -125,7 +125,7 @@ class AlertsController {
         List<Tickets.Upload> uploads = new java.util.ArrayList<>();
         for (MultipartFile f : files == null ? List.<MultipartFile>of() : files) {
             if (!f.isEmpty()) {
-                uploads.add(new Tickets.Upload(f.getOriginalFilename(), f.getContentType(), f.getBytes()));
+                uploads.add(EvidenceFiles.read(f));
             }
         }
         return uploads;
@@ -140,7 +140,8 @@ class AlertsController {
     @PostMapping(path = "/tickets/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Add a photo or file (JPEG, PNG, WebP, PDF; ≤ 10 MB) as evidence")
     Tickets.Attachment attach(@PathVariable long id, @RequestPart("file") MultipartFile file) throws IOException {
-        return tickets.attach(id, file.getOriginalFilename(), file.getContentType(), file.getBytes());
+        Tickets.Upload upload = EvidenceFiles.read(file);
+        return tickets.attach(id, upload.filename(), upload.contentType(), upload.bytes());
     }
 
     @GetMapping("/tickets/{id}/attachments")

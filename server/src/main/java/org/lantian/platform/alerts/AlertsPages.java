@@ -130,7 +130,8 @@ class AlertsPages {
             throw new IllegalArgumentException("请选择要上传的照片或文件");
         }
         try {
-            return tickets.attach(id, file.getOriginalFilename(), file.getContentType(), file.getBytes());
+            Tickets.Upload upload = EvidenceFiles.read(file);
+            return tickets.attach(id, upload.filename(), upload.contentType(), upload.bytes());
         } catch (IOException e) {
             throw new IllegalArgumentException("文件读取失败：" + e.getMessage());
         }

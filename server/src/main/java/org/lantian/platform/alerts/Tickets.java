@@ -43,8 +43,6 @@ public class Tickets {
     static final double FIRE_POINT_SAME_PLACE = 500;
     /** ... when pushed within this time of each other. */
     static final Duration FIRE_POINT_SAME_TIME = Duration.ofHours(6);
-    private static final long MAX_ATTACHMENT_BYTES = 10L * 1024 * 1024;
-    private static final Set<String> ATTACHMENT_TYPES = Set.of("image/jpeg", "image/png", "image/webp", "application/pdf");
 
     /** A ticket was raised, merged, moved or escalated; {@code action} says which; {@code eventId} is its timeline entry. */
     public record TicketChanged(long eventId, long ticketId, String countyCode, String department, String action, String title,
@@ -457,15 +455,15 @@ public class Tickets {
             requireOwner(t);
         }
         if (bytes == null || bytes.length == 0) {
-            throw new IllegalArgumentException("file is empty");
+            throw new IllegalArgumentException("file: 文件为空");
         }
-        if (bytes.length > MAX_ATTACHMENT_BYTES) {
-            throw new IllegalArgumentException("file " + filename + " is larger than 10 MB");
+        String name = EvidenceFiles.cleanName(filename);
+        if (bytes.length > EvidenceFiles.MAX_BYTES) {
+            throw new IllegalArgumentException("file: 文件“" + name + "”超过 10 MB");
         }
-        if (contentType == null || !ATTACHMENT_TYPES.contains(contentType)) {
-            throw new IllegalArgumentException("file " + filename + " must be JPEG, PNG, WebP or PDF, not " + contentType);
-        }
-        String name = filename == null || filename.isBlank() ? "附件" : filename.strip();
+        // the bytes decide the type, not the client's word for it
+        String type = EvidenceFiles.typeOf(bytes).orElseThrow(() -> new IllegalArgumentException(
+                "file: 文件“" + name + "”不是 JPEG、PNG、WebP 图片或 PDF 文档"));
         Instant now = clock.instant();
         // the owner's files are evidence for its next report; the office's accompany the push (unless the city owns it)
         boolean office = actors.current().isCityOffice() && !Divisions.CITY_CODE.equals(t.countyCode());
@@ -473,10 +471,10 @@ public class Tickets {
         long attachmentId = jdbc.sql("""
                         INSERT INTO alerts_attachment (ticket_id, filename, content_type, bytes, uploaded_at, uploaded_by, purpose)
                         VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id""")
-                .params(id, name, contentType, bytes, Timestamp.from(now), actors.current().username(), purpose)
+                .params(id, name, type, bytes, Timestamp.from(now), actors.current().username(), purpose)
                 .query(Long.class).single();
         record(t, "attached", name, t.state());
-        return new Attachment(attachmentId, id, name, contentType, now, actors.current().username());
+        return new Attachment(attachmentId, id, name, type, now, actors.current().username());
     }
 
     /**

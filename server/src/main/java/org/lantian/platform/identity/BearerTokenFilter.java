@@ -37,7 +37,7 @@ final class BearerTokenFilter extends OncePerRequestFilter {
         var principal = tokens.authenticate(token);
         if (principal.isEmpty()) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
-            response.sendError(HttpServletResponse.SC_UNAUTHORIZED, "unknown, expired or revoked API token");
+            ApiProblems.write(response, HttpServletResponse.SC_UNAUTHORIZED, "未登录", "API 令牌无效、已过期或已撤销");
             return;
         }
         SecurityContext context = SecurityContextHolder.createEmptyContext();

@@ -10,8 +10,12 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -23,10 +27,16 @@ class SecurityConfiguration {
 
     @Bean
     @ConditionalOnWebApplication // the import command runs without a web server
-    SecurityFilterChain securityFilterChain(HttpSecurity http, ApiTokens tokens) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, ApiTokens tokens, LoginThrottle throttle) throws Exception {
         RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+        // a page request that must sign in first is remembered to return to; an API call is not, and gets no session
+        HttpSessionRequestCache pagesOnly = new HttpSessionRequestCache();
+        pagesOnly.setRequestMatcher(request -> !api.matches(request) && "GET".equals(request.getMethod()));
         http
                 .addFilterBefore(new BearerTokenFilter(tokens), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
+                .requestCache(cache -> cache.requestCache(pagesOnly))
+                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .authorizeHttpRequests(auth -> auth
                         // the continuation of a request already authorised (an event stream ending), not a new one
                         .dispatcherTypeMatchers(jakarta.servlet.DispatcherType.ASYNC).permitAll()
@@ -37,13 +47,47 @@ class SecurityConfiguration {
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?error"))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 // API clients get a status code, not a redirect to the login page
-                .exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(
-                        new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), api))
+                .exceptionHandling(ex -> ex
+                        .defaultAuthenticationEntryPointFor((request, response, e) -> ApiProblems.write(response,
+                                HttpStatus.UNAUTHORIZED.value(), "未登录", "请先登录，或以 Authorization: Bearer 发送 API 令牌"), api)
+                        .defaultAccessDeniedHandlerFor((request, response, e) -> ApiProblems.write(response,
+                                HttpStatus.FORBIDDEN.value(), "无权操作", "本账号无权进行此操作（或缺少 CSRF 令牌）"), api))
                 // token-authenticated calls carry no cookie, so there is no cross-site request to forge
-                .csrf(csrf -> csrf.ignoringRequestMatchers(BearerTokenFilter::hasBearerToken))
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
-                        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'")));
+                .csrf(csrf -> csrf.ignoringRequestMatchers(BearerTokenFilter::hasBearerToken)
+                        .csrfTokenRepository(noSessionForApi(api)))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data: blob:; "
+                                + "style-src 'self' 'unsafe-inline'; script-src 'self'; form-action 'self'; base-uri 'self'; "
+                                + "frame-ancestors 'none'; object-src 'none'"))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
+    }
+
+    /**
+     * The CSRF token lives in the session; an API call that has no session (anonymous, refused anyway) must
+     * not open one just to store a token it will never use.
+     */
+    private static CsrfTokenRepository noSessionForApi(RequestMatcher api) {
+        HttpSessionCsrfTokenRepository sessions = new HttpSessionCsrfTokenRepository();
+        return new CsrfTokenRepository() {
+            @Override
+            public CsrfToken generateToken(jakarta.servlet.http.HttpServletRequest request) {
+                return sessions.generateToken(request);
+            }
+
+            @Override
+            public void saveToken(CsrfToken token, jakarta.servlet.http.HttpServletRequest request,
+                                  jakarta.servlet.http.HttpServletResponse response) {
+                if (request.getSession(false) != null || !api.matches(request)) {
+                    sessions.saveToken(token, request, response);
+                }
+            }
+
+            @Override
+            public CsrfToken loadToken(jakarta.servlet.http.HttpServletRequest request) {
+                return sessions.loadToken(request);
+            }
+        };
     }
 
     @Bean

@@ -27,9 +27,11 @@ public class Users {
     private final AuditLog audit;
     private final IdentityProperties properties;
     private final Clock clock;
+    private final LoginThrottle throttle;
 
     Users(JdbcClient jdbc, PasswordEncoder passwords, Actors actors, AuditLog audit,
-          IdentityProperties properties, Clock clock) {
+          IdentityProperties properties, Clock clock, LoginThrottle throttle) {
+        this.throttle = throttle;
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.actors = actors;
@@ -88,11 +90,10 @@ public class Users {
         if (!actor.isCityOffice()) {
             throw new AccessDenied(actor.username() + " may not unlock users");
         }
-        int changed = jdbc.sql("UPDATE identity_user SET failed_attempts = 0, locked_until = NULL WHERE username = ?")
-                .param(username).update();
-        if (changed == 0) {
+        if (!jdbc.sql("SELECT EXISTS (SELECT 1 FROM identity_user WHERE username = ?)").param(username).query(Boolean.class).single()) {
             throw new IllegalArgumentException("username: no user " + username);
         }
+        throttle.clear(username);
         audit.record("identity.user.unlocked", "user", username, null, reason, Map.of());
     }
 
@@ -101,46 +102,20 @@ public class Users {
     }
 
     Optional<LantianPrincipal> principal(String username) {
-        Instant now = clock.instant();
         return jdbc.sql("SELECT " + COLUMNS + ", password_hash FROM identity_user WHERE username = ?")
                 .param(username)
                 .query((rs, n) -> {
                     User u = map(rs, n);
-                    return new LantianPrincipal(actorOf(u), rs.getString("password_hash"), u.enabled(), u.lockedAt(now));
+                    return new LantianPrincipal(actorOf(u), rs.getString("password_hash"), u.enabled(), false);
                 })
                 .optional();
     }
 
     Optional<LantianPrincipal> principalById(long id) {
         User u = require(id);
-        return Optional.of(new LantianPrincipal(actorOf(u), null, u.enabled(), u.lockedAt(clock.instant())));
+        return Optional.of(new LantianPrincipal(actorOf(u), null, u.enabled(), false));
     }
 
-    /** Counts a wrong password; the {@code maxFailedLogins}-th in a row locks the account. */
-    @Transactional
-    void recordFailedLogin(String username) {
-        Instant now = clock.instant();
-        Optional<Boolean> lockedNow = jdbc.sql("""
-                        UPDATE identity_user
-                           SET failed_attempts = CASE WHEN failed_attempts + 1 >= :max THEN 0 ELSE failed_attempts + 1 END,
-                               locked_until    = CASE WHEN failed_attempts + 1 >= :max THEN :until ELSE locked_until END
-                         WHERE username = :username AND (locked_until IS NULL OR locked_until <= :now)
-                        RETURNING locked_until IS NOT NULL AND locked_until > :now""")
-                .param("max", properties.maxFailedLogins())
-                .param("until", Timestamp.from(now.plus(properties.lockout())))
-                .param("now", Timestamp.from(now))
-                .param("username", username)
-                .query(Boolean.class).optional();
-        if (lockedNow.orElse(false)) {
-            audit.recordAs(Actor.SYSTEM, "identity.user.locked", "user", username, null,
-                    properties.maxFailedLogins() + " failed logins in a row", Map.of("until", now.plus(properties.lockout()).toString()));
-        }
-    }
-
-    void recordSuccessfulLogin(String username) {
-        jdbc.sql("UPDATE identity_user SET failed_attempts = 0, locked_until = NULL WHERE username = ? AND (failed_attempts <> 0 OR locked_until IS NOT NULL)")
-                .param(username).update();
-    }
 
     private static Actor actorOf(User u) {
         return new Actor(u.username(), u.displayName(), u.role(), u.countyCode(), u.organisation());

@@ -80,6 +80,45 @@ class ApiErrors {
         return problem(HttpStatus.CONFLICT, "已存在", e.getMostSpecificCause().getMessage());
     }
 
+    /** What the database refused, said as the client's mistake it is, never a 500 with SQL in it. */
+    @ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
+    ProblemDetail refusedByDatabase(org.springframework.dao.DataIntegrityViolationException e) {
+        java.sql.SQLException sql = sqlCause(e);
+        String state = sql == null ? "" : java.util.Objects.toString(sql.getSQLState(), "");
+        String detail = switch (state) {
+            case "23514" -> "数据不符合规定（文本过长或取值超出允许范围）";
+            case "23502" -> "缺少必填项";
+            case "23503" -> "引用的对象不存在";
+            case "23505" -> "已存在相同的记录";
+            case "22021", "22P05" -> "含有不允许的字符（如 NUL）";
+            case "22001" -> "文本过长";
+            case "22003" -> "数值超出允许范围";
+            case "22007", "22008" -> "日期或时间超出允许范围";
+            default -> "数据不符合数据库的约束";
+        };
+        return problem(state.equals("23505") ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST, "请求有误", detail);
+    }
+
+    /** Dates, durations and numbers out of what the platform can represent. */
+    @ExceptionHandler({java.time.DateTimeException.class, ArithmeticException.class})
+    ProblemDetail outOfRange(RuntimeException e) {
+        return problem(HttpStatus.BAD_REQUEST, "请求有误", "日期、时长或数值超出允许范围：" + e.getMessage());
+    }
+
+    @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
+    ProblemDetail uploadTooLarge(org.springframework.web.multipart.MaxUploadSizeExceededException e) {
+        return problem(HttpStatus.CONTENT_TOO_LARGE, "文件过大", "上传的文件超过允许的大小");
+    }
+
+    private static java.sql.SQLException sqlCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql) {
+                return sql;
+            }
+        }
+        return null;
+    }
+
     @ExceptionHandler(IllegalStateException.class)
     ProblemDetail wrongState(IllegalStateException e) {
         return problem(HttpStatus.CONFLICT, "当前状态不允许此操作", e.getMessage());

@@ -1,7 +1,6 @@
 package org.lantian.platform.web;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -14,7 +13,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -47,15 +45,23 @@ class RequestBodyLimit extends OncePerRequestFilter {
             throws ServletException, IOException {
         String type = request.getContentType();
         if (type != null && type.toLowerCase().startsWith("multipart/")) {
+            // parsed here, before any filter asks for a parameter: a part that cannot be parsed (a NUL in its file
+            // name, a cut body) or is too large is the client's error, said before it becomes a servlet failure
+            try {
+                request.getParts();
+            } catch (IllegalStateException e) {
+                org.lantian.platform.identity.ApiProblems.write(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "请求过大", "上传的文件超过允许的大小");
+                return;
+            } catch (IOException | ServletException | RuntimeException e) {
+                org.lantian.platform.identity.ApiProblems.write(response, HttpServletResponse.SC_BAD_REQUEST, "请求有误", "上传的内容无法解析（文件名含有不允许的字符，或内容不完整）");
+                return;
+            }
             chain.doFilter(request, response);
             return;
         }
         if (request.getContentLengthLong() > limit) {
-            response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"请求过大\",\"status\":413,\"detail\":\""
-                    + new TooLarge(limit).getMessage() + "；大批数据请分批提交或以文件导入\"}");
+            org.lantian.platform.identity.ApiProblems.write(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "请求过大",
+                    new TooLarge(limit).getMessage() + "；大批数据请分批提交或以文件导入");
             return;
         }
         chain.doFilter(new Counted(request, limit), response);

@@ -1,0 +1,56 @@
+package org.lantian.platform.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.Test;
+import org.lantian.platform.ApiTest;
+
+/** API calls without a session never create one; pages carry the security headers and a SameSite cookie. */
+class SessionsAndHeadersTests extends ApiTest {
+
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    @Test
+    void anonymousAndTokenApiCallsCreateNoSession() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            HttpResponse<String> get = send(HttpRequest.newBuilder(uri("/api/airquality/now")));
+            assertThat(get.statusCode()).isEqualTo(401);
+            assertThat(get.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("JSESSIONID"));
+            HttpResponse<String> post = send(HttpRequest.newBuilder(uri("/api/observations"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")));
+            assertThat(post.statusCode()).isIn(401, 403);
+            assertThat(post.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("JSESSIONID"));
+        }
+        HttpResponse<String> token = send(HttpRequest.newBuilder(uri("/api/airquality/now"))
+                .header("Authorization", "Bearer " + tokens.of("city")));
+        assertThat(token.statusCode()).isEqualTo(200);
+        assertThat(token.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("JSESSIONID"));
+    }
+
+    @Test
+    void pagesCarryTheSecurityHeadersAndTheSessionCookieIsSameSite() throws Exception {
+        HttpResponse<String> page = send(HttpRequest.newBuilder(uri("/login")));
+        String csp = page.headers().firstValue("Content-Security-Policy").orElse("");
+        assertThat(csp).contains("default-src 'self'", "form-action 'self'", "base-uri 'self'", "frame-ancestors 'none'", "object-src 'none'");
+        assertThat(page.headers().firstValue("Referrer-Policy")).contains("same-origin");
+        assertThat(page.headers().allValues("Set-Cookie")).filteredOn(c -> c.startsWith("JSESSIONID"))
+                .allMatch(c -> c.contains("SameSite=Lax") && c.contains("HttpOnly"));
+        // a page that needs a sign-in is remembered (a session) and answered with the way to sign in
+        HttpResponse<String> protectedPage = send(HttpRequest.newBuilder(uri("/alerts")).header("Accept", "text/html"));
+        assertThat(protectedPage.statusCode()).isEqualTo(302);
+        assertThat(protectedPage.headers().firstValue("Location").orElse("")).endsWith("/login");
+    }
+}
