@@ -39,6 +39,10 @@ public final class Api {
         return client.put().uri(path).contentType(MediaType.APPLICATION_JSON).body(json).retrieve().toEntity(String.class);
     }
 
+    public ResponseEntity<String> delete(String path) {
+        return client.delete().uri(path).retrieve().toEntity(String.class);
+    }
+
     public ResponseEntity<String> upload(String path, String fileName, byte[] content) {
         var parts = new LinkedMultiValueMap<String, Object>();
         parts.add("file", new ByteArrayResource(content) {

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -35,7 +36,11 @@ class ApiTokens {
     private static final Duration USE_RECORD_INTERVAL = Duration.ofMinutes(1);
     private final java.util.Map<String, Instant> lastRecorded = new java.util.concurrent.ConcurrentHashMap<>();
 
-    ApiTokens(JdbcClient jdbc, Users users, Actors actors, AuditLog audit, Clock clock) {
+    private final Duration maxLifetime;
+
+    ApiTokens(JdbcClient jdbc, Users users, Actors actors, AuditLog audit, Clock clock,
+              @org.springframework.beans.factory.annotation.Value("${lantian.security.token-max-lifetime:365d}") Duration maxLifetime) {
+        this.maxLifetime = maxLifetime;
         this.jdbc = jdbc;
         this.users = users;
         this.actors = actors;
@@ -46,11 +51,23 @@ class ApiTokens {
     record IssuedToken(long id, String name, String token, Instant expiresAt) {
     }
 
-    /** Issues a token for the current user, valid for {@code validity} (null: until revoked). */
+    /** A token as listed: never the token itself, which is shown once at issue. */
+    record TokenInfo(long id, String username, String name, Instant createdAt, Instant expiresAt, Instant lastUsedAt,
+                     Instant revokedAt) {
+    }
+
+    /**
+     * Issues a token for the current user, valid for {@code validity}: at most the configured maximum
+     * lifetime, which is also the default (a token that never expires outlives whoever should revoke it).
+     */
     @Transactional
     IssuedToken issue(String name, Duration validity) {
         Actor actor = actors.current();
         User user = users.findVisible(actor.username()).orElseThrow(() -> new AccessDenied("unknown user"));
+        if (validity != null && validity.compareTo(maxLifetime) > 0) {
+            throw new IllegalArgumentException("validDays: 令牌有效期最长 " + maxLifetime.toDays() + " 天");
+        }
+        validity = validity == null ? maxLifetime : validity;
         byte[] secret = new byte[32];
         random.nextBytes(secret);
         String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
@@ -60,6 +77,39 @@ class ApiTokens {
                 .query(Long.class).single();
         audit.record("identity.token.issued", "token", Long.toString(id), actor.countyCode(), null, Map.of("name", name));
         return new IssuedToken(id, name, token, expires);
+    }
+
+    /** The caller's own tokens; with {@code all}, the city office sees every user's. */
+    List<TokenInfo> list(boolean all) {
+        Actor actor = actors.current();
+        boolean everyone = all && actor.isCityOffice();
+        return jdbc.sql("""
+                        SELECT t.id, u.username, t.name, t.created_at, t.expires_at, t.last_used_at, t.revoked_at
+                          FROM identity_api_token t JOIN identity_user u ON u.id = t.user_id
+                         WHERE ? OR u.username = ? ORDER BY t.id DESC LIMIT 500""")
+                .params(everyone, actor.username())
+                .query((rs, n) -> new TokenInfo(rs.getLong(1), rs.getString(2), rs.getString(3), instant(rs.getTimestamp(4)),
+                        instant(rs.getTimestamp(5)), instant(rs.getTimestamp(6)), instant(rs.getTimestamp(7))))
+                .list();
+    }
+
+    /** Revokes a token: the caller's own, or any as the city office. Unknown or another's answers 404. */
+    @Transactional
+    void revoke(long id, String reason) {
+        Actor actor = actors.current();
+        int revoked = jdbc.sql("""
+                        UPDATE identity_api_token t SET revoked_at = ?
+                          FROM identity_user u
+                         WHERE u.id = t.user_id AND t.id = ? AND t.revoked_at IS NULL AND (? OR u.username = ?)""")
+                .params(Timestamp.from(clock.instant()), id, actor.isCityOffice(), actor.username()).update();
+        if (revoked == 0) {
+            throw new java.util.NoSuchElementException("token " + id);
+        }
+        audit.record("identity.token.revoked", "token", Long.toString(id), actor.countyCode(), reason, Map.of());
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
     }
 
     /** The principal a presented token stands for, if it is known, unexpired, unrevoked and its user enabled. */

@@ -21,7 +21,11 @@ class BootstrapAdmin implements ApplicationRunner {
     private final Actors actors;
     private final IdentityProperties properties;
 
-    BootstrapAdmin(Users users, Actors actors, IdentityProperties properties) {
+    private final String demoPassword;
+
+    BootstrapAdmin(Users users, Actors actors, IdentityProperties properties,
+                   @org.springframework.beans.factory.annotation.Value("${lantian.demo.password:lantian2023}") String demoPassword) {
+        this.demoPassword = demoPassword;
         this.users = users;
         this.actors = actors;
         this.properties = properties;
@@ -35,9 +39,13 @@ class BootstrapAdmin implements ApplicationRunner {
                 return;
             }
             String password = properties.adminPassword();
+            if (!password.isBlank() && password.equals(demoPassword)) {
+                throw new IllegalStateException("LANTIAN_ADMIN_PASSWORD is the demo accounts' password, which everyone knows: "
+                        + "choose another, or leave it empty for a generated one");
+            }
             boolean generated = password.isBlank();
             if (generated) {
-                byte[] bytes = new byte[12];
+                byte[] bytes = new byte[15];
                 new SecureRandom().nextBytes(bytes);
                 password = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
             }

@@ -68,7 +68,8 @@ class IdentityController {
         users.unlock(username, reason);
     }
 
-    record IssueToken(@NotBlank String name, @Positive Long validDays) {
+    record IssueToken(@NotBlank @jakarta.validation.constraints.Size(max = 200) String name,
+                      @Positive @jakarta.validation.constraints.Max(3650) Long validDays) {
     }
 
     @PostMapping("/tokens")
@@ -76,6 +77,29 @@ class IdentityController {
     @Operation(summary = "Issue an API token acting as the caller; the token is shown only in this response")
     ApiTokens.IssuedToken issue(@Valid @RequestBody IssueToken request) {
         return tokens.issue(request.name(), request.validDays() == null ? null : Duration.ofDays(request.validDays()));
+    }
+
+    @GetMapping("/tokens")
+    @Operation(summary = "The caller's API tokens (never the tokens themselves); all=true: every user's (city office)")
+    List<ApiTokens.TokenInfo> tokens(@RequestParam(defaultValue = "false") boolean all) {
+        return tokens.list(all);
+    }
+
+    @org.springframework.web.bind.annotation.DeleteMapping("/tokens/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Revoke an API token: one's own, or any (city office)")
+    void revoke(@PathVariable long id, @RequestParam(required = false) @jakarta.validation.constraints.Size(max = 500) String reason) {
+        tokens.revoke(id, reason);
+    }
+
+    record PasswordChange(@NotBlank String currentPassword, @NotBlank String newPassword) {
+    }
+
+    @PostMapping("/me/password")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Change one's own password (at least 10 characters, not the user name, not a common password)")
+    void changePassword(@Valid @RequestBody PasswordChange change) {
+        users.changeOwnPassword(change.currentPassword(), change.newPassword());
     }
 
     @GetMapping("/audit")

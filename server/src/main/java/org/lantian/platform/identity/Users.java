@@ -54,9 +54,7 @@ public class Users {
         if ((user.role() == Role.COUNTY || user.role() == Role.ENTERPRISE) && user.countyCode() == null) {
             throw new IllegalArgumentException("countyCode: a " + user.role() + " user needs a county-level unit");
         }
-        if (user.password() == null || user.password().length() < 8) {
-            throw new IllegalArgumentException("password: at least 8 characters");
-        }
+        PasswordPolicy.check(user.username(), user.password());
         long id = jdbc.sql("""
                         INSERT INTO identity_user (username, display_name, role, county_code, organisation, password_hash)
                         VALUES (?, ?, ?, ?, ?, ?) RETURNING id""")
@@ -66,6 +64,24 @@ public class Users {
         audit.record("identity.user.created", "user", user.username(), user.countyCode(), reason,
                 Map.of("role", user.role().name()));
         return require(id);
+    }
+
+    /** A user changes their own password, proving the current one. */
+    @Transactional
+    public void changeOwnPassword(String current, String replacement) {
+        Actor actor = actors.current();
+        String hash = jdbc.sql("SELECT password_hash FROM identity_user WHERE username = ?").param(actor.username())
+                .query(String.class).optional().orElseThrow(() -> new AccessDenied("unknown user"));
+        if (current == null || !passwords.matches(current, hash)) {
+            throw new IllegalArgumentException("currentPassword: 当前密码不正确");
+        }
+        PasswordPolicy.check(actor.username(), replacement);
+        if (passwords.matches(replacement, hash)) {
+            throw new IllegalArgumentException("newPassword: 新密码不能与当前密码相同");
+        }
+        jdbc.sql("UPDATE identity_user SET password_hash = ? WHERE username = ?")
+                .params(passwords.encode(replacement), actor.username()).update();
+        audit.record("identity.password.changed", "user", actor.username(), actor.countyCode(), null, Map.of());
     }
 
     public boolean isEmpty() {

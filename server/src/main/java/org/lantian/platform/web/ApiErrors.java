@@ -65,8 +65,8 @@ class ApiErrors {
         return problem(HttpStatus.FORBIDDEN, "无权操作", e.getMessage());
     }
 
-    @ExceptionHandler(NotFound.class)
-    ProblemDetail notFound(NotFound e) {
+    @ExceptionHandler({NotFound.class, java.util.NoSuchElementException.class})
+    ProblemDetail notFound(RuntimeException e) {
         return problem(HttpStatus.NOT_FOUND, "不存在", e.getMessage());
     }
 

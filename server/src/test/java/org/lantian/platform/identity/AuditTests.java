@@ -44,7 +44,7 @@ class AuditTests extends ApiTest {
 
         Api city = as("city");
         var user = city.post("/api/users", """
-                {"username":"audit-user","displayName":"审计","role":"COUNTY","countyCode":"130424","password":"password123","reason":"成安县新账号"}""");
+                {"username":"audit-user","displayName":"审计","role":"COUNTY","countyCode":"130424","password":"Cheng-An-2026!","reason":"成安县新账号"}""");
         assertThat(user.getStatusCode().value()).as(user.getBody()).isEqualTo(201);
         assertThat(lastEntry("identity.user.created")).isEqualTo("city|user|audit-user|130424|成安县新账号");
     }
