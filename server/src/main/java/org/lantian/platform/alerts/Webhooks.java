@@ -48,8 +48,13 @@ public class Webhooks {
                            Integer lastStatus, String lastError, Instant createdAt, Instant deliveredAt) {
     }
 
-    private record Due(long id, String url, String secret, String action, String payload, int attempts) {
+    private record Due(long id, long webhookId, String url, String secret, String action, String payload, int attempts) {
     }
+
+    /** Deliveries one receiver gets per round: a receiver with a backlog cannot crowd out the others. */
+    static final int PER_RECEIVER = 10;
+    /** Receivers served at once: one that hangs until its time-out delays only its own deliveries. */
+    static final int PARALLEL_RECEIVERS = 8;
 
     private final JdbcClient jdbc;
     private final Actors actors;
@@ -58,8 +63,17 @@ public class Webhooks {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final java.util.concurrent.ExecutorService senders = java.util.concurrent.Executors.newFixedThreadPool(PARALLEL_RECEIVERS,
+            runnable -> {
+                Thread thread = new Thread(runnable, "webhook-sender");
+                thread.setDaemon(true);
+                return thread;
+            });
+    private final WebhookAddresses addresses;
 
-    Webhooks(JdbcClient jdbc, Actors actors, AuditLog audit, Divisions divisions, TransactionTemplate transactions, Clock clock) {
+    Webhooks(JdbcClient jdbc, Actors actors, AuditLog audit, Divisions divisions, TransactionTemplate transactions, Clock clock,
+             WebhookAddresses addresses) {
+        this.addresses = addresses;
         this.jdbc = jdbc;
         this.actors = actors;
         this.audit = audit;
@@ -74,9 +88,10 @@ public class Webhooks {
         if (unit == null || unit.isBlank()) {
             throw new IllegalArgumentException("unit is missing");
         }
-        if (url == null || !url.matches("https?://\\S+")) {
-            throw new IllegalArgumentException("url must start with http:// or https://");
+        if (url == null || !url.matches("https?://\\S+") || url.length() > 2000) {
+            throw new IllegalArgumentException("url: 应为 http:// 或 https:// 开头的完整地址");
         }
+        addresses.check(url.strip());
         if (secret == null || secret.length() < 16) {
             throw new IllegalArgumentException("secret must be at least 16 characters");
         }
@@ -135,28 +150,60 @@ public class Webhooks {
                 .update();
     }
 
-    /** Sends what is due. Each delivery is leased first, so a slow receiver never blocks a transaction. */
+    /**
+     * Sends what is due. Each delivery is leased first, so a slow receiver never blocks a transaction; at
+     * most {@link #PER_RECEIVER} per receiver a round, receivers in parallel, each receiver's in order. A
+     * switched-off webhook's deliveries wait, untried, until it is switched on again.
+     */
     @Scheduled(fixedDelayString = "${lantian.alerts.webhook-interval:5s}", initialDelayString = "${lantian.alerts.webhook-interval:5s}")
     public void deliver() {
         Instant now = clock.instant();
         List<Due> due = transactions.execute(status -> jdbc.sql("""
-                        UPDATE alerts_delivery d SET next_attempt_at = ?
+                        UPDATE alerts_delivery d SET next_attempt_at = :lease
                           FROM alerts_webhook w
-                         WHERE w.id = d.webhook_id AND d.id IN (SELECT id FROM alerts_delivery WHERE state = 'PENDING' AND next_attempt_at <= ?
-                                                                 ORDER BY next_attempt_at LIMIT 100 FOR UPDATE SKIP LOCKED)
-                        RETURNING d.id, w.url, w.secret, d.action, d.payload, d.attempts""")
-                .params(Timestamp.from(now.plus(LEASE)), Timestamp.from(now))
-                .query((rs, n) -> new Due(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getInt(6)))
+                         WHERE w.id = d.webhook_id AND d.id IN (
+                               SELECT id FROM alerts_delivery WHERE id IN (
+                                      SELECT id FROM (
+                                             SELECT p.id, row_number() OVER (PARTITION BY p.webhook_id ORDER BY p.next_attempt_at, p.id) AS n
+                                               FROM alerts_delivery p JOIN alerts_webhook h ON h.id = p.webhook_id AND h.enabled
+                                              WHERE p.state = 'PENDING' AND p.next_attempt_at <= :now) ranked
+                                       WHERE n <= :perReceiver)
+                                  FOR UPDATE SKIP LOCKED)
+                        RETURNING d.id, d.webhook_id, w.url, w.secret, d.action, d.payload, d.attempts""")
+                .param("lease", Timestamp.from(now.plus(LEASE))).param("now", Timestamp.from(now)).param("perReceiver", PER_RECEIVER)
+                .query((rs, n) -> new Due(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6), rs.getInt(7)))
                 .list());
-        if (due != null) {
-            due.forEach(this::send);
+        if (due == null || due.isEmpty()) {
+            return;
         }
+        Map<Long, List<Due>> byReceiver = new java.util.TreeMap<>();
+        due.stream().sorted(java.util.Comparator.comparingLong(Due::id))
+                .forEach(d -> byReceiver.computeIfAbsent(d.webhookId(), k -> new java.util.ArrayList<>()).add(d));
+        List<java.util.concurrent.Future<?>> rounds = new java.util.ArrayList<>();
+        byReceiver.values().forEach(deliveries -> rounds.add(senders.submit(() -> deliveries.forEach(this::send))));
+        for (java.util.concurrent.Future<?> round : rounds) {
+            try {
+                round.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (java.util.concurrent.ExecutionException e) {
+                log.warn("webhook deliveries failed", e.getCause());
+            }
+        }
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stopSenders() {
+        senders.shutdownNow();
     }
 
     private void send(Due d) {
         Integer status = null;
         String error = null;
         try {
+            addresses.check(d.url());
             HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(d.url()))
                     .timeout(Duration.ofSeconds(10))
                     .header("Content-Type", "application/json; charset=utf-8")

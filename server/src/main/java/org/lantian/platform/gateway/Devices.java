@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HexFormat;
@@ -54,7 +55,8 @@ public class Devices {
     private final Map<String, String> lastPasswords = new ConcurrentHashMap<>();
 
     /** A device with its password check, as the gateway sees it. */
-    record Registered(Device device, String salt, String hash) {
+    /** A device as the gateway checks it: its registry entry, its password's hash, and since when it is registered. */
+    record Registered(Device device, String salt, String hash, Instant registeredAt) {
 
         boolean passwordMatches(String pw) {
             return MessageDigest.isEqual(Devices.hash(salt, pw == null ? "" : pw).getBytes(StandardCharsets.US_ASCII),
@@ -205,7 +207,8 @@ public class Devices {
                 Hj212Packet.Version.valueOf(rs.getString("protocol")), rs.getString("st"), rs.getString("county_code"),
                 rs.getString("station_code"), rs.getString("bound_to"), Set.copyOf(tolerances), Map.copyOf(units), Map.copyOf(limits),
                 rs.getBigDecimal("reference_o2"), Duration.ofMinutes(rs.getInt("offline_after_minutes")), rs.getBoolean("enabled"));
-        return new Registered(device, rs.getString("password_salt"), rs.getString("password_hash"));
+        return new Registered(device, rs.getString("password_salt"), rs.getString("password_hash"),
+                rs.getTimestamp("created_at").toInstant());
     }
 
     static String hash(String salt, String password) {

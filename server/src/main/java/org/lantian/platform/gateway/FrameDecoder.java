@@ -28,11 +28,15 @@ final class FrameDecoder extends ByteToMessageDecoder {
 
     private final int maxBuffer;
     private final long tailWaitMillis;
+    private final long frameDeadlineMillis;
     private ScheduledFuture<?> pendingFlush;
+    /** When the first byte after the last complete packet came (0: none pending). */
+    private long bytesSinceFrameFrom;
 
-    FrameDecoder(int maxBuffer, long tailWaitMillis) {
+    FrameDecoder(int maxBuffer, long tailWaitMillis, long frameDeadlineMillis) {
         this.maxBuffer = maxBuffer;
         this.tailWaitMillis = tailWaitMillis;
+        this.frameDeadlineMillis = frameDeadlineMillis;
     }
 
     @Override
@@ -47,7 +51,21 @@ final class FrameDecoder extends ByteToMessageDecoder {
             ctx.close();
             return;
         }
+        long now = System.nanoTime();
+        if (bytesSinceFrameFrom == 0) {
+            bytesSinceFrameFrom = now;
+        }
+        int before = out.size();
         scan(in, out, false);
+        if (out.subList(before, out.size()).stream().anyMatch(Received.class::isInstance)) {
+            bytesSinceFrameFrom = in.isReadable() ? now : 0;
+        } else if (now - bytesSinceFrameFrom > frameDeadlineMillis * 1_000_000) {
+            // bytes keep coming and no packet completes: a trickle or a stream of junk, which the idle timeout never ends
+            out.add(new Junk(copy(in, Math.min(256, in.readableBytes())), RejectReason.NO_END));
+            in.skipBytes(in.readableBytes());
+            ctx.close();
+            return;
+        }
         if (in.isReadable()) {
             pendingFlush = ctx.executor().schedule(() -> flush(ctx), tailWaitMillis, TimeUnit.MILLISECONDS);
         }

@@ -17,11 +17,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param shedAfter           a packet that asked for an acknowledgement and waited this long for its commit is dropped
  *                            unacknowledged: its logger has resent it or is about to (HJ 212's default is 5 s), and
  *                            storing the stale copy would only slow the fresh ones (load shedding)
+ * @param maxConnections      connections the gateway holds in all, from every address
+ * @param frameDeadline       a packet begun must be complete within this time: a sender trickling a byte a second
+ *                            is closed, not kept forever (the idle timeout alone would never fire)
+ * @param backlog             how far before its registration a device's data may reach (a logger sends its backlog
+ *                            once connected); older DataTimes are refused as implausible
  */
 @ConfigurationProperties("lantian.gateway")
 record GatewayProperties(@DefaultValue("true") boolean enabled, @DefaultValue("9212") int port,
                          @DefaultValue("10m") Duration idleTimeout, @DefaultValue("65536") int maxBuffer,
                          @DefaultValue("200") int maxPacketsPerSecond, @DefaultValue("50") int maxConnectionsPerIp,
                          @DefaultValue("1000") int maxBatch, @DefaultValue("200ms") Duration tailWait,
-                         @DefaultValue("2") int writers, @DefaultValue("4s") Duration shedAfter) {
+                         @DefaultValue("2") int writers, @DefaultValue("4s") Duration shedAfter,
+                         @DefaultValue("10000") int maxConnections, @DefaultValue("30s") Duration frameDeadline,
+                         @DefaultValue("30d") Duration backlog) {
 }

@@ -50,10 +50,13 @@ public class GatewayServer implements SmartLifecycle {
     private EventLoopGroup workers;
     private Channel server;
     private volatile boolean running;
+    private final RefusalSampler sampler;
+    private final AtomicInteger connections = new AtomicInteger();
 
     GatewayServer(GatewayProperties properties, Devices devices, GatewayStats stats, JdbcTemplate jdbc, DataSource dataSource,
                   PlatformTransactionManager transactions, Ingestion ingestion, Actors actors, ApplicationEventPublisher events,
-                  DeviceCommands commands, SplitSets splitSets, Clock clock) {
+                  DeviceCommands commands, SplitSets splitSets, Clock clock, RefusalSampler sampler) {
+        this.sampler = sampler;
         this.properties = properties;
         this.devices = devices;
         this.stats = stats;
@@ -79,23 +82,42 @@ public class GatewayServer implements SmartLifecycle {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         String ip = ch.remoteAddress().getAddress().getHostAddress();
+                        // a total cap as well as one per address: many addresses must not exhaust the gateway either
+                        if (connections.incrementAndGet() > properties.maxConnections()) {
+                            connections.decrementAndGet();
+                            log.warn("gateway: {} connections open, refused one from {}", properties.maxConnections(), ip);
+                            ch.close();
+                            return;
+                        }
                         AtomicInteger count = connectionsPerIp.computeIfAbsent(ip, k -> new AtomicInteger());
                         if (count.incrementAndGet() > properties.maxConnectionsPerIp()) {
                             count.decrementAndGet();
+                            connections.decrementAndGet();
                             log.warn("gateway: {} has {} connections already, refused another", ip, properties.maxConnectionsPerIp());
                             ch.close();
                             return;
                         }
-                        ch.closeFuture().addListener(f -> count.decrementAndGet());
+                        ch.closeFuture().addListener(f -> {
+                            count.decrementAndGet();
+                            connections.decrementAndGet();
+                        });
                         ch.pipeline().addLast(
                                 new IdleStateHandler(properties.idleTimeout().toMillis(), 0, 0, TimeUnit.MILLISECONDS),
-                                new FrameDecoder(properties.maxBuffer(), properties.tailWait().toMillis()),
-                                new PacketHandler(devices, writer, clock, properties.maxPacketsPerSecond(), stats));
+                                new FrameDecoder(properties.maxBuffer(), properties.tailWait().toMillis(), properties.frameDeadline().toMillis()),
+                                new PacketHandler(devices, writer, clock, properties.maxPacketsPerSecond(), stats, sampler,
+                                        properties.backlog()));
                     }
                 });
         server = bootstrap.bind(properties.port()).syncUninterruptibly().channel();
         running = true;
         log.info("HJ 212 gateway listening on port {}", port());
+    }
+
+    /** Stores a refusal the gateway's housekeeping writes (the per-minute summaries). */
+    void record(PacketWriter.Refused refused) {
+        if (running) {
+            writer.submit(refused);
+        }
     }
 
     /** The port the gateway listens on (the real one when configured as 0). */

@@ -16,6 +16,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.timeout.IdleStateEvent;
 import org.lantian.standards.BeijingTime;
+import org.lantian.standards.hj212.Hj212Content;
 import org.lantian.standards.hj212.Hj212Decoder;
 import org.lantian.standards.hj212.Hj212Encoder;
 import org.lantian.standards.hj212.Hj212Packet;
@@ -41,7 +42,14 @@ final class PacketHandler extends SimpleChannelInboundHandler<Object> {
     private long windowStartMillis;
     private int packetsInWindow;
 
-    PacketHandler(Devices devices, PacketWriter writer, Clock clock, int maxPacketsPerSecond, GatewayStats stats) {
+    private final RefusalSampler sampler;
+
+    private final java.time.Duration backlog;
+
+    PacketHandler(Devices devices, PacketWriter writer, Clock clock, int maxPacketsPerSecond, GatewayStats stats, RefusalSampler sampler,
+                  java.time.Duration backlog) {
+        this.backlog = backlog;
+        this.sampler = sampler;
         this.devices = devices;
         this.writer = writer;
         this.clock = clock;
@@ -72,6 +80,13 @@ final class PacketHandler extends SimpleChannelInboundHandler<Object> {
         }
         if (!registered.get().passwordMatches(packet.pw())) {
             refuse(now, remote, packet.mn(), RejectReason.BAD_PASSWORD, "PW 与登记不符", received.bytes());
+            return;
+        }
+        // a CRC that matched by chance must not store corrupted content: the content is checked as strictly as the standard allows
+        Optional<Hj212Decoder.Rejection> content = Hj212Content.check(packet, LocalDateTime.ofInstant(now, BeijingTime.ZONE),
+                LocalDateTime.ofInstant(registered.get().registeredAt().minus(backlog), BeijingTime.ZONE));
+        if (content.isPresent()) {
+            refuse(now, remote, packet.mn(), content.get().reason(), content.get().detail(), received.bytes());
             return;
         }
         if (overRate(now)) {
@@ -118,7 +133,9 @@ final class PacketHandler extends SimpleChannelInboundHandler<Object> {
 
     private void refuse(Instant now, String remote, String mn, RejectReason reason, String detail, byte[] bytes) {
         stats.refused(mn, now);
-        writer.submit(new PacketWriter.Refused(now, remote, mn, reason.name(), detail, bytes));
+        if (sampler.admit(remote, now)) {
+            writer.submit(new PacketWriter.Refused(now, remote, mn, reason.name(), detail, bytes));
+        }
     }
 
     /** The MN of a refused packet, if one can be seen in it, so the device's page shows its rejections. */

@@ -103,7 +103,7 @@ class AlertsScopingTests extends ApiTest {
         long ticket = push("130402", null);
         var exe = as("city").upload("/api/alerts/tickets/" + ticket + "/attachments", "run.exe", new byte[] {'M', 'Z'});
         assertThat(status(exe)).isEqualTo(400);
-        assertThat(exe.getBody()).contains("run.exe must be JPEG, PNG, WebP or PDF");
+        assertThat(exe.getBody()).contains("run.exe", "不是 JPEG、PNG、WebP 图片或 PDF 文档");
     }
 
     @Test

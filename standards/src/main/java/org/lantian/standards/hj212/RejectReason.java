@@ -21,7 +21,16 @@ public enum RejectReason {
     BAD_PIECE("分包序号 PNO 不在 1…PNUM 之内"),
     UNKNOWN_DEVICE("未登记的设备 MN"),
     BAD_PASSWORD("设备密码 PW 错误"),
-    RATE_LIMITED("超过连接的报文速率限制");
+    RATE_LIMITED("超过连接的报文速率限制"),
+    UNKNOWN_HEADER("包头含有标准之外的字段"),
+    UNKNOWN_CN("命令编码 CN 不是设备可上传的命令"),
+    MISSING_DATA_TIME("数据上传缺少 DataTime"),
+    IMPLAUSIBLE_TIME("DataTime 超出合理范围"),
+    BAD_FACTOR("监测因子编码不合格式"),
+    BAD_ITEM("数据区含有不合格式或标准之外的数据项"),
+    BAD_DATA_FLAG("数据标记不在标准之内"),
+    NOT_A_NUMBER("数值项不是数字"),
+    IMPLAUSIBLE_VALUE("数值超出合理范围");
 
     private final String label;
 
