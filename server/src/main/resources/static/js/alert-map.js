@@ -15,7 +15,7 @@
   }).then(geo => {
     echarts.registerMap('handan', geo);
     chart.setOption({
-      tooltip: { trigger: 'item', formatter: p => p.seriesType === 'scatter' ? '#' + p.data.id + ' ' + p.data.name : p.name },
+      tooltip: { trigger: 'item', formatter: p => lantianEscape(p.seriesType === 'scatter' ? '#' + p.data.id + ' ' + p.data.name : p.name) },
       geo: { map: 'handan', roam: true,
              ...(box.dataset.center ? { center: box.dataset.center.split(',').map(Number), zoom: 2 } : {}), label: { show: true, fontSize: 11, color: '#333', textBorderColor: '#fff', textBorderWidth: 2 },
              itemStyle: { borderColor: '#777', areaColor: '#f2f5f8' } },

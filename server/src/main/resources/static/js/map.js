@@ -30,8 +30,9 @@
     });
     chart.setOption({
       tooltip: { trigger: 'item', formatter: p => p.seriesType === 'scatter'
-          ? p.data.name + '（' + p.data.code + '，' + p.data.cls + '）<br>AQI ' + (p.data.aqi === null ? '无数据' : p.data.aqi + ' ' + p.data.category)
-          : p.name + '<br>AQI ' + (isNaN(p.value) ? '无数据' : p.value) },
+          ? lantianEscape(p.data.name + '（' + p.data.code + '，' + p.data.cls + '）') + '<br>AQI '
+            + lantianEscape(p.data.aqi === null ? '无数据' : p.data.aqi + ' ' + p.data.category)
+          : lantianEscape(p.name) + '<br>AQI ' + lantianEscape(isNaN(p.value) ? '无数据' : p.value) },
       visualMap: { type: 'piecewise', pieces: levels, seriesIndex: 0, left: 10, bottom: 10, title: 'AQI' },
       geo: { map: 'handan', roam: true, label: { show: true, fontSize: 12, color: '#111', textBorderColor: '#fff', textBorderWidth: 2 },
              itemStyle: { borderColor: '#555', areaColor: '#EEE' } },

@@ -85,6 +85,12 @@ class DutyController {
     record Reply(String reply) {
     }
 
+    @PostMapping("/instructions/{id}/read")
+    @io.swagger.v3.oas.annotations.Operation(summary = "Confirm that the caller's unit has read an instruction (the read receipt)")
+    Instructions.Instruction acknowledge(@PathVariable long id) {
+        return instructions.acknowledge(id);
+    }
+
     @PostMapping("/instructions/{id}/reply")
     Instructions.Receipt reply(@PathVariable long id, @RequestBody Reply r) {
         return instructions.reply(id, r.reply());

@@ -137,8 +137,15 @@ class DutyPages {
         String ownUnit = DutyUnits.of(actors.current());
         model.addAttribute("receipts", receipts);
         model.addAttribute("isTarget", receipts.stream().anyMatch(r -> r.unit().equals(ownUnit)));
+        model.addAttribute("ownReceipt", receipts.stream().filter(r -> r.unit().equals(ownUnit)).findFirst().orElse(null));
         model.addAttribute("now", clock.instant());
         return "alerts/instruction";
+    }
+
+    @PostMapping("/alerts/instructions/{id}/read")
+    String acknowledge(@PathVariable long id, RedirectAttributes redirect) {
+        PageActions.attempt(redirect, () -> instructions.acknowledge(id));
+        return "redirect:/alerts/instructions/" + id;
     }
 
     @PostMapping("/alerts/instructions/{id}/reply")

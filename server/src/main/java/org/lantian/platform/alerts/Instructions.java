@@ -98,22 +98,30 @@ public class Instructions {
     }
 
     /**
-     * One instruction; opening it as a user of a target unit records that unit's receipt.
+     * One instruction, as its target units and citywide users may read it. Reading records nothing: a
+     * receipt is an explicit act ({@link #acknowledge}), not a side effect of a page or a prefetch.
      *
      * @throws NotFound when the actor's unit is not among its targets (and the actor is not citywide)
      */
-    @Transactional
     public Instruction open(long id) {
         Actor actor = readable();
-        String unit = DutyUnits.of(actor);
-        boolean target = isTarget(id, unit);
-        if (!actor.scope().citywide() && !target) {
+        if (!actor.scope().citywide() && !isTarget(id, DutyUnits.of(actor))) {
             throw new NotFound("instruction " + id);
         }
-        if (target && !actor.isCityOffice()) {
-            jdbc.sql("UPDATE alerts_instruction_target SET read_at = ?, read_by = ? WHERE instruction_id = ? AND unit = ? AND read_at IS NULL")
-                    .params(Timestamp.from(clock.instant()), actor.username(), id, unit).update();
+        return get(id);
+    }
+
+    /** 确认已阅: a target unit confirms it has read the instruction (once; later confirmations change nothing). */
+    @Transactional
+    public Instruction acknowledge(long id) {
+        Actor actor = readable();
+        String unit = DutyUnits.of(actor);
+        if (!isTarget(id, unit)) {
+            throw actor.scope().citywide() ? new IllegalArgumentException("instruction " + id + ": 本单位不是接收单位")
+                    : new NotFound("instruction " + id);
         }
+        jdbc.sql("UPDATE alerts_instruction_target SET read_at = ?, read_by = ? WHERE instruction_id = ? AND unit = ? AND read_at IS NULL")
+                .params(Timestamp.from(clock.instant()), actor.username(), id, unit).update();
         return get(id);
     }
 

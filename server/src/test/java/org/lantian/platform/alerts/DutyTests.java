@@ -55,7 +55,11 @@ class DutyTests extends ApiTest {
         assertThat(Api.json(as("congtai").get("/api/alerts/instructions")).findValuesAsString("title")).doesNotContain("启动橙色预警响应");
         assertThat(status(as("congtai").post("/api/alerts/instructions/" + id + "/reply", "{\"reply\":\"x\"}"))).isEqualTo(404);
 
-        assertThat(Api.json(as("hanshan").get("/api/alerts/instructions/" + id)).get("read").asInt()).isEqualTo(1);
+        // reading records nothing; the receipt is an explicit confirmation
+        assertThat(Api.json(as("hanshan").get("/api/alerts/instructions/" + id)).get("read").asInt()).isZero();
+        assertThat(status(as("congtai").post("/api/alerts/instructions/" + id + "/read", "{}"))).isEqualTo(404);
+        assertThat(Api.json(as("hanshan").post("/api/alerts/instructions/" + id + "/read", "{}")).get("read").asInt()).isEqualTo(1);
+        assertThat(Api.json(as("hanshan").post("/api/alerts/instructions/" + id + "/read", "{}")).get("read").asInt()).isEqualTo(1);
         JsonNode reply = Api.json(as("sthjj").post("/api/alerts/instructions/" + id + "/reply", "{\"reply\":\"已部署执法检查\"}"));
         assertThat(reply.get("unit").asString()).isEqualTo("市生态环境局");
         assertThat(reply.get("readAt").isNull()).isFalse();

@@ -188,6 +188,10 @@ class AlertPagesBrowserTests extends BrowserTest {
         waitUpTo(Duration.ofSeconds(10)).until(d -> d.findElement(By.id("live-banner")).getText().contains("调度指令：夜间巡查渣土车"));
         browser().findElement(By.cssSelector("#live-banner a.live")).click();
         waitUpTo(Duration.ofSeconds(5)).until(d -> d.findElement(By.tagName("h1")).getText().equals("夜间巡查渣土车"));
+        assertThat(column("receipts", 2)).singleElement().asString().doesNotContain("congtai");   // opening is no receipt
+        browser().findElement(By.id("acknowledge")).click();
+        waitUpTo(Duration.ofSeconds(5)).until(d -> d.findElements(By.id("acknowledge")).isEmpty());
+        assertThat(column("receipts", 2)).singleElement().asString().contains("congtai");
         browser().findElement(By.cssSelector("#reply-form input[name=reply]")).sendKeys("已安排城管、交警联合巡查");
         browser().findElement(By.id("reply")).click();
         waitUpTo(Duration.ofSeconds(5)).until(d -> d.findElement(By.id("receipts")).getText().contains("已安排城管、交警联合巡查"));
