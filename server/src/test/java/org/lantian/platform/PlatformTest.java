@@ -38,5 +38,20 @@ public @interface PlatformTest {
         RecordedEvents recordedEvents() {
             return new RecordedEvents();
         }
+
+        /** Where the last session was created, for tests that prove API calls create none. */
+        @Bean
+        jakarta.servlet.http.HttpSessionListener sessionCreations() {
+            return new jakarta.servlet.http.HttpSessionListener() {
+                @Override
+                public void sessionCreated(jakarta.servlet.http.HttpSessionEvent event) {
+                    java.io.StringWriter trace = new java.io.StringWriter();
+                    new Throwable("session created").printStackTrace(new java.io.PrintWriter(trace));
+                    LAST_SESSION_CREATED.set(trace.toString());
+                }
+            };
+        }
     }
+
+    java.util.concurrent.atomic.AtomicReference<String> LAST_SESSION_CREATED = new java.util.concurrent.atomic.AtomicReference<>("");
 }
