@@ -40,6 +40,7 @@ class DatabaseConfiguration {
         if (server.embedded().isPresent()) {
             config.setJdbcUrl(server.embedded().get().jdbcUrl());
             config.setUsername("postgres");
+            config.setPassword(server.embedded().get().password());
         } else {
             config.setJdbcUrl(properties.url());
             config.setUsername(properties.username());

@@ -27,9 +27,11 @@ final class EmbeddedPostgresServer implements AutoCloseable {
     private static final String ZONKY_LOCK_FILE = "epg-lock";
 
     private final EmbeddedPostgres postgres;
+    private final String password;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, String password) {
         this.postgres = postgres;
+        this.password = password;
     }
 
     static EmbeddedPostgresServer start(DatabaseProperties.Embedded settings) throws IOException {
@@ -59,14 +61,65 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         if (settings.port() > 0) {
             builder.setPort(settings.port());
         }
+        String password = password(dataDir);
+        builder.setConnectConfig("password", password);
         EmbeddedPostgres postgres = builder.start();
+        requirePassword(postgres, dataDir, password);
         log.info("Embedded PostgreSQL {} on port {}, data in {}",
                 existing && !settings.cleanOnStart() ? "reopened" : "initialised", postgres.getPort(), dataDir);
-        return new EmbeddedPostgresServer(postgres);
+        return new EmbeddedPostgresServer(postgres, password);
+    }
+
+    /** The superuser's password: generated once, kept beside the data folder, readable by its owner only. */
+    private static String password(Path dataDir) throws IOException {
+        Path file = dataDir.resolveSibling(dataDir.getFileName() + ".password");
+        if (Files.exists(file)) {
+            return Files.readString(file).strip();
+        }
+        byte[] bytes = new byte[24];
+        new java.security.SecureRandom().nextBytes(bytes);
+        String password = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        Files.writeString(file, password + "\n");
+        try {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+            log.warn("Cannot restrict {} to its owner on this file system", file);
+        }
+        return password;
+    }
+
+    /**
+     * zonky initialises a data folder that trusts every local connection as superuser. On the first start the
+     * superuser gets the generated password and every connection must then give it (SCRAM); the server
+     * listens on the loopback interface only (PostgreSQL's default, which zonky keeps).
+     */
+    private static void requirePassword(EmbeddedPostgres postgres, Path dataDir, String password) throws IOException {
+        Path hba = dataDir.resolve("pg_hba.conf");
+        String wanted = """
+                # Lantian: every connection gives the superuser's password (SCRAM); the server listens on loopback only
+                local all all scram-sha-256
+                host  all all 127.0.0.1/32 scram-sha-256
+                host  all all ::1/128 scram-sha-256
+                """;
+        if (Files.readString(hba).equals(wanted)) {
+            return;
+        }
+        try (var connection = postgres.getPostgresDatabase().getConnection(); var statement = connection.createStatement()) {
+            // the password is our own base64url text, nothing a user typed
+            statement.execute("ALTER USER postgres PASSWORD '" + password + "'");
+            Files.writeString(hba, wanted);
+            statement.execute("SELECT pg_reload_conf()");
+        } catch (java.sql.SQLException e) {
+            throw new IOException("cannot set the embedded database's password", e);
+        }
     }
 
     String jdbcUrl() {
         return postgres.getJdbcUrl("postgres", "postgres");
+    }
+
+    String password() {
+        return password;
     }
 
     @Override

@@ -51,18 +51,17 @@ class GatewayHardeningTests {
             out.flush();
             Thread.sleep(1500);
         }
-        // at most refusals-per-minute (300 in the tests) are stored whole, fewer when other tests' refusals came first
+        // at most refusals-per-minute (300 in the tests) are stored whole each minute the flood spans (one, or two
+        // when it crosses a minute), fewer when other tests' refusals came first
         long stored = jdbc.sql("SELECT count(*) FROM gateway_rejection WHERE remote LIKE '127.0.0.1%' AND reason <> 'SUPPRESSED'")
                 .query(Long.class).single();
-        assertThat(stored).isBetween(1L, 300L);
+        assertThat(stored).isBetween(1L, 600L);
         clock.advance(Duration.ofMinutes(2));
         housekeeping.summarise();
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(refusalsFrom("127.0.0.1", RefusalSampler.SUPPRESSED))
-                .as(jdbc.sql("SELECT remote || ' ' || reason || ' ' || received_at FROM gateway_rejection ORDER BY id DESC LIMIT 5")
-                        .query(String.class).list().toString()).isEqualTo(1));
-        String summary = jdbc.sql("SELECT detail FROM gateway_rejection WHERE remote LIKE '127.0.0.1%' AND reason = 'SUPPRESSED'")
-                .query(String.class).single();
-        int suppressed = Integer.parseInt(summary.replaceAll("\\D*(\\d+).*", "$1"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> refusalsFrom("127.0.0.1", RefusalSampler.SUPPRESSED) >= 1);
+        int suppressed = jdbc.sql("SELECT detail FROM gateway_rejection WHERE remote LIKE '127.0.0.1%' AND reason = 'SUPPRESSED'")
+                .query(String.class).list().stream().mapToInt(d -> Integer.parseInt(d.replaceAll("\\D*(\\d+).*", "$1"))).sum();
+        assertThat(refusalsFrom("127.0.0.1", RefusalSampler.SUPPRESSED)).as("one summary a minute").isLessThanOrEqualTo(2);
         assertThat(suppressed + stored).isGreaterThanOrEqualTo(3000);
     }
 

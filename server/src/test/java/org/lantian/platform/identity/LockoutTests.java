@@ -41,12 +41,19 @@ class LockoutTests {
         return username;
     }
 
-    /** The sign-in form's post, from {@code address}. */
-    private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder signIn(String address, String username,
-                                                                                                     String password) {
-        return org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/login")
-                .param("username", username).param("password", password)
-                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+    /**
+     * The sign-in form's post, from {@code address}, with the CSRF token of a real page: Spring Security's
+     * test csrf() helper would replace the application's token repository for every later test.
+     */
+    private org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder signIn(String address, String username,
+                                                                                              String password) throws Exception {
+        var session = new org.springframework.mock.web.MockHttpSession();
+        String page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/login").session(session))
+                .andReturn().getResponse().getContentAsString();
+        var token = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
+        assertThat(token.find()).as("the sign-in page carries a CSRF token").isTrue();
+        return org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/login").session(session)
+                .param("username", username).param("password", password).param("_csrf", token.group(1))
                 .with(request -> {
                     request.setRemoteAddr(address);
                     return request;
