@@ -33,10 +33,31 @@
     setTimeout(() => { item.remove(); banner.hidden = banner.children.length === 0; }, 60000);
     if (isLoud) tone();
   };
+  // On the board, the list, the counters and the map are brought up to date in place when a ticket changes;
+  // should that fail, a notice offers to reload the page.
+  const stale = document.getElementById('board-stale');
+  const reload = document.getElementById('board-reload');
+  if (reload) reload.addEventListener('click', e => { e.preventDefault(); location.reload(); });
+  let refreshing = null;
+  const refreshBoard = () => {
+    if (!document.getElementById('tickets') || refreshing) return;
+    refreshing = fetch(location.href, { headers: { Accept: 'text/html' }, credentials: 'same-origin' })
+      .then(r => { if (!r.ok) throw new Error(r.status); return r.text(); })
+      .then(html => {
+        const fresh = new DOMParser().parseFromString(html, 'text/html');
+        ['board-counts', 'tickets'].forEach(id => {
+          const now = document.getElementById(id);
+          const next = fresh.getElementById(id);
+          if (now && next) now.replaceWith(document.importNode(next, true));
+        });
+        document.dispatchEvent(new Event('lantian:board-updated'));
+      })
+      .catch(() => { if (stale) stale.hidden = false; })
+      .finally(() => { refreshing = null; });
+  };
   source.addEventListener('ticket', e => {
     const n = JSON.parse(e.data);
-    const stale = document.getElementById('board-stale'); // the board offers to reload its list
-    if (stale) stale.hidden = false;
+    refreshBoard();
     show(banner.dataset.ticketPage + n.ticketId, '#' + n.ticketId + ' ' + n.title, n.actionLabel + ' · ' + n.stateLabel + ' · ' + n.at,
          loud.has(n.action));
   });

@@ -19,20 +19,22 @@
       points.forEach(p => {
         const value = p.zsAvg !== null ? p.zsAvg : p.avg;
         if (value === null) return;
-        (byFactor[p.factor] = byFactor[p.factor] || []).push([p.dataTime, value, p.flag]);
+        (byFactor[p.factor] = byFactor[p.factor] || []).push([lantianTime.x(p.dataTime), value, p.flag]);
       });
       let factors = Object.keys(limits).filter(f => byFactor[f]);
       if (!factors.length) factors = Object.keys(byFactor).slice(0, 4);
       chart.setOption({
+        useUTC: true,
         title: { text: '小时均值（折算浓度优先）与排放限值，近 7 天', left: 0, textStyle: { fontSize: 14 },
                  subtext: factors.length ? '时间为北京时间的小时起点；虚线为限值' : '近 7 天无小时数据' },
         grid: { left: 56, right: 110, top: 64, bottom: 40 },
         legend: { top: 28, right: 0 },
-        tooltip: { trigger: 'axis' },
-        xAxis: { type: 'time', axisLabel: { formatter: { day: '{MM}-{dd}', hour: '{HH}:{mm}' } } },
+        tooltip: { trigger: 'axis', axisPointer: { label: { formatter: a => lantianTime.format(a.value) + '（北京时间）' } } },
+        xAxis: lantianTime.axis(),
         yAxis: { type: 'value', name: 'mg/m³', min: 0 },
         series: factors.map(f => ({
-          type: 'line', name: names[f] || f, showSymbol: false, data: byFactor[f].map(v => [v[0], v[1]]),
+          type: 'line', name: names[f] || f, showSymbol: false, connectNulls: false,
+          data: lantianTime.withGaps(byFactor[f].map(v => [v[0], v[1]]).sort((a, b) => a[0] - b[0]), 3600 * 1000),
           markLine: limits[f] === undefined ? undefined : { symbol: 'none', lineStyle: { type: 'dashed' },
             label: { formatter: (names[f] || f) + ' 限值 ' + limits[f] }, data: [{ yAxis: limits[f] }] }
         }))

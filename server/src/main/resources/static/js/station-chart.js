@@ -8,7 +8,7 @@
   const names = { PM2_5: 'PM2.5', PM10: 'PM10', SO2: 'SO₂', NO2: 'NO₂', O3: 'O₃', CO: 'CO' };
   const units = { CO: 'mg/m³' };
   const charts = {};
-  const beijing = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
+  const HOUR = 3600 * 1000;
 
   const aqiDiv = document.createElement('div');
   aqiDiv.className = 'chart';
@@ -33,14 +33,16 @@
 
   function drawAqi(hours) {
     aqiChart.setOption({
+      useUTC: true,
       title: { text: '实时 AQI（按 HJ 633 逐小时计算）', left: 0, textStyle: { fontSize: 14 },
                subtext: hours.length ? '' : '所选时段无数据' },
-      grid: { left: 56, right: 24, top: 48, bottom: 40 },
-      tooltip: { trigger: 'axis', axisPointer: { label: { formatter: a => beijing.format(new Date(a.value)) } } },
+      grid: { left: 56, right: 24, top: 56, bottom: 40 },
+      tooltip: { trigger: 'axis', axisPointer: { label: { formatter: a => lantianTime.format(a.value) + '（北京时间）' } } },
       visualMap: { show: false, dimension: 1, pieces: levels.map(l => ({ gt: l.gt, lte: l.lte, color: l.color })), outOfRange: { color: '#BBBBBB' } },
-      xAxis: { type: 'time', axisLabel: { formatter: { day: '{MM}-{dd}', hour: '{HH}:{mm}', month: '{yyyy}-{MM}' } } },
-      yAxis: { type: 'value', name: 'AQI', min: 0 },
-      series: [{ type: 'bar', name: 'AQI', barMaxWidth: 6, data: hours.filter(h => h.aqi !== null).map(h => [h.hourEnd, h.aqi]) }]
+      xAxis: lantianTime.axis(),
+      yAxis: { type: 'value', name: 'AQI', min: 0, nameGap: 12 },
+      series: [{ type: 'bar', name: 'AQI', barMaxWidth: 6,
+                 data: hours.filter(h => h.aqi !== null).map(h => [lantianTime.x(h.hourEnd), h.aqi]) }]
     }, true);
   }
 
@@ -64,15 +66,16 @@
   function draw(p, points) {
     const unit = units[p] || 'μg/m³';
     charts[p].setOption({
+      useUTC: true,
       title: { text: (names[p] || p) + '（' + unit + '）', left: 0, textStyle: { fontSize: 14 },
                subtext: points.length ? '' : '所选时段无数据' },
-      grid: { left: 56, right: 24, top: 48, bottom: 40 },
-      tooltip: { trigger: 'axis', valueFormatter: v => v + ' ' + unit,
-                 axisPointer: { label: { formatter: a => beijing.format(new Date(a.value)) } } },
-      xAxis: { type: 'time', axisLabel: { formatter: { day: '{MM}-{dd}', hour: '{HH}:{mm}', month: '{yyyy}-{MM}' } } },
-      yAxis: { type: 'value', name: unit, min: 0 },
+      grid: { left: 56, right: 24, top: 56, bottom: 40 },
+      tooltip: { trigger: 'axis', valueFormatter: v => v === null || v === undefined ? '无数据' : v + ' ' + unit,
+                 axisPointer: { label: { formatter: a => lantianTime.format(a.value) + '（北京时间）' } } },
+      xAxis: lantianTime.axis(),
+      yAxis: { type: 'value', name: unit, min: 0, nameGap: 12 },
       series: [{ type: 'line', name: names[p] || p, showSymbol: false, connectNulls: false,
-                 data: points.map(pt => [pt.periodEnd, Number(pt.value)]) }]
+                 data: lantianTime.withGaps(points.map(pt => [lantianTime.x(pt.periodEnd), Number(pt.value)]), HOUR) }]
     }, true);
   }
 

@@ -24,9 +24,19 @@ public record Ticket(long id, TicketSource source, Long ruleId, String title, St
         return state == TicketState.RETURNED && reworkDue != null ? reworkDue : disposalDue;
     }
 
-    /** Whether the current deadline has passed with the owner still to act. */
+    /** Whether the current deadline has passed with the owner still to act, or the receipt deadline without a receipt. */
     public boolean overdueAt(Instant now) {
-        return state.awaitsDisposal() && !now.isBefore(currentDue());
+        return state.awaitsDisposal() && !now.isBefore(currentDue()) || receiptOverdueAt(now);
+    }
+
+    /** Pushed and still not received after the receipt deadline. */
+    public boolean receiptOverdueAt(Instant now) {
+        return state == TicketState.PUSHED && !now.isBefore(receiptDue);
+    }
+
+    /** The state as the pages show it: a missed receipt says so. */
+    public String stateLabelAt(Instant now) {
+        return receiptOverdueAt(now) ? state.label() + "（签收超时）" : state.label();
     }
 
     /** Minutes from the push to the first report, once there is one. */

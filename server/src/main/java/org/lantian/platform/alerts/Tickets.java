@@ -235,16 +235,21 @@ public class Tickets {
     }
 
     /** How many tickets match, how many are open, overdue at {@code now}, and waiting to be received. */
+    /** {@code awaitingReceipt}: pushed and still within the receipt time (a missed receipt is overdue). */
     public record Counts(long all, long open, long overdue, long awaitingReceipt) {
     }
 
     public Counts count(Filter f, Instant now) {
-        List<Object> params = new ArrayList<>(List.of(Timestamp.from(now)));
+        List<Object> params = new ArrayList<>(List.of(Timestamp.from(now), Timestamp.from(now), Timestamp.from(now)));
         String where = where(f, params);
+        // overdue as Ticket.overdueAt says: the current deadline (a return's rework deadline), or a missed receipt
         return jdbc.sql("""
                         SELECT count(*), count(*) FILTER (WHERE state <> 'CLOSED'),
-                               count(*) FILTER (WHERE state IN ('PUSHED', 'RECEIVED', 'DISPOSING', 'RETURNED') AND disposal_due <= ?),
-                               count(*) FILTER (WHERE state = 'PUSHED')
+                               count(*) FILTER (WHERE state IN ('PUSHED', 'RECEIVED', 'DISPOSING', 'RETURNED')
+                                                AND (CASE WHEN state = 'RETURNED' AND rework_due IS NOT NULL THEN rework_due
+                                                          ELSE disposal_due END <= ?
+                                                     OR state = 'PUSHED' AND receipt_due <= ?)),
+                               count(*) FILTER (WHERE state = 'PUSHED' AND receipt_due > ?)
                           FROM alerts_ticket""" + " " + where)
                 .params(params).query((rs, n) -> new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4))).single();
     }

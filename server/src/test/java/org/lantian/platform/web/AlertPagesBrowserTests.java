@@ -27,6 +27,8 @@ class AlertPagesBrowserTests extends BrowserTest {
     TestTokens tokens;
     @Autowired
     Divisions divisions;
+    @Autowired
+    org.lantian.platform.MutableClock clock;
 
     @Override
     protected int port() {
@@ -159,10 +161,33 @@ class AlertPagesBrowserTests extends BrowserTest {
         signIn("congtai", "lantian2023");
         open("/alerts");
         waitUpTo(Duration.ofSeconds(5)).until(d -> "true".equals(d.findElement(By.id("live-banner")).getDomAttribute("data-connected")));
+        long openBefore = Long.parseLong(browser().findElement(By.id("open-count")).getText());
         long pushed = push("130403", "实时推送测试");
         waitUpTo(Duration.ofSeconds(10)).until(d -> d.findElement(By.id("live-banner")).getText().contains("#" + pushed));
-        assertThat(browser().findElement(By.id("board-stale")).isDisplayed()).isTrue();
+        // the list and the counters follow in place, without a reload
+        waitUpTo(Duration.ofSeconds(10)).until(d -> column("tickets", 1).contains("#" + pushed));
+        assertThat(Long.parseLong(browser().findElement(By.id("open-count")).getText())).isEqualTo(openBefore + 1);
+        assertThat(browser().findElement(By.id("board-stale")).isDisplayed()).isFalse();
         screenshot("alerts-live-banner");
+    }
+
+    @Test
+    void aMissedReceiptShowsAndCountsAsOverdueInRed() throws Exception {
+        long pushed = push("130402", "签收超时测试");
+        clock.advance(Duration.ofMinutes(31));   // a manual push of 120 minutes is to be received within 30
+        try {
+            signIn("hanshan", "lantian2023");
+            open("/alerts");
+            WebElement row = browser().findElement(By.cssSelector("#tickets tr[data-id='" + pushed + "']"));
+            WebElement state = row.findElements(By.cssSelector("td span.tag")).stream()
+                    .filter(tag -> tag.getText().startsWith("待签收")).findFirst().orElseThrow();
+            assertThat(state.getText()).isEqualTo("待签收（签收超时）");
+            assertThat(state.getCssValue("background-color")).isEqualTo("rgba(192, 57, 43, 1)");
+            assertThat(Long.parseLong(browser().findElement(By.id("overdue-count")).getText())).isPositive();
+            screenshot("alerts-receipt-overdue");
+        } finally {
+            clock.reset();
+        }
     }
 
     @Test

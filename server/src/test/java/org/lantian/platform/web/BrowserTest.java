@@ -46,13 +46,34 @@ public abstract class BrowserTest {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--lang=zh-CN", "--user-data-dir=" + profile, "--window-size=1920,1080");
+        // the console is read after every test: an error or a failed resource fails it
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .withEnvironment(java.util.Map.of("TZ", "Asia/Shanghai")) // pages show Beijing time, as users see it
+                .withEnvironment(java.util.Map.of("TZ", "UTC")) // pages must show Beijing time whatever the browser zone
                 .build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
         Files.createDirectories(SCREENSHOTS);
+    }
+
+    /**
+     * Any error the pages logged during the test (a script error, a CSP violation, a resource that failed to
+     * load) fails it: a page that works only in the screenshot is not a working page.
+     */
+    @org.junit.jupiter.api.AfterEach
+    void noConsoleErrors() {
+        if (driver == null) {
+            return;
+        }
+        java.util.List<String> errors = driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+                .map(e -> e.getMessage())
+                .filter(m -> !expected(m))
+                .toList();
+        opened.clear();
+        expectedRefusals.clear();
+        org.assertj.core.api.Assertions.assertThat(errors).as("browser console errors").isEmpty();
     }
 
     @AfterAll
@@ -70,7 +91,26 @@ public abstract class BrowserTest {
     }
 
     protected void open(String path) {
-        driver.get("http://localhost:" + port() + path);
+        String url = "http://localhost:" + port() + path;
+        opened.add(url);
+        driver.get(url);
+    }
+
+    /** Pages the test navigated to itself: their own 403 or 404 is what a scope test asserts, not a page fault. */
+    private final java.util.Set<String> opened = new java.util.HashSet<>();
+    /** Resources a test expects a page to be refused (e.g. another county's data), by a part of their address. */
+    private final java.util.Set<String> expectedRefusals = new java.util.HashSet<>();
+
+    protected void expectRefusal(String addressPart) {
+        expectedRefusals.add(addressPart);
+    }
+
+    private boolean expected(String message) {
+        if (!message.contains("Failed to load resource: the server responded with a status of 40")) {
+            return false;
+        }
+        String url = message.substring(0, message.indexOf(" - "));
+        return opened.contains(url) || expectedRefusals.stream().anyMatch(url::contains);
     }
 
     protected WebDriverWait waitUpTo(Duration timeout) {

@@ -96,8 +96,9 @@ class PagesBrowserTests extends BrowserTest {
         waitUpTo(Duration.ofSeconds(15)).until(d -> !d.findElements(By.cssSelector("#calendar canvas")).isEmpty());
         Thread.sleep(500);
         screenshot("calendar");
+        expectRefusal("/api/airquality/areas/130402/days");
         open("/airquality/calendar?area=130402");
-        assertThat(browser().findElement(By.id("calendar")).getText()).contains("404");
+        waitUpTo(Duration.ofSeconds(10)).until(d -> d.findElement(By.id("calendar")).getText().contains("404"));
     }
 
     @Test
@@ -153,6 +154,12 @@ class PagesBrowserTests extends BrowserTest {
         waitUpTo(Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector("#charts canvas")).size() >= 7);
         assertThat(browser().findElements(By.cssSelector("#charts .chart"))).hasSize(7); // AQI and the six pollutants
         Thread.sleep(500); // let ECharts finish its entry animation before the picture is taken
+        // the browser runs in UTC; the chart's axis is Beijing time all the same (useUTC over instants + 8 h)
+        var js = (org.openqa.selenium.JavascriptExecutor) browser();
+        Object lastX = js.executeScript("const o = echarts.getInstanceByDom(document.getElementById('chart-AQI')).getOption();"
+                + "const data = o.series[0].data; return o.useUTC && data.length ? data[data.length - 1][0] : null;");
+        assertThat(lastX).as("the AQI chart has data on a Beijing-time axis").isNotNull();
+        assertThat(js.executeScript("return Intl.DateTimeFormat().resolvedOptions().timeZone")).isEqualTo("UTC");
         screenshot("station");
     }
 
