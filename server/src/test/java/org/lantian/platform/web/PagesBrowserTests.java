@@ -116,6 +116,18 @@ class PagesBrowserTests extends BrowserTest {
         assertThat(saved.findElement(By.cssSelector("td:nth-child(9)")).getText()).isEqualTo("10");
         screenshot("targets");
 
+        // a word where a number belongs: the answer is a page in the layout, in Chinese, naming the field, with a way back
+        var another = browser().findElement(By.cssSelector("#targets tr[data-area='130427']"));
+        another.findElement(By.name("pm25")).sendKeys("四十五");
+        another.findElement(By.name("reason")).sendKeys("磁县目标");
+        expectRefusal("/airquality/targets");   // the 400 of the form post is the answer under test
+        another.findElement(By.cssSelector("button")).click();
+        waitUpTo(Duration.ofSeconds(5)).until(d -> d.findElement(By.tagName("h1")).getText().equals("请求有误"));
+        assertThat(browser().findElement(By.cssSelector("main .card")).getText()).contains("PM2.5 目标", "数字", "四十五");
+        assertThat(browser().findElements(By.cssSelector("nav.side a"))).isNotEmpty();
+        assertThat(browser().findElement(By.id("error-back")).getDomAttribute("href")).contains("/airquality/targets");
+        screenshot("error-form");
+
         signIn("congtai", "lantian2023");
         open("/airquality/targets?year=2025");
         assertThat(column("targets", 1)).containsExactly("邯郸市", "丛台区");
