@@ -139,6 +139,11 @@ class AlertsPages {
 
     @GetMapping("/alerts/push")
     String pushForm(Model model) {
+        // the form is for those who may push; others are not shown a form they cannot use
+        var role = actors.current().role();
+        if (role != org.lantian.platform.identity.Role.CITY_OFFICE && role != org.lantian.platform.identity.Role.DEPARTMENT) {
+            throw new org.lantian.platform.identity.AccessDenied(actors.current().username() + " may not push tickets");
+        }
         model.addAttribute("units", divisions.countyLevelUnits());
         return "alerts/push";
     }

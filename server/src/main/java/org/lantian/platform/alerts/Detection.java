@@ -44,7 +44,11 @@ class Detection {
     private final Actors actors;
     private final Clock clock;
 
-    Detection(Rules rules, Tickets tickets, AirQualityNow airQuality, Stations stations, Actors actors, Clock clock) {
+    private final org.lantian.platform.gateway.Devices devices;
+
+    Detection(Rules rules, Tickets tickets, AirQualityNow airQuality, Stations stations, Actors actors, Clock clock,
+              org.lantian.platform.gateway.Devices devices) {
+        this.devices = devices;
         this.rules = rules;
         this.tickets = tickets;
         this.airQuality = airQuality;
@@ -138,22 +142,23 @@ class Detection {
     @ApplicationModuleListener
     void on(DeviceEvents.DeviceWentOffline offline) {
         device(RuleKind.DEVICE_OFFLINE, offline.mn(), offline.countyCode(), null, null, null,
-                "设备 " + offline.mn() + " 最后报文 " + (offline.lastPacketAt() == null ? "—" : AlertTimes.minute(offline.lastPacketAt()))
+                deviceName(offline.mn()) + " 最后报文 " + (offline.lastPacketAt() == null ? "—" : AlertTimes.minute(offline.lastPacketAt()))
                         + "，已离线");
     }
 
     @ApplicationModuleListener
     void on(DeviceEvents.EmissionExceeded exceeded) {
         device(RuleKind.EMISSION_EXCEEDED, exceeded.mn(), exceeded.countyCode(), exceeded.factor(), exceeded.value(), exceeded.hourStart(),
-                "排口 " + (exceeded.boundTo() == null ? exceeded.mn() : exceeded.boundTo()) + " " + AlertTimes.hour(exceeded.hourStart())
-                        + "起小时折算浓度 " + exceeded.factor() + " = " + exceeded.value().toPlainString() + " mg/m³，限值 "
-                        + exceeded.limit().toPlainString());
+                deviceName(exceeded.mn()) + (exceeded.boundTo() == null ? "" : "（排口 " + exceeded.boundTo() + "）") + " "
+                        + AlertTimes.hour(exceeded.hourStart()) + "起小时折算浓度 " + Measures.label(exceeded.factor()) + " "
+                        + exceeded.value().toPlainString() + " mg/m³，限值 " + exceeded.limit().toPlainString() + " mg/m³");
     }
 
     @ApplicationModuleListener
     void on(DeviceEvents.SuspiciousData suspicious) {
         device(RuleKind.SUSPICIOUS_DATA, suspicious.mn(), suspicious.countyCode(), suspicious.factor(), null, suspicious.hourStart(),
-                "设备 " + suspicious.mn() + " " + suspicious.factor() + "：" + suspicious.suspicion().label() + "。" + suspicious.detail());
+                deviceName(suspicious.mn()) + " " + Measures.label(suspicious.factor()) + "：" + suspicious.suspicion().label() + "。"
+                        + suspicious.detail());
     }
 
     /** A station's or area's results could not be recomputed: the city office must see to the data. */
@@ -172,11 +177,20 @@ class Detection {
     private void device(RuleKind kind, String mn, String countyCode, String factor, BigDecimal value, Instant hour, String detail) {
         actors.asSystem(() -> {
             for (Rule rule : rules.enabled(kind)) {
-                tickets.raise(new Tickets.Raise(rule, "DEVICE", mn, mn, countyCode == null ? Divisions.CITY_CODE : countyCode, factor,
+                tickets.raise(new Tickets.Raise(rule, "DEVICE", mn, deviceName(mn), countyCode == null ? Divisions.CITY_CODE : countyCode, factor,
                         value, null, null, hour, detail));
             }
         });
         log.debug("{} from device {}", kind, mn);
+    }
+
+    /** A device as people know it: its registered name, with the MN for the operator. */
+    private String deviceName(String mn) {
+        try {
+            return actors.asSystem(() -> devices.find(mn).name()) + "（" + mn + "）";
+        } catch (org.lantian.platform.monitoring.NotFound gone) {
+            return "设备 " + mn;
+        }
     }
 
     private static Instant max(Instant a, Instant b) {

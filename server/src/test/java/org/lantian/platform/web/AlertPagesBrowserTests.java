@@ -56,8 +56,17 @@ class AlertPagesBrowserTests extends BrowserTest {
 
     @Test
     void theCityOfficePushesAFirePointThatGoesToTheCountyHoldingIt() throws Exception {
+        signIn("viewer", "lantian2023");
+        open("/alerts/push");   // a viewer is shown no form it may not use
+        assertThat(browser().findElement(By.tagName("h1")).getText()).isEqualTo("无权访问");
+        assertThat(browser().findElements(By.id("push-form"))).isEmpty();
+
         signIn("city", "lantian2023");
         open("/alerts/push");
+        assertThat(browser().findElement(By.id("disposal-minutes")).isDisplayed()).as("a fire point's 30 minutes are fixed").isFalse();
+        new Select(browser().findElement(By.id("source"))).selectByValue("MANUAL");
+        assertThat(browser().findElement(By.id("disposal-minutes")).isDisplayed()).isTrue();
+        new Select(browser().findElement(By.id("source"))).selectByValue("FIRE_POINT");
         screenshot("alerts-push");
         LonLat inWuan = divisions.interiorPoint("130481").orElseThrow();
         browser().findElement(By.name("title")).sendKeys("卫星发现秸秆焚烧火点");

@@ -1,0 +1,35 @@
+package org.lantian.platform.web;
+
+import java.util.Collection;
+import java.util.stream.Collectors;
+
+import org.lantian.standards.Pollutant;
+import org.lantian.standards.RuleSet;
+import org.springframework.stereotype.Component;
+
+/** Names as people read them on every page ({@code @names} in templates), never storage codes. */
+@Component("names")
+public class Names {
+
+    /** Pollutant codes as published: PM2_5 → PM2.5, joined with 、. */
+    public String pollutants(Collection<String> codes) {
+        return codes.stream().map(this::pollutant).collect(Collectors.joining("、"));
+    }
+
+    public String pollutant(String code) {
+        return Pollutant.parse(code).map(Pollutant::publishedName).orElse(code);
+    }
+
+    /** The standard a rule set stands for. */
+    public String ruleSet(String code) {
+        try {
+            return switch (RuleSet.valueOf(code)) {
+                case CN2012 -> "HJ 633-2012 标准";
+                case CN2026T -> "HJ 633-2026 标准（过渡期限值）";
+                case CN2026F -> "HJ 633-2026 标准";
+            };
+        } catch (IllegalArgumentException unknown) {
+            return code;
+        }
+    }
+}
