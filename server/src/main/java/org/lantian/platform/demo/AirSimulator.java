@@ -6,7 +6,7 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.List;
-import java.util.Random;
+import java.util.SplittableRandom;
 
 import org.lantian.standards.BeijingTime;
 
@@ -15,7 +15,8 @@ import org.lantian.standards.BeijingTime;
  * with winter episodes, diurnal and weekly cycles per pollutant, pollutants that move together (PM10 and
  * CO with PM2.5, O3 against NO2), per-station offsets and noise, and a few missing hours.
  *
- * <p>Deterministic for a given seed, so demo screens and tests look the same each time.
+ * <p>Deterministic for a given seed, station and hour, so demo screens and tests look the same each time and
+ * the demo can run on as a live feed.
  */
 final class AirSimulator {
 
@@ -27,43 +28,50 @@ final class AirSimulator {
         void accept(Value value);
     }
 
-    private final Random random;
+    private final long seed;
 
     AirSimulator(long seed) {
-        this.random = new Random(seed);
+        this.seed = seed;
     }
 
     /** Hourly values for every station, for hours ending after {@code from} up to {@code to}. */
     void simulate(List<String> stations, Instant from, Instant to, Consumer out) {
-        double[] stationFactor = new double[stations.size()];
-        for (int s = 0; s < stations.size(); s++) {
-            stationFactor[s] = 0.8 + 0.4 * random.nextDouble();
-        }
-        simulate(stations, stationFactor, from, to, out);
+        simulate(stations, stations.stream().mapToDouble(this::stationFactor).toArray(), from, to, out);
     }
 
-    /** The same with a pollution level per station (1 = Handan's regional level). */
+    /** A station's pollution level against Handan's regional one, the same for a station whatever the run. */
+    double stationFactor(String station) {
+        return 0.8 + 0.4 * rng(station.hashCode(), 0).nextDouble();
+    }
+
+    /**
+     * The same with a pollution level per station (1 = Handan's regional level). Every value is a function
+     * of the seed, the station and the hour alone, so any window gives the same values for the same hour:
+     * the demo can be continued hour by hour (a live feed) and a repeated hour is unchanged, not a revision.
+     */
     void simulate(List<String> stations, double[] stationFactor, Instant from, Instant to, Consumer out) {
         int hours = (int) java.time.Duration.between(from, to).toHours();
-        double[] regional = regionalPm25(hours, from);
         for (int h = 1; h <= hours; h++) {
-            ZonedDateTime end = from.plusSeconds(3600L * h).atZone(BeijingTime.ZONE);
+            Instant t = from.plusSeconds(3600L * h);
+            ZonedDateTime end = t.atZone(BeijingTime.ZONE);
+            long hourIndex = t.getEpochSecond() / 3600;
+            double regional = regionalPm25(end);
             int hourOfDay = end.getHour();
             boolean weekday = end.getDayOfWeek() != DayOfWeek.SATURDAY && end.getDayOfWeek() != DayOfWeek.SUNDAY;
             double season = seasonalOzone(end);
             for (int s = 0; s < stations.size(); s++) {
+                String station = stations.get(s);
+                SplittableRandom random = rng(station.hashCode(), hourIndex);
                 if (random.nextDouble() < 0.01) {
                     continue; // a missing hour, as real stations have
                 }
                 double f = stationFactor[s];
-                double pm25 = regional[h - 1] * f * diurnal(hourOfDay, 22, 0.25) * noise(0.12);
-                double no2 = 32 * f * rushHours(hourOfDay) * (weekday ? 1.1 : 0.9) * (0.7 + pm25 / 150) * noise(0.15);
-                double o3 = Math.max(2, season * diurnal(hourOfDay, 15, 0.7) * (1.3 - Math.min(no2, 80) / 100) * noise(0.15));
+                double pm25 = regional * f * diurnal(hourOfDay, 22, 0.25) * noise(random, 0.12);
+                double no2 = 32 * f * rushHours(hourOfDay) * (weekday ? 1.1 : 0.9) * (0.7 + pm25 / 150) * noise(random, 0.15);
+                double o3 = Math.max(2, season * diurnal(hourOfDay, 15, 0.7) * (1.3 - Math.min(no2, 80) / 100) * noise(random, 0.15));
                 double pm10 = pm25 * (1.5 + 0.3 * random.nextDouble()) + 10 * random.nextDouble();
-                double co = 0.35 + pm25 * 0.011 * noise(0.1);
-                double so2 = 9 * f * diurnal(hourOfDay, 10, 0.3) * noise(0.2);
-                String station = stations.get(s);
-                Instant t = end.toInstant();
+                double co = 0.35 + pm25 * 0.011 * noise(random, 0.1);
+                double so2 = 9 * f * diurnal(hourOfDay, 10, 0.3) * noise(random, 0.2);
                 out.accept(new Value(station, "PM2_5", t, whole(pm25)));
                 out.accept(new Value(station, "PM10", t, whole(pm10)));
                 out.accept(new Value(station, "NO2", t, whole(no2)));
@@ -74,30 +82,37 @@ final class AirSimulator {
         }
     }
 
-    /** Day-to-day drift (AR(1)) with an episode of 2-4 days now and then; higher in the heating season. */
-    private double[] regionalPm25(int hours, Instant from) {
-        double[] level = new double[hours];
-        double daily = 50;
-        double episode = 0;
-        int episodeHoursLeft = 0;
-        for (int h = 0; h < hours; h++) {
-            ZonedDateTime t = from.plusSeconds(3600L * (h + 1)).atZone(BeijingTime.ZONE);
-            double base = heatingSeason(t) ? 65 : 38;
-            if (h % 24 == 0) {
-                daily = base + 0.7 * (daily - base) + 12 * random.nextGaussian();
-                if (episodeHoursLeft <= 0 && random.nextDouble() < (heatingSeason(t) ? 0.12 : 0.04)) {
-                    episodeHoursLeft = 48 + random.nextInt(49);
-                    episode = 60 + random.nextInt(140);
+    /** A random stream for one (key, index), the same every time: values depend on nothing but these and the seed. */
+    private SplittableRandom rng(long key, long index) {
+        return new SplittableRandom(seed * 0x9E3779B97F4A7C15L ^ key * 0xBF58476D1CE4E5B9L ^ index * 0x94D049BB133111EBL);
+    }
+
+    /**
+     * Handan's regional PM2.5: a day-to-day drift (a decaying sum of the last days' shocks, as an AR(1) would
+     * give), higher in the heating season, and now and then an episode of 2–4 days.
+     */
+    private double regionalPm25(ZonedDateTime t) {
+        long day = t.toLocalDate().toEpochDay();
+        double base = heatingSeason(t) ? 65 : 38;
+        double drift = 0;
+        for (int k = 0; k < 8; k++) {
+            drift += Math.pow(0.7, k) * 12 * rng(-1, day - k).nextGaussian();
+        }
+        double bump = 0;
+        long hourOfEpisodeWindow = t.toEpochSecond() / 3600;
+        for (int k = 0; k <= 4; k++) {
+            SplittableRandom start = rng(-2, day - k);
+            if (start.nextDouble() < (heatingSeason(t) ? 0.12 : 0.04)) {
+                int length = 48 + start.nextInt(49);
+                double peak = 60 + start.nextInt(140);
+                long startHour = java.time.LocalDate.ofEpochDay(day - k).atStartOfDay(BeijingTime.ZONE).toEpochSecond() / 3600;
+                long into = hourOfEpisodeWindow - startHour;
+                if (into >= 0 && into < length) {
+                    bump = Math.max(bump, peak * Math.sin(Math.PI * into / length));
                 }
             }
-            double bump = 0;
-            if (episodeHoursLeft > 0) {
-                episodeHoursLeft--;
-                bump = episode * Math.sin(Math.PI * Math.min(1, episodeHoursLeft / 96.0));
-            }
-            level[h] = Math.max(5, daily + bump);
         }
-        return level;
+        return Math.max(5, base + drift + bump);
     }
 
     private static boolean heatingSeason(ZonedDateTime t) {
@@ -117,7 +132,7 @@ final class AirSimulator {
         return 0.75 + 0.35 * Math.exp(-Math.pow(hour - 8, 2) / 4) + 0.45 * Math.exp(-Math.pow(hour - 19, 2) / 6);
     }
 
-    private double noise(double spread) {
+    private static double noise(SplittableRandom random, double spread) {
         return Math.max(0.3, 1 + spread * random.nextGaussian());
     }
 

@@ -43,6 +43,8 @@ import org.springframework.stereotype.Component;
 class DemoData implements ApplicationRunner {
 
     static final String SOURCE = "demo-simulator";
+    /** The demo air's seed: the initial load and the live feed draw the same hours from it. */
+    static final long SEED = 20230428L;
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
     /** Demo accounts: username, display name, role, county. */
@@ -146,13 +148,9 @@ class DemoData implements ApplicationRunner {
     }
 
     /** Simulated hours in monthly batches, as a data feed would bring them; one batch for a long span would hold it all in memory. */
-    private IngestReport simulate(List<String> codes, Instant from, Instant to) {
-        AirSimulator simulator = new AirSimulator(20230428L);
-        double[] factors = new double[codes.size()];
-        java.util.Random random = new java.util.Random(2023);
-        for (int i = 0; i < factors.length; i++) {
-            factors[i] = 0.8 + 0.4 * random.nextDouble();
-        }
+    IngestReport simulate(List<String> codes, Instant from, Instant to) {
+        AirSimulator simulator = new AirSimulator(SEED);
+        double[] factors = codes.stream().mapToDouble(simulator::stationFactor).toArray();
         long inserted = 0;
         IngestReport last = null;
         for (Instant start = from; start.isBefore(to); start = start.plus(Duration.ofDays(31))) {
