@@ -56,6 +56,58 @@ public class AuditLog {
     }
 
     /** The newest entries the current actor may see: all for citywide roles, the own county's otherwise. */
+    /** Which entries to list: every field optional; {@code from}/{@code to} bound the time, to exclusive. */
+    public record Filter(String actor, String action, String countyCode, Instant from, Instant to) {
+    }
+
+    /** A page of entries the actor may read, newest first, with how many match in all. */
+    public record Page(List<AuditEntry> entries, long total, int offset, int limit) {
+    }
+
+    public Page search(Filter f, int offset, int limit) {
+        Scope scope = actors.current().scope();
+        StringBuilder where = new StringBuilder("WHERE (? OR county_code = ANY(?))");
+        List<Object> params = new java.util.ArrayList<>(List.of(scope.citywide(), scope.countyArray()));
+        if (f.actor() != null && !f.actor().isBlank()) {
+            where.append(" AND actor = ?");
+            params.add(f.actor().strip());
+        }
+        if (f.action() != null && !f.action().isBlank()) {
+            where.append(" AND action = ?");
+            params.add(f.action().strip());
+        }
+        if (f.countyCode() != null && !f.countyCode().isBlank()) {
+            where.append(f.countyCode().equals("city") ? " AND county_code IS NULL" : " AND county_code = ?");
+            if (!f.countyCode().equals("city")) {
+                params.add(f.countyCode());
+            }
+        }
+        if (f.from() != null) {
+            where.append(" AND at >= ?");
+            params.add(java.sql.Timestamp.from(f.from()));
+        }
+        if (f.to() != null) {
+            where.append(" AND at < ?");
+            params.add(java.sql.Timestamp.from(f.to()));
+        }
+        long total = jdbc.sql("SELECT count(*) FROM identity_audit_entry " + where).params(params).query(Long.class).single();
+        int size = Math.min(Math.max(limit, 1), 200);
+        int from = Math.max(offset, 0);
+        List<Object> pageParams = new java.util.ArrayList<>(params);
+        pageParams.add(from);
+        pageParams.add(size);
+        List<AuditEntry> entries = jdbc.sql("""
+                        SELECT id, at, actor, action, target_type, target_id, county_code, reason, details
+                          FROM identity_audit_entry""" + " " + where + " ORDER BY id DESC OFFSET ? LIMIT ?")
+                .params(pageParams)
+                .query((rs, n) -> new AuditEntry(rs.getLong("id"), rs.getTimestamp("at").toInstant(),
+                        rs.getString("actor"), rs.getString("action"), rs.getString("target_type"),
+                        rs.getString("target_id"), rs.getString("county_code"), rs.getString("reason"),
+                        rs.getString("details")))
+                .list();
+        return new Page(entries, total, from, size);
+    }
+
     public List<AuditEntry> recent(int limit) {
         Scope scope = actors.current().scope();
         return jdbc.sql("""

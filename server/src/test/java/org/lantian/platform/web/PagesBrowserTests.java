@@ -160,6 +160,25 @@ class PagesBrowserTests extends BrowserTest {
     }
 
     @Test
+    void theAuditLogReadsInChineseFiltersAndPagesAndFitsThePage() throws Exception {
+        signIn("city", "lantian2023");
+        open("/audit");
+        assertThat(column("audit", 3)).isNotEmpty().noneMatch(a -> a.matches("[a-z]+\\.[a-z.-]+"));   // no action keys
+        assertThat(column("audit", 2)).noneMatch(a -> a.equals("city"));                                  // people, not logins
+        assertThat(column("audit", 2)).contains("系统");
+        long width = (Long) ((org.openqa.selenium.JavascriptExecutor) browser()).executeScript(
+                "return document.documentElement.scrollWidth");
+        assertThat(width).as("no wider than the window").isLessThanOrEqualTo(1920);
+        screenshot("audit");
+        new org.openqa.selenium.support.ui.Select(browser().findElement(By.name("action"))).selectByVisibleText("登记站点");
+        browser().findElement(By.cssSelector("#audit-filters button")).click();
+        waitUpTo(Duration.ofSeconds(5)).until(d -> d.getCurrentUrl().contains("action=monitoring.station.registered"));
+        assertThat(column("audit", 3)).isNotEmpty().containsOnly("登记站点");
+        open("/audit?action=monitoring.station.registered&offset=50");
+        assertThat(browser().findElements(By.id("audit-newer"))).hasSize(1);
+    }
+
+    @Test
     void aStationPageDrawsAChartForEachPollutant() throws Exception {
         signIn("city", "lantian2023");
         open("/stations/1050A");
