@@ -48,14 +48,10 @@ class RefusalSampler {
         return false;
     }
 
-    /** The address without its port: a sender that reconnects is still the same sender. */
+    /** The address without its port ({@link PacketHandler#remote} writes host:port): a sender that reconnects is the same sender. */
     static String host(String remote) {
-        if (remote == null) {
-            return "";
-        }
-        int colon = remote.lastIndexOf(':');
-        return colon > 0 && remote.indexOf(':') == colon || remote.startsWith("[") && colon > remote.indexOf(']')
-                ? remote.substring(0, colon) : remote;
+        int colon = remote == null ? -1 : remote.lastIndexOf(':');
+        return colon > 0 ? remote.substring(0, colon) : String.valueOf(remote);
     }
 
     /** One summary row per address whose minute has ended with refusals not stored whole; forgets ended minutes. */

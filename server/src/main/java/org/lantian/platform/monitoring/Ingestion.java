@@ -212,20 +212,13 @@ public class Ingestion {
                 .params(Timestamp.from(sink.first()), Timestamp.from(sink.last())).query(Boolean.class).single()) {
             return List.of();
         }
-        List<Object[]> candidates = jdbc.sql("""
-                        WITH current AS (
-                            SELECT DISTINCT ON (station_code, pollutant, averaging, period_end)
-                                   station_code, pollutant, averaging, period_end, revision, value, flag
-                              FROM monitoring_observation
-                             WHERE period_end BETWEEN (SELECT min(period_end) FROM monitoring_staging WHERE target = 0)
-                                                  AND (SELECT max(period_end) FROM monitoring_staging WHERE target = 0)
-                               AND station_code IN (SELECT DISTINCT station_code FROM monitoring_staging WHERE target = 0)
-                             ORDER BY station_code, pollutant, averaging, period_end, revision DESC)
+        List<Object[]> candidates = jdbc.sql(CURRENT_VALUES.formatted(SeriesTable.OBSERVATION.tableName()) + """
                         SELECT s.seq, s.line, s.station_code, s.pollutant, s.averaging, s.period_end, c.value AS old_value,
                                s.value AS new_value, c.revision
                           FROM monitoring_staging s JOIN current c USING (station_code, pollutant, averaging, period_end)
                          WHERE s.target = 0 AND (c.value, c.flag) IS DISTINCT FROM (s.value, s.flag)
                          ORDER BY s.line""")
+                .param("first", Timestamp.from(sink.first())).param("last", Timestamp.from(sink.last())).param("target", 0)
                 .query((rs, n) -> new Object[] {rs.getLong("seq"), rs.getLong("line"), new IngestReport.Revision(rs.getString("station_code"),
                         rs.getString("pollutant"), rs.getString("averaging"), rs.getTimestamp("period_end").toInstant(),
                         rs.getBigDecimal("old_value"), rs.getBigDecimal("new_value"), rs.getInt("revision") + 1)})
@@ -271,6 +264,19 @@ public class Ingestion {
         return java.time.YearMonth.from(periodEnd.minusSeconds(1).atZone(org.lantian.standards.BeijingTime.ZONE));
     }
 
+    /**
+     * The current value of each series and hour a staged batch touches (the highest revision), in a table
+     * {@code %1$s}: what a revision check and the store compare the staged values with.
+     */
+    private static final String CURRENT_VALUES = """
+            WITH current AS (
+                SELECT DISTINCT ON (station_code, pollutant, averaging, period_end)
+                       station_code, pollutant, averaging, period_end, revision, value, flag
+                  FROM %1$s
+                 WHERE period_end BETWEEN :first AND :last
+                   AND station_code IN (SELECT DISTINCT station_code FROM monitoring_staging WHERE target = :target)
+                 ORDER BY station_code, pollutant, averaging, period_end, revision DESC)""";
+
     /** Batches touching the same station wait for each other, so revision numbers never collide. */
     private void lockSeries() {
         jdbc.sql("""
@@ -289,13 +295,7 @@ public class Ingestion {
         partitions.ensure(table, months);
         String t = table.tableName();
         return jdbc.sql("""
-                        WITH current AS (
-                            SELECT DISTINCT ON (station_code, pollutant, averaging, period_end)
-                                   station_code, pollutant, averaging, period_end, revision, value, flag
-                              FROM %1$s
-                             WHERE period_end BETWEEN :first AND :last
-                               AND station_code IN (SELECT DISTINCT station_code FROM monitoring_staging WHERE target = :target)
-                             ORDER BY station_code, pollutant, averaging, period_end, revision DESC),
+                        %2$s,
                         ins AS (
                             INSERT INTO %1$s (station_code, pollutant, averaging, period_end, revision, value, flag, batch_id, recorded_at)
                             SELECT s.station_code, s.pollutant, s.averaging, s.period_end, coalesce(c.revision, 0) + 1,
@@ -312,7 +312,7 @@ public class Ingestion {
                               FROM ins GROUP BY station_code)
                         SELECT coalesce(sum(inserted), 0) AS inserted, coalesce(sum(revised), 0) AS revised,
                                array_agg(station_code) AS stations, min(first) AS first, max(last) AS last
-                          FROM per_station""".formatted(t))
+                          FROM per_station""".formatted(t, CURRENT_VALUES.formatted(t)))
                 .param("first", Timestamp.from(sink.first()))
                 .param("last", Timestamp.from(sink.last()))
                 .param("target", table.stagingTarget())
