@@ -75,12 +75,14 @@ class DemoData implements ApplicationRunner {
     private final org.lantian.platform.alerts.Duty duty;
     private final org.lantian.platform.alerts.Instructions instructions;
     private final Clock clock;
+    private final DemoLoading loading;
 
     DemoData(DemoProperties properties, Users users, Stations stations, Ingestion ingestion, Divisions divisions,
              Actors actors, AirQualityTargets targets, org.lantian.platform.airquality.NationalNetwork network,
              org.lantian.platform.gateway.Devices devices, org.lantian.platform.gateway.GatewayServer gateway,
              org.lantian.platform.alerts.Tickets tickets, org.lantian.platform.alerts.Duty duty,
-             org.lantian.platform.alerts.Instructions instructions, Clock clock) {
+             org.lantian.platform.alerts.Instructions instructions, Clock clock, DemoLoading loading) {
+        this.loading = loading;
         this.tickets = tickets;
         this.duty = duty;
         this.instructions = instructions;
@@ -108,7 +110,7 @@ class DemoData implements ApplicationRunner {
         }
         actors.asSystem(() -> {
             if (users.isEmpty()) {
-                load();
+                loading.during(this::load);
             }
             if (users.findVisible("city").isPresent()) {
                 log.info("Demo accounts (password '{}'): {}", properties.password(),
@@ -118,33 +120,42 @@ class DemoData implements ApplicationRunner {
     }
 
     private void load() {
+        log.info("Loading the demo: {} days of simulated air for every station, the 168 key cities and two HJ 212 devices "
+                + "(first start only, about half a minute)", properties.days());
         long started = System.nanoTime();
         for (Users.NewUser a : ACCOUNTS) {
             users.create(new Users.NewUser(a.username(), a.displayName(), a.role(), a.countyCode(), a.organisation(),
                     properties.password()), "demo data");
         }
-        List<String> codes = new ArrayList<>(stations.list(java.time.LocalDate.now(clock)).stream()
-                .filter(s -> Stations.HANDAN.equals(s.city())).map(s -> s.code()).toList());
+        List<String> national = stations.list(java.time.LocalDate.now(clock)).stream()
+                .filter(s -> Stations.HANDAN.equals(s.city())).map(s -> s.code()).toList();
+        stations.markSimulated(national, "演示环境：国控点的数据由模拟器生成");
+        List<String> codes = new ArrayList<>(national);
         for (Division unit : divisions.countyLevelUnits()) {
             codes.addAll(registerDemoStations(unit));
         }
         Instant to = clock.instant().truncatedTo(ChronoUnit.HOURS);
         Instant from = to.minus(Duration.ofDays(properties.days()));
+        long t0 = System.nanoTime();
         IngestReport report = simulate(codes, from, to);
+        long t1 = System.nanoTime();
         int keyCityHours = DemoKeyCities.load(network, network.firstCountedStations(), from, to);
+        long t2 = System.nanoTime();
+        DemoDevices.register(devices);
         int devicePackets;
         try {
-            devicePackets = DemoDevices.load(devices, gateway, clock, Math.min(3, properties.days()));
+            java.time.LocalDateTime last = DemoDevices.lastCompleteHour(clock);
+            devicePackets = DemoDevices.send(gateway, last.minusDays(Math.min(3, properties.days())), last);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("demo devices could not reach the gateway", e);
         }
         DemoAlerts.load(tickets, duty, instructions, divisions, clock);
         targets.set(new AirQualityTargets.Targets(java.time.LocalDate.now(clock).getYear(), Divisions.CITY_CODE,
                 new BigDecimal("45"), new BigDecimal("5.50"), new BigDecimal("60.0"), 12), "演示目标（非真实目标）");
-        log.info("Demo data: {} accounts, {} stations, {} simulated hourly values, {} station-hours of the 168 key cities, "
-                        + "{} HJ 212 packets over {} days in {} ms",
-                ACCOUNTS.size(), codes.size(), report.inserted(), keyCityHours, devicePackets, properties.days(),
-                (System.nanoTime() - started) / 1_000_000);
+        log.info("Demo data: {} accounts, {} stations, {} simulated hourly values ({} ms), {} station-hours of the 168 key cities "
+                        + "({} ms), {} HJ 212 packets; {} days in {} ms",
+                ACCOUNTS.size(), codes.size(), report.inserted(), (t1 - t0) / 1_000_000, keyCityHours, (t2 - t1) / 1_000_000,
+                devicePackets, properties.days(), (System.nanoTime() - started) / 1_000_000);
     }
 
     /** Simulated hours in monthly batches, as a data feed would bring them; one batch for a long span would hold it all in memory. */

@@ -21,43 +21,47 @@ import org.lantian.standards.hj212.Hj212Packet;
 import org.lantian.standards.hj212.Tolerance;
 
 /**
- * Two demo devices, a power plant's stack monitor and a construction site's dust monitor, whose last
- * three days of hourly data arrive over a real connection to the gateway, as devices send them.
+ * Two demo devices, a power plant's stack monitor and a construction site's dust monitor, sending their
+ * hourly data over a real connection to the gateway, as devices do: the last days on a first start, then
+ * each new hour while the demo runs. An hour's packet is a function of the device and the hour alone, so
+ * a packet sent twice is the same packet (the gateway keeps one).
  */
 final class DemoDevices {
 
     private DemoDevices() {
     }
 
-    static int load(Devices devices, GatewayServer gateway, Clock clock, int days) throws IOException {
+    static void register(Devices devices) {
         devices.save(new Devices.Registration("DEMO-STACK-01", "某热电厂1号排口（演示）", DeviceKind.STACK, Hj212Packet.Version.V2017, "31",
                 "demo01", "130403", null, "DA001", EnumSet.noneOf(Tolerance.class), Map.of(),
                 Map.of("a21026", new BigDecimal("35"), "a21002", new BigDecimal("50"), "a34013", new BigDecimal("10")), null, 120, true),
                 "演示设备");
         devices.save(new Devices.Registration("DEMO-DUST-01", "某建筑工地扬尘监测（演示）", DeviceKind.DUST, Hj212Packet.Version.V2017, "39",
                 "demo02", "130402", null, "GD-2023-017", EnumSet.of(Tolerance.MISSING_TAIL), Map.of(), Map.of(), null, 120, true), "演示设备");
-        if (gateway.port() < 0) {
+    }
+
+    /** The last complete hour's start in Beijing time: the newest hour a device has data for. */
+    static LocalDateTime lastCompleteHour(Clock clock) {
+        return LocalDateTime.now(clock.withZone(BeijingTime.ZONE)).truncatedTo(ChronoUnit.HOURS).minusHours(1);
+    }
+
+    /**
+     * Sends both devices' hourly packets for the hours starting {@code first} to {@code last} (Beijing time,
+     * inclusive), each awaiting its acknowledgement.
+     *
+     * @return packets sent; 0 when the gateway is off
+     */
+    static int send(GatewayServer gateway, LocalDateTime first, LocalDateTime last) throws IOException {
+        if (gateway.port() < 0 || first.isAfter(last)) {
             return 0;
         }
-        Random random = new Random(212);
-        LocalDateTime last = LocalDateTime.now(clock.withZone(BeijingTime.ZONE)).truncatedTo(ChronoUnit.HOURS).minusHours(1);
         int sent = 0;
         try (Socket socket = new Socket("127.0.0.1", gateway.port())) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             InputStream in = socket.getInputStream();
-            for (LocalDateTime hour = last.minusDays(days); !hour.isAfter(last); hour = hour.plusHours(1)) {
-                double load = 0.8 + 0.2 * Math.sin(hour.getHour() / 24.0 * 2 * Math.PI) + 0.1 * random.nextGaussian();
-                String time = Hj212Encoder.time(hour);
-                String stack = "QN=" + Hj212Encoder.qn(hour.plusMinutes(5)) + ";ST=31;CN=2061;PW=demo01;MN=DEMO-STACK-01;Flag=5;CP=&&DataTime=" + time
-                        + ";a21026-Avg=" + v(22 * load) + ",a21026-ZsAvg=" + v(25 * load + (hour.getHour() == 9 ? 14 : 0)) + ",a21026-Flag=N"
-                        + ";a21002-Avg=" + v(30 * load) + ",a21002-ZsAvg=" + v(34 * load) + ",a21002-Flag=N"
-                        + ";a34013-Avg=" + v(3 * load) + ",a34013-ZsAvg=" + v(3.5 * load) + ",a34013-Flag=N"
-                        + ";a19001-Avg=" + v(9 + random.nextDouble()) + ";a00000-Avg=" + v(120 * load) + ",a00000-Cou=" + v(432000 * load) + "&&";
-                String dust = "QN=" + Hj212Encoder.qn(hour.plusMinutes(6)) + ";ST=39;CN=2061;PW=demo02;MN=DEMO-DUST-01;Flag=5;CP=&&DataTime=" + time
-                        + ";a34001-Avg=" + v(180 * load + 60 * random.nextDouble()) + ",a34001-Flag=N;a34002-Avg=" + v(110 * load)
-                        + ",a34002-Flag=N;a34004-Avg=" + v(55 * load) + ",a34004-Flag=N;LA-Avg=" + v(58 + 8 * random.nextDouble()) + "&&";
-                for (String packet : new String[] {stack, dust}) {
+            for (LocalDateTime hour = first; !hour.isAfter(last); hour = hour.plusHours(1)) {
+                for (String packet : packets(hour)) {
                     out.write(Hj212Encoder.frame(packet));
                     out.flush();
                     awaitAck(in);
@@ -68,6 +72,20 @@ final class DemoDevices {
         return sent;
     }
 
+    private static String[] packets(LocalDateTime hour) {
+        Random random = new Random(hour.toEpochSecond(java.time.ZoneOffset.UTC));
+        double load = 0.8 + 0.2 * Math.sin(hour.getHour() / 24.0 * 2 * Math.PI) + 0.1 * random.nextGaussian();
+        String time = Hj212Encoder.time(hour);
+        String stack = "QN=" + Hj212Encoder.qn(hour.plusMinutes(5)) + ";ST=31;CN=2061;PW=demo01;MN=DEMO-STACK-01;Flag=5;CP=&&DataTime=" + time
+                + ";a21026-Avg=" + v(22 * load) + ",a21026-ZsAvg=" + v(25 * load + (hour.getHour() == 9 ? 14 : 0)) + ",a21026-Flag=N"
+                + ";a21002-Avg=" + v(30 * load) + ",a21002-ZsAvg=" + v(34 * load) + ",a21002-Flag=N"
+                + ";a34013-Avg=" + v(3 * load) + ",a34013-ZsAvg=" + v(3.5 * load) + ",a34013-Flag=N"
+                + ";a19001-Avg=" + v(9 + random.nextDouble()) + ";a00000-Avg=" + v(120 * load) + ",a00000-Cou=" + v(432000 * load) + "&&";
+        String dust = "QN=" + Hj212Encoder.qn(hour.plusMinutes(6)) + ";ST=39;CN=2061;PW=demo02;MN=DEMO-DUST-01;Flag=5;CP=&&DataTime=" + time
+                + ";a34001-Avg=" + v(180 * load + 60 * random.nextDouble()) + ",a34001-Flag=N;a34002-Avg=" + v(110 * load)
+                + ",a34002-Flag=N;a34004-Avg=" + v(55 * load) + ",a34004-Flag=N;LA-Avg=" + v(58 + 8 * random.nextDouble()) + "&&";
+        return new String[] {stack, dust};
+    }
     private static void awaitAck(InputStream in) throws IOException {
         int b;
         while ((b = in.read()) >= 0 && b != '\n') {

@@ -7,10 +7,12 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
+import org.lantian.platform.gateway.GatewayServer;
 import org.lantian.platform.identity.Actors;
 import org.lantian.platform.identity.Users;
 import org.lantian.platform.monitoring.IngestReport;
 import org.lantian.platform.monitoring.Stations;
+import org.lantian.standards.BeijingTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -35,9 +37,12 @@ class DemoLiveFeed {
     private final Users users;
     private final Actors actors;
     private final Clock clock;
+    private final GatewayServer gateway;
     private Instant fedUpTo;
 
-    DemoLiveFeed(DemoProperties properties, DemoData demo, Stations stations, Users users, Actors actors, Clock clock) {
+    DemoLiveFeed(DemoProperties properties, DemoData demo, Stations stations, Users users, Actors actors, Clock clock,
+                 GatewayServer gateway) {
+        this.gateway = gateway;
         this.properties = properties;
         this.demo = demo;
         this.stations = stations;
@@ -64,8 +69,21 @@ class DemoLiveFeed {
             List<String> codes = stations.list(LocalDate.now(clock)).stream()
                     .filter(s -> Stations.HANDAN.equals(s.city())).map(s -> s.code()).toList();
             IngestReport report = demo.simulate(codes, from, now);
+            int packets = sendDevicePackets(from);
             fedUpTo = now;
-            log.info("Demo live feed: simulated air up to {} ({} new values)", now, report.inserted());
+            log.info("Demo live feed: simulated air up to {} ({} new values), {} HJ 212 packets", now, report.inserted(), packets);
         });
+    }
+
+    /** The demo devices' hours since {@code from}: a device that was offline resends what it missed. */
+    private int sendDevicePackets(Instant from) {
+        java.time.LocalDateTime last = DemoDevices.lastCompleteHour(clock);
+        java.time.LocalDateTime first = java.time.LocalDateTime.ofInstant(from, BeijingTime.ZONE).truncatedTo(ChronoUnit.HOURS);
+        try {
+            return DemoDevices.send(gateway, first, last);
+        } catch (java.io.IOException e) {
+            log.warn("Demo live feed: the demo devices could not reach the gateway: {}", e.toString());
+            return 0;
+        }
     }
 }

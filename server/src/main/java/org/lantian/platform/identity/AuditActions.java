@@ -12,6 +12,7 @@ public final class AuditActions {
         LABELS.put("monitoring.observations.imported", "导入监测数据");
         LABELS.put("monitoring.observations.revised", "修订监测数据");
         LABELS.put("monitoring.station.registered", "登记站点");
+        LABELS.put("monitoring.station.simulated", "标为演示站点（模拟数据）");
         LABELS.put("monitoring.station.changed", "变更站点");
         LABELS.put("airquality.target.set", "设定年度目标");
         LABELS.put("airquality.month.reviewed", "导入审核数据");

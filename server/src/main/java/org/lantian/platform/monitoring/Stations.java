@@ -143,6 +143,17 @@ public class Stations {
         return find(r.code(), r.validFrom() == null ? LocalDate.now(clock) : r.validFrom()).orElseThrow();
     }
 
+    /** Marks stations whose data are simulated (a demo installation), as the pages show demo stations. */
+    @Transactional
+    public void markSimulated(java.util.Collection<String> codes, String reason) {
+        requireCityOffice("mark stations simulated");
+        for (String code : codes) {
+            if (jdbc.sql("UPDATE monitoring_station SET demo = true WHERE code = ? AND NOT demo").param(code).update() > 0) {
+                audit.record("monitoring.station.simulated", "station", code, null, reason, Map.of());
+            }
+        }
+    }
+
     /**
      * Records a change from {@code change.validFrom()} on: the version in force then ends that day and the
      * new one begins. Nothing is recorded when nothing differs.

@@ -17,6 +17,7 @@ class StartupBanner {
     void ready(ApplicationReadyEvent event) {
         Environment env = event.getApplicationContext().getEnvironment();
         String port = env.getProperty("local.server.port", env.getProperty("server.port", "8080"));
-        log.info("Lantian is ready: open http://localhost:{}/ (API description: /swagger-ui.html)", port);
+        log.info("Lantian is ready in {} s: open http://localhost:{}/ (API description: /swagger-ui.html)",
+                event.getTimeTaken() == null ? "?" : String.format("%.1f", event.getTimeTaken().toMillis() / 1000.0), port);
     }
 }
