@@ -19,10 +19,10 @@
     chart.setOption({
       tooltip: { trigger: 'item', formatter: p => lantianEscape(p.seriesType === 'scatter' ? '#' + p.data.id + ' ' + p.data.name : p.name) },
       geo: { map: 'handan', roam: true,
-             ...(box.dataset.center ? { center: box.dataset.center.split(',').map(Number), zoom: 2 } : {}), label: { show: true, fontSize: 11, color: '#333', textBorderColor: '#fff', textBorderWidth: 2 },
+             ...(box.dataset.center ? { center: box.dataset.center.split(',').map(Number), zoom: 2 } : {}), label: { show: false },
              itemStyle: { borderColor: '#777', areaColor: '#f2f5f8' } },
-      series: [{ type: 'scatter', coordinateSystem: 'geo', symbolSize: 13, zlevel: 2, itemStyle: { borderColor: '#fff', borderWidth: 2 },
-                 data: points() }]
+      series: [{ type: 'scatter', coordinateSystem: 'geo', symbolSize: 13, itemStyle: { borderColor: '#333', borderWidth: 1.5 },
+                 data: points() }, lantianMapNames(geo)]
     });
     chart.on('click', p => { if (p.seriesType === 'scatter') window.location.href = box.dataset.ticketPage + p.data.id; });
   }).catch(e => { box.textContent = '地图数据加载失败（' + e.message + '）'; });

@@ -3,20 +3,60 @@
   const banner = document.getElementById('live-banner');
   if (!banner || !window.EventSource) return;
   const loud = new Set(['pushed', 'disposal-overdue', 'receipt-overdue']);
-  let audio;
-  const tone = () => {
-    try {
-      audio = audio || new (window.AudioContext || window.webkitAudioContext)();
-      const osc = audio.createOscillator();
-      const gain = audio.createGain();
-      osc.frequency.value = 880;
-      gain.gain.setValueAtTime(0.2, audio.currentTime);
-      gain.gain.exponentialRampToValueAtTime(0.001, audio.currentTime + 0.6);
-      osc.connect(gain).connect(audio.destination);
-      osc.start();
-      osc.stop(audio.currentTime + 0.6);
-    } catch (e) { /* browsers allow sound only after the user has clicked the page */ }
+  // The tone needs the user's consent once: browsers play sound only after a click on the page, so the choice
+  // is asked once, remembered in this browser, and the sound is unlocked by the first click of each page.
+  const PREFERENCE = 'lantian.sound';
+  const soundWanted = () => localStorage.getItem(PREFERENCE) === 'on';
+  let audio = null;
+  const unlock = () => {
+    if (!soundWanted()) return;
+    audio = audio || new (window.AudioContext || window.webkitAudioContext)();
+    if (audio.state === 'suspended') audio.resume();
   };
+  document.addEventListener('pointerdown', unlock, { once: true });
+  document.addEventListener('keydown', unlock, { once: true });
+  const tone = () => {
+    if (!soundWanted() || !audio || audio.state !== 'running') return;
+    const osc = audio.createOscillator();
+    const gain = audio.createGain();
+    osc.frequency.value = 880;
+    gain.gain.setValueAtTime(0.2, audio.currentTime);
+    gain.gain.exponentialRampToValueAtTime(0.001, audio.currentTime + 0.6);
+    osc.connect(gain).connect(audio.destination);
+    osc.start();
+    osc.stop(audio.currentTime + 0.6);
+  };
+  const soundControl = document.createElement('span');
+  soundControl.className = 'sound-control';
+  soundControl.id = 'sound-control';
+  const button = (text, action) => {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.className = 'link';
+    b.textContent = text;
+    b.addEventListener('click', action);
+    return b;
+  };
+  const renderSound = () => {
+    soundControl.replaceChildren();
+    const choice = localStorage.getItem(PREFERENCE);
+    if (choice === null) {
+      soundControl.append('新推送时播放提示音？',
+        button('开启', () => { localStorage.setItem(PREFERENCE, 'on'); unlock(); tone(); renderSound(); }),
+        button('不用', () => { localStorage.setItem(PREFERENCE, 'off'); renderSound(); }));
+    } else {
+      soundControl.append(button(choice === 'on' ? '提示音：开' : '提示音：关', () => {
+        localStorage.setItem(PREFERENCE, choice === 'on' ? 'off' : 'on');
+        unlock();
+        renderSound();
+      }));
+    }
+  };
+  const user = document.querySelector('header.top .user');
+  if (user) {
+    user.prepend(soundControl);
+    renderSound();
+  }
   const source = new EventSource(banner.dataset.stream);
   source.addEventListener('hello', () => { banner.dataset.connected = 'true'; });
   const show = (href, text, meta, isLoud) => {

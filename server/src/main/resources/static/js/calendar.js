@@ -16,10 +16,7 @@
             + (d.primary.length ? '，首要污染物 ' + d.primary.map(x => names[x] || x).join('、') : '')
             + (d.counted ? '' : '<br>六项污染物日值不全，不计入有效天数');
         } },
-        visualMap: { type: 'piecewise', orient: 'horizontal', left: 'center', bottom: 0, pieces: [
-          { gt: -1, lte: 50, color: '#00E400', label: '优' }, { gt: 50, lte: 100, color: '#FFFF00', label: '良' },
-          { gt: 100, lte: 150, color: '#FF7E00', label: '轻度污染' }, { gt: 150, lte: 200, color: '#FF0000', label: '中度污染' },
-          { gt: 200, lte: 300, color: '#99004C', label: '重度污染' }, { gt: 300, color: '#7E0023', label: '严重污染' }] },
+        visualMap: { type: 'piecewise', orient: 'horizontal', left: 'center', bottom: 0, pieces: lantianAqi.levels },
         calendar: { range: year, cellSize: ['auto', 18], top: 40, left: 40, right: 20, yearLabel: { show: true },
                     dayLabel: { nameMap: 'ZH', firstDay: 1 }, monthLabel: { nameMap: 'ZH' } },
         series: [{ type: 'heatmap', coordinateSystem: 'calendar',

@@ -3,10 +3,7 @@
   const box = document.getElementById('map');
   if (!box) return;
   const chart = echarts.init(box);
-  const levels = [
-    { gt: -1, lte: 50, color: '#00E400', label: '优 0–50' }, { gt: 50, lte: 100, color: '#FFFF00', label: '良 51–100' },
-    { gt: 100, lte: 150, color: '#FF7E00', label: '轻度 101–150' }, { gt: 150, lte: 200, color: '#FF0000', label: '中度 151–200' },
-    { gt: 200, lte: 300, color: '#99004C', label: '重度 201–300' }, { gt: 300, color: '#7E0023', label: '严重 >300' }];
+  const levels = lantianAqi.levels.map(l => ({ ...l, label: l.label + ' ' + (l.lte === undefined ? '>' + l.gt : (l.gt + 1) + '–' + l.lte) }));
   const json = url => fetch(url, { headers: { Accept: 'application/json, application/geo+json' } }).then(r => {
     if (!r.ok && r.status !== 204) throw new Error(r.status);
     return r.status === 204 ? null : r.json();
@@ -28,23 +25,31 @@
         zones.appendChild(tr);
       }
     });
+    if (!zones.children.length) {
+      const empty = document.getElementById('zones-empty');
+      empty.textContent = now ? '本账号范围内没有无边界的管理区，各单元均已在地图上着色。' : '尚无实时数据：数据到达后在此列出管理区的 AQI。';
+      empty.hidden = false;
+    }
     chart.setOption({
       tooltip: { trigger: 'item', formatter: p => p.seriesType === 'scatter'
           ? lantianEscape(p.data.name + '（' + p.data.code + '，' + p.data.cls + '）') + '<br>AQI '
             + lantianEscape(p.data.aqi === null ? '无数据' : p.data.aqi + ' ' + p.data.category)
           : lantianEscape(p.name) + '<br>AQI ' + lantianEscape(isNaN(p.value) ? '无数据' : p.value) },
       visualMap: { type: 'piecewise', pieces: levels, seriesIndex: 0, left: 10, bottom: 10, title: 'AQI' },
-      geo: { map: 'handan', roam: true, label: { show: true, fontSize: 12, color: '#111', textBorderColor: '#fff', textBorderWidth: 2 },
+      geo: { map: 'handan', roam: true, ...(box.dataset.center ? { center: box.dataset.center.split(',').map(Number), zoom: 2.5 } : {}),
+             label: { show: false },
              itemStyle: { borderColor: '#555', areaColor: '#EEE' } },
       series: [
         { type: 'map', geoIndex: 0, data: geo.features.map(f => {
             const c = counties.get(f.properties.name);
             return { name: f.properties.name, value: c && c.aqi !== null ? c.aqi : NaN };
           }) },
-        { type: 'scatter', coordinateSystem: 'geo', symbolSize: 12, zlevel: 2,
-          itemStyle: { borderColor: '#fff', borderWidth: 2 },
+        // dots under the county names, each outlined dark so a yellow dot shows on a yellow county
+        { type: 'scatter', coordinateSystem: 'geo', symbolSize: 10,
+          itemStyle: { borderColor: '#333', borderWidth: 1.5 },
           data: (stations || []).map(s => ({ name: s.name, code: s.code, cls: s.stationClass, aqi: s.aqi, category: s.category,
-                                             value: [Number(s.lon), Number(s.lat), s.aqi], itemStyle: { color: s.colour } })) }
+                                             value: [Number(s.lon), Number(s.lat), s.aqi], itemStyle: { color: s.colour } })) },
+        lantianMapNames(geo)
       ]
     });
     chart.on('click', p => { if (p.seriesType === 'scatter') window.location.href = box.dataset.stationPage + encodeURIComponent(p.data.code); });

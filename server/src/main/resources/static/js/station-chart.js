@@ -5,7 +5,7 @@
   const station = box.dataset.station;
   const api = box.dataset.api;
   const pollutants = box.dataset.pollutants.split(',');
-  const names = { PM2_5: 'PM2.5', PM10: 'PM10', SO2: 'SO₂', NO2: 'NO₂', O3: 'O₃', CO: 'CO' };
+  const names = lantianAqi.names;
   const units = { CO: 'mg/m³' };
   const charts = {};
   const HOUR = 3600 * 1000;
@@ -25,11 +25,7 @@
     charts[p] = echarts.init(div);
   });
 
-  // HJ 633 levels and colours (Appendix A)
-  const levels = [
-    { gt: 0, lte: 50, color: '#00E400', label: '优' }, { gt: 50, lte: 100, color: '#FFFF00', label: '良' },
-    { gt: 100, lte: 150, color: '#FF7E00', label: '轻度污染' }, { gt: 150, lte: 200, color: '#FF0000', label: '中度污染' },
-    { gt: 200, lte: 300, color: '#99004C', label: '重度污染' }, { gt: 300, color: '#7E0023', label: '严重污染' }];
+  const levels = lantianAqi.levels;
 
   function drawAqi(hours) {
     aqiChart.setOption({

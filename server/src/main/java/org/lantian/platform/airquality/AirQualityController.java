@@ -128,8 +128,26 @@ class AirQualityController {
     java.util.List<AirQualityNow.HourAqi> stationHours(@org.springframework.web.bind.annotation.PathVariable String code,
                                                        @org.springframework.web.bind.annotation.RequestParam(required = false) java.time.Instant from,
                                                        @org.springframework.web.bind.annotation.RequestParam(required = false) java.time.Instant to) {
-        java.time.Instant end = to == null ? java.time.Instant.now() : to;
-        return now.stationHours(code, from == null ? end.minus(java.time.Duration.ofDays(7)) : from, end);
+        HourRange range = HourRange.of(from, to, java.time.Duration.ofDays(7));
+        return now.stationHours(code, range.from(), range.to());
+    }
+
+    @GetMapping("/areas/{code}/hours")
+    @Operation(summary = "The real-time AQI and concentrations of the city (130400) or a county by hour, from < hour end <= to "
+            + "(default: the last 72 hours; at most 400 days)")
+    java.util.List<AirQualityNow.HourAqi> areaHours(@org.springframework.web.bind.annotation.PathVariable String code,
+                                                    @org.springframework.web.bind.annotation.RequestParam(required = false) java.time.Instant from,
+                                                    @org.springframework.web.bind.annotation.RequestParam(required = false) java.time.Instant to) {
+        periods.visibleArea(code);
+        HourRange range = HourRange.of(from, to, java.time.Duration.ofHours(72));
+        return now.areaHours(code, range.from(), range.to());
+    }
+
+    @GetMapping("/areas/{code}/months")
+    @Operation(summary = "Each month of a year up to yesterday against the same days a year earlier: PM2.5 and composite index")
+    java.util.List<AirQualityPeriods.MonthAgainstLastYear> months(@org.springframework.web.bind.annotation.PathVariable String code,
+                                                                 @org.springframework.web.bind.annotation.RequestParam int year) {
+        return periods.monthsAgainstLastYear(code, year);
     }
 
     @GetMapping("/stations/now")

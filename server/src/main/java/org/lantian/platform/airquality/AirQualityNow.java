@@ -191,6 +191,13 @@ public class AirQualityNow {
                 .query((rs, n) -> map(rs, "station_code", name)).list();
     }
 
+    /** The real-time hours of the city or a county with {@code from < hour end <= to}; the caller checks the area's scope. */
+    List<HourAqi> areaHours(String areaCode, Instant from, Instant to) {
+        return jdbc.sql("SELECT * FROM airquality_area_hour WHERE area_code = ? AND hour_end > ? AND hour_end <= ? ORDER BY hour_end")
+                .params(areaCode, Timestamp.from(from), Timestamp.from(to))
+                .query((rs, n) -> map(rs, "area_code", divisionName(areaCode))).list();
+    }
+
     /**
      * Every listed station's real-time hours with {@code from < hour end <= to}, for rules that compare
      * stations with each other (named by code). Reads regardless of the actor's scope: callers act for the

@@ -46,9 +46,10 @@ public class AirQualityPeriods {
     private final org.lantian.platform.identity.AuditLog audit;
     private final ResultsGeneration generation;
     private final ValidDay.PartialDays partialDays;
+    private final java.time.Clock clock;
 
     AirQualityPeriods(JdbcClient jdbc, Divisions divisions, Actors actors, org.lantian.platform.identity.AuditLog audit,
-                      ResultsGeneration generation,
+                      ResultsGeneration generation, java.time.Clock clock,
                       @org.springframework.beans.factory.annotation.Value("${lantian.airquality.count-partial-days:false}") boolean countPartialDays) {
         this.partialDays = countPartialDays ? ValidDay.PartialDays.COUNTED : ValidDay.PartialDays.NOT_COUNTED;
         this.jdbc = jdbc;
@@ -56,6 +57,7 @@ public class AirQualityPeriods {
         this.actors = actors;
         this.audit = audit;
         this.generation = generation;
+        this.clock = clock;
     }
 
     /**
@@ -86,7 +88,7 @@ public class AirQualityPeriods {
     public Figures area(String areaCode, LocalDate from, LocalDate to) {
         Division area = visibleArea(areaCode);
         if (to.isBefore(from)) {
-            throw new IllegalArgumentException("to: " + to + " is before from " + from);
+            throw new IllegalArgumentException("to：结束日期 " + to + " 早于开始日期 " + from);
         }
         return generation.get(List.of("figures", area.code(), from, to), () -> figures(area, from, to));
     }
@@ -113,15 +115,46 @@ public class AirQualityPeriods {
     }
 
     /**
+     * One month of a year against the same days a year earlier (同比): PM2.5 in μg/m³ and the composite index,
+     * null where the period has no valid day. The current month runs to yesterday, like the targets' progress.
+     */
+    public record MonthAgainstLastYear(int month, LocalDate from, LocalDate to, BigDecimal pm25, BigDecimal compositeIndex,
+                                       BigDecimal lastYearPm25, BigDecimal lastYearCompositeIndex) {
+    }
+
+    /**
+     * The months of {@code year} up to yesterday, each against the same days of the year before.
+     *
+     * @throws NotFound when the area is not Handan or one of its units, or lies outside the actor's scope
+     */
+    public List<MonthAgainstLastYear> monthsAgainstLastYear(String areaCode, int year) {
+        if (year < 2013 || year > 2100) {
+            throw new IllegalArgumentException("year：" + year + " 不在 2013–2100 之间（国家网数据始于 2013 年）");
+        }
+        visibleArea(areaCode);
+        LocalDate yesterday = LocalDate.now(clock).minusDays(1);
+        List<MonthAgainstLastYear> months = new java.util.ArrayList<>();
+        for (LocalDate from = LocalDate.of(year, 1, 1); from.getYear() == year && !from.isAfter(yesterday); from = from.plusMonths(1)) {
+            LocalDate monthEnd = from.plusMonths(1).minusDays(1);
+            LocalDate to = monthEnd.isAfter(yesterday) ? yesterday : monthEnd;
+            Figures now = area(areaCode, from, to);
+            Figures before = area(areaCode, from.minusYears(1), to.minusYears(1));
+            months.add(new MonthAgainstLastYear(from.getMonthValue(), from, to, now.concentrations().get(Pollutant.PM2_5),
+                    now.compositeIndex(), before.concentrations().get(Pollutant.PM2_5), before.compositeIndex()));
+        }
+        return months;
+    }
+
+    /**
      * The city or one of its units, if the actor may see its figures: everyone sees the city's, a county
      * user only its own unit's.
      *
      * @throws NotFound otherwise (existence is not revealed)
      */
     Division visibleArea(String areaCode) {
-        Division area = divisions.find(areaCode).orElseThrow(() -> new NotFound("area " + areaCode));
+        Division area = divisions.find(areaCode).orElseThrow(() -> new NotFound("区域 " + areaCode));
         if (!maySee(area.code())) {
-            throw new NotFound("area " + areaCode);
+            throw new NotFound("区域 " + areaCode);
         }
         return area;
     }

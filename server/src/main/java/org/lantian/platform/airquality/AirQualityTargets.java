@@ -57,7 +57,7 @@ public class AirQualityTargets {
     @Transactional
     public Targets set(Targets targets, String reason) {
         if (!actors.current().isCityOffice()) {
-            throw new AccessDenied(actors.current().username() + " may not set targets");
+            throw new AccessDenied(actors.current().username() + " 无权设定年度目标");
         }
         Division area = divisions.require(targets.areaCode());
         jdbc.sql("""

@@ -54,7 +54,7 @@ class KeyCityController {
     @GetMapping("/rankings/official")
     @Operation(summary = "The latest imported official table of a list for exactly from–to; 404 when none was imported")
     OfficialRankings.Table officialTable(@RequestParam KeyCities list, @RequestParam LocalDate from, @RequestParam LocalDate to) {
-        return official.find(list, from, to).orElseThrow(() -> new NotFound("official " + list + " ranking " + from + "–" + to));
+        return official.find(list, from, to).orElseThrow(() -> new NotFound("官方排名 " + list + " " + from + "–" + to));
     }
 
     @PostMapping(value = "/network/station-list", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

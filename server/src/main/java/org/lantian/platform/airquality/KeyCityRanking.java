@@ -86,10 +86,10 @@ public class KeyCityRanking {
     /** The list ranked for {@code from}–{@code to} inclusive (the Hebei county list cannot be computed). */
     public Result rank(KeyCities list, LocalDate from, LocalDate to) {
         if (!list.computed()) {
-            throw new IllegalArgumentException("list: " + list + " is published by Hebei only; import it as an official table");
+            throw new IllegalArgumentException("list：" + list + " 仅由河北省发布，请作为官方排名表导入");
         }
         if (to.isBefore(from)) {
-            throw new IllegalArgumentException("to: " + to + " is before from " + from);
+            throw new IllegalArgumentException("to：结束日期 " + to + " 早于开始日期 " + from);
         }
         return generation.get(List.of("keyCities", list, from, to), () -> compute(list, from, to));
     }

@@ -68,7 +68,7 @@ public class NationalNetwork {
      */
     @Transactional
     public StationListReport importStationList(Reader input, String reason) throws IOException {
-        requireCityOffice("import the national station list");
+        requireCityOffice("导入国家网站点列表");
         StationListReport report = replaceStationList(input);
         recomputeCityDays(null, null);
         generation.advanceAfterCommit();
@@ -131,7 +131,7 @@ public class NationalNetwork {
      */
     @Transactional
     public HourlyFileReport importHourlyFile(Reader input, String fileName) throws IOException {
-        requireCityOffice("import national-network files");
+        requireCityOffice("导入国家网数据文件");
         Set<String> listed = new java.util.HashSet<>(jdbc.queryForList("SELECT station_code FROM airquality_network_station", String.class));
         HourCollector hours = new HourCollector(listed::contains);
         new ChinaSitesReader(input).readInto(hours);
@@ -314,7 +314,7 @@ public class NationalNetwork {
 
     private void requireCityOffice(String what) {
         if (!actors.current().isCityOffice()) {
-            throw new AccessDenied(actors.current().username() + " may not " + what);
+            throw new AccessDenied(actors.current().username() + " 无权" + what);
         }
     }
 }

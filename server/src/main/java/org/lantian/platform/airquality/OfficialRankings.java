@@ -71,10 +71,10 @@ public class OfficialRankings {
     @Transactional
     public Table importTable(KeyCities list, LocalDate from, LocalDate to, String source, Reader csv) throws IOException {
         if (!actors.current().isCityOffice()) {
-            throw new AccessDenied(actors.current().username() + " may not import official rankings");
+            throw new AccessDenied(actors.current().username() + " 无权导入官方排名");
         }
         if (to.isBefore(from)) {
-            throw new IllegalArgumentException("to: " + to + " is before from " + from);
+            throw new IllegalArgumentException("to：结束日期 " + to + " 早于开始日期 " + from);
         }
         if (source == null || source.isBlank()) {
             throw new IllegalArgumentException("source: name where the table was published (文号或网址)");

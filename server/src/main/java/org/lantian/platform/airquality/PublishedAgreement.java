@@ -103,7 +103,7 @@ public class PublishedAgreement {
      */
     public Report compare(String stationCode, Instant from, Instant to, Filter filter) {
         if (stations.history(stationCode).isEmpty()) {
-            throw new NotFound("station " + stationCode);
+            throw new NotFound("站点 " + stationCode);
         }
         if (to.isBefore(from)) {
             throw new IllegalArgumentException("to: " + to + " 早于 from " + from);

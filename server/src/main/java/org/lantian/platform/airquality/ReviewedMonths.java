@@ -64,10 +64,10 @@ public class ReviewedMonths {
     @Transactional
     public Outcome importReviewed(YearMonth month, Ingestion.Submission submission, RowSource rows, String reason) {
         if (!actors.current().isCityOffice()) {
-            throw new AccessDenied(actors.current().username() + " may not import reviewed data");
+            throw new AccessDenied(actors.current().username() + " 无权导入审核数据");
         }
         if (!month.isBefore(YearMonth.now(clock.withZone(BeijingTime.ZONE)))) {
-            throw new IllegalArgumentException("month: " + month + " is not over yet; only ended months are reviewed");
+            throw new IllegalArgumentException("month：" + month + " 尚未结束，只能导入已结束月份的审核数据");
         }
         jdbc.sql("""
                         INSERT INTO airquality_provisional_area_day
@@ -103,7 +103,7 @@ public class ReviewedMonths {
         return switch (format) {
             case "csv" -> new org.lantian.platform.monitoring.ObservationCsvReader(input);
             case "china_sites" -> new org.lantian.platform.monitoring.ChinaSitesReader(input);
-            default -> throw new IllegalArgumentException("format: " + format + " is neither csv nor china_sites");
+            default -> throw new IllegalArgumentException("format：" + format + " 既不是 csv 也不是 china_sites");
         };
     }
 

@@ -185,7 +185,7 @@ class AlertsController {
     @Operation(summary = "Add a rule or its next version (city office)")
     Rule saveRule(@PathVariable String code, @RequestBody RuleRequest request) {
         if (request.rule() == null || !code.equals(request.rule().code())) {
-            throw new IllegalArgumentException("rule.code must equal the path's code " + code);
+            throw new IllegalArgumentException("rule.code：应与路径中的规则代码 " + code + " 一致");
         }
         return rules.save(request.rule(), request.reason());
     }

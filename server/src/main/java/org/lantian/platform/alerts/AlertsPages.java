@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 
+import org.lantian.platform.forms.FormInput;
 import org.lantian.platform.geo.Divisions;
 import org.lantian.platform.identity.AccessDenied;
 import org.lantian.platform.identity.Actor;
@@ -112,7 +113,7 @@ class AlertsPages {
             case "close" -> tickets.verify(id, note, waiveEvidence);
             case "return" -> tickets.returnToOwner(id, note);
             case "attach" -> attach(id, file);
-            default -> throw new IllegalArgumentException("unknown action " + action);
+            default -> throw new IllegalArgumentException("未知的操作 " + action);
         });
         return "redirect:/alerts/tickets/" + id;
     }
@@ -139,31 +140,49 @@ class AlertsPages {
 
     @GetMapping("/alerts/push")
     String pushForm(Model model) {
+        return pushPage(FormInput.empty(), model);
+    }
+
+    private String pushPage(FormInput form, Model model) {
         // the form is for those who may push; others are not shown a form they cannot use
         var role = actors.current().role();
         if (role != org.lantian.platform.identity.Role.CITY_OFFICE && role != org.lantian.platform.identity.Role.DEPARTMENT) {
-            throw new org.lantian.platform.identity.AccessDenied(actors.current().username() + " may not push tickets");
+            throw new org.lantian.platform.identity.AccessDenied(actors.current().username() + " 无权推送工单");
         }
         model.addAttribute("units", divisions.countyLevelUnits());
+        model.addAttribute("form", form);
         return "alerts/push";
     }
 
+    /** Pushes a matter by hand; what cannot be read shows the form again, as typed, with the message beside the field. */
     @PostMapping("/alerts/push")
-    String push(@RequestParam TicketSource source, @RequestParam String title, @RequestParam(required = false) String detail,
-                @RequestParam(required = false) BigDecimal lon, @RequestParam(required = false) BigDecimal lat,
-                @RequestParam(required = false) String countyCode, @RequestParam(required = false) String origin,
-                @RequestParam(required = false) String department, @RequestParam(required = false) Integer disposalMinutes,
+    String push(@RequestParam java.util.Map<String, String> typed, jakarta.servlet.http.HttpServletResponse response,
                 @RequestParam(required = false) MultipartFile photo, Model model, RedirectAttributes redirect) {
-        try {
-            Ticket t = tickets.push(new Tickets.ManualPush(source, title, detail, lon, lat, countyCode, origin, department, disposalMinutes));
-            if (photo != null && !photo.isEmpty()) {
-                PageActions.attempt(redirect, () -> attach(t.id(), photo));
-            }
-            return "redirect:/alerts/tickets/" + t.id();
-        } catch (IllegalArgumentException | AccessDenied e) {
-            model.addAttribute("failure", "未推送：" + e.getMessage());
-            return pushForm(model);
+        FormInput form = new FormInput(typed);
+        TicketSource source = "MANUAL".equals(form.text("source")) ? TicketSource.MANUAL : TicketSource.FIRE_POINT;
+        BigDecimal lon = form.decimal("lon", "经度", new BigDecimal("73"), new BigDecimal("136"), "114.4890");
+        BigDecimal lat = form.decimal("lat", "纬度", new BigDecimal("3"), new BigDecimal("54"), "36.6010");
+        if ((lon == null) != (lat == null) && !form.hasErrors()) {
+            form.reject(lon == null ? "lon" : "lat", "经度和纬度要一起填写（或都不填，改为指定县（市、区））");
         }
+        Integer minutes = source == TicketSource.MANUAL ? form.integer("disposalMinutes", "处置时限（分钟）", 1, 10080) : null;
+        if (form.text("title") == null) {
+            form.reject("title", "请填写标题");
+        }
+        if (!form.hasErrors()) {
+            try {
+                Ticket t = tickets.push(new Tickets.ManualPush(source, form.text("title"), form.text("detail"), lon, lat,
+                        form.text("countyCode"), form.text("origin"), form.text("department"), minutes));
+                if (photo != null && !photo.isEmpty()) {
+                    PageActions.attempt(redirect, () -> attach(t.id(), photo));
+                }
+                return "redirect:/alerts/tickets/" + t.id();
+            } catch (IllegalArgumentException e) {
+                form.refused(e);
+            }
+        }
+        response.setStatus(400);
+        return pushPage(form, model);
     }
 
     @GetMapping("/alerts/rules")

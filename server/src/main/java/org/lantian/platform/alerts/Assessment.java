@@ -68,7 +68,7 @@ public class Assessment {
             return halfMonthOf(AlertTimes.date(clock.instant()));
         }
         if (from == null || to == null) {
-            throw new IllegalArgumentException("give both from and to, or neither");
+            throw new IllegalArgumentException("from、to：开始和结束日期应同时给出或都不给");
         }
         return new LocalDate[] {from, to};
     }
@@ -77,10 +77,10 @@ public class Assessment {
     public List<Row> of(LocalDate from, LocalDate to) {
         Actor actor = actors.current();
         if (actor.role() == Role.ENTERPRISE) {
-            throw new AccessDenied(actor.username() + " may not read the assessment");
+            throw new AccessDenied(actor.username() + " 无权查看办理考核");
         }
         if (!from.isBefore(to)) {
-            throw new IllegalArgumentException("from " + from + " must be before to " + to);
+            throw new IllegalArgumentException("from：开始日期 " + from + " 应早于结束日期 " + to);
         }
         Timestamp start = Timestamp.from(from.atStartOfDay(BeijingTime.ZONE).toInstant());
         Timestamp end = Timestamp.from(to.atStartOfDay(BeijingTime.ZONE).toInstant());

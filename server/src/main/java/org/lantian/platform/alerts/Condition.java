@@ -31,20 +31,20 @@ public record Condition(Type type, String measure, BigDecimal threshold, Area ar
     void check(int index) {
         String at = "conditions[" + index + "]";
         if (type == null) {
-            throw new IllegalArgumentException(at + ".type is missing");
+            throw new IllegalArgumentException(at + ".type：必填");
         }
         if (measure == null || !Measures.isKnown(measure)) {
-            throw new IllegalArgumentException(at + ".measure must be AQI, SO2, NO2, PM10, CO, O3 or PM2_5, not " + measure);
+            throw new IllegalArgumentException(at + ".measure：应为 AQI、SO2、NO2、PM10、CO、O3 或 PM2_5，收到 " + measure);
         }
         switch (type) {
-            case ABOVE -> require(threshold != null, at + ".threshold is needed");
-            case ABOVE_AREA -> require(area != null && percent != null, at + ".area and .percent are needed");
+            case ABOVE -> require(threshold != null, at + ".threshold：必填");
+            case ABOVE_AREA -> require(area != null && percent != null, at + ".area、.percent：必填");
             case ABOVE_NEIGHBOURS -> require(radiusKm != null && radiusKm.signum() > 0 && percent != null,
-                    at + ".radiusKm (> 0) and .percent are needed");
+                    at + ".radiusKm（大于 0）、.percent：必填");
             case RISE -> require(threshold != null && hours != null && hours >= 1 && hours <= 24,
-                    at + ".threshold and .hours (1…24) are needed");
-            case WORST_N -> require(n != null && n >= 1, at + ".n (≥ 1) is needed");
-            case LOCAL -> require(threshold != null && percent != null, at + ".threshold (the city mean of a regional episode) and .percent are needed");
+                    at + ".threshold、.hours（1–24）：必填");
+            case WORST_N -> require(n != null && n >= 1, at + ".n（≥ 1）：必填");
+            case LOCAL -> require(threshold != null && percent != null, at + ".threshold（区域性污染时的全市均值）、.percent：必填");
         }
     }
 

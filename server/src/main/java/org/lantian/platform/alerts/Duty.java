@@ -64,7 +64,7 @@ public class Duty {
     public Shift set(String unit, LocalDate day, String person, String phone, String leader, String leaderPhone, String reason) {
         Actor actor = keeper(unit);
         if (day == null || person == null || person.isBlank()) {
-            throw new IllegalArgumentException("day and person are needed");
+            throw new IllegalArgumentException("day、person：日期和值班人必填");
         }
         jdbc.sql("""
                         INSERT INTO alerts_duty (unit, day, person, phone, leader, leader_phone, updated_at, updated_by)
@@ -81,7 +81,7 @@ public class Duty {
     public Handover handOver(String unit, String fromPerson, String toPerson, String note) {
         Actor actor = keeper(unit);
         if (fromPerson == null || fromPerson.isBlank() || toPerson == null || toPerson.isBlank()) {
-            throw new IllegalArgumentException("fromPerson and toPerson are needed");
+            throw new IllegalArgumentException("fromPerson、toPerson：交班人和接班人必填");
         }
         long id = jdbc.sql("""
                         INSERT INTO alerts_handover (unit, at, from_person, to_person, note, recorded_by) VALUES (?, ?, ?, ?, ?, ?)
@@ -108,7 +108,7 @@ public class Duty {
     private Actor readable() {
         Actor actor = actors.current();
         if (actor.role() == org.lantian.platform.identity.Role.ENTERPRISE) {
-            throw new AccessDenied(actor.username() + " may not read the duty roster");
+            throw new AccessDenied(actor.username() + " 无权查看值班表");
         }
         return actor;
     }
@@ -116,7 +116,7 @@ public class Duty {
     private Actor keeper(String unit) {
         Actor actor = actors.current();
         if (!DutyUnits.mayKeep(actor, unit)) {
-            throw new AccessDenied(actor.username() + " may not keep the duty of " + unit);
+            throw new AccessDenied(actor.username() + " 无权管理 " + unit + " 的值班");
         }
         return actor;
     }

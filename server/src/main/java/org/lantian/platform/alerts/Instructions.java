@@ -61,19 +61,19 @@ public class Instructions {
     public Instruction issue(String title, String body, List<String> targets, Instant dueAt, String reason) {
         Actor actor = actors.current();
         if (!actor.isCityOffice()) {
-            throw new AccessDenied(actor.username() + " may not issue instructions");
+            throw new AccessDenied(actor.username() + " 无权下达指令");
         }
         if (title == null || title.isBlank() || body == null || body.isBlank()) {
-            throw new IllegalArgumentException("title and body are needed");
+            throw new IllegalArgumentException("title、body：标题和内容必填");
         }
         Set<String> to = new LinkedHashSet<>();
         (targets == null ? List.<String>of() : targets).stream().filter(u -> u != null && !u.isBlank()).map(String::strip).forEach(to::add);
         if (to.isEmpty()) {
-            throw new IllegalArgumentException("units: name at least one unit");
+            throw new IllegalArgumentException("units：至少选择一个单位");
         }
         Instant now = clock.instant();
         if (dueAt != null && !dueAt.isAfter(now)) {
-            throw new IllegalArgumentException("dueAt " + dueAt + " has already passed");
+            throw new IllegalArgumentException("dueAt：办结时限 " + dueAt + " 已过");
         }
         long id = jdbc.sql("INSERT INTO alerts_instruction (title, body, issued_at, issued_by, due_at) VALUES (?, ?, ?, ?, ?) RETURNING id")
                 .params(title.strip(), body.strip(), Timestamp.from(now), actor.username(), dueAt == null ? null : Timestamp.from(dueAt))
@@ -106,7 +106,7 @@ public class Instructions {
     public Instruction open(long id) {
         Actor actor = readable();
         if (!actor.scope().citywide() && !isTarget(id, DutyUnits.of(actor))) {
-            throw new NotFound("instruction " + id);
+            throw new NotFound("指令 " + id);
         }
         return get(id);
     }
@@ -118,7 +118,7 @@ public class Instructions {
         String unit = DutyUnits.of(actor);
         if (!isTarget(id, unit)) {
             throw actor.scope().citywide() ? new IllegalArgumentException("instruction " + id + ": 本单位不是接收单位")
-                    : new NotFound("instruction " + id);
+                    : new NotFound("指令 " + id);
         }
         jdbc.sql("UPDATE alerts_instruction_target SET read_at = ?, read_by = ? WHERE instruction_id = ? AND unit = ? AND read_at IS NULL")
                 .params(Timestamp.from(clock.instant()), actor.username(), id, unit).update();
@@ -129,7 +129,7 @@ public class Instructions {
     public List<Receipt> receipts(long id) {
         Actor actor = readable();
         if (!actor.scope().citywide() && !isTarget(id, DutyUnits.of(actor))) {
-            throw new NotFound("instruction " + id);
+            throw new NotFound("指令 " + id);
         }
         return jdbc.sql("SELECT * FROM alerts_instruction_target WHERE instruction_id = ? AND (? OR unit = ?) ORDER BY unit")
                 .params(id, actor.scope().citywide(), String.valueOf(DutyUnits.of(actor)))
@@ -146,10 +146,10 @@ public class Instructions {
         Actor actor = readable();
         String unit = DutyUnits.of(actor);
         if (!isTarget(id, unit)) {
-            throw new NotFound("instruction " + id);
+            throw new NotFound("指令 " + id);
         }
         if (reply == null || reply.isBlank()) {
-            throw new IllegalArgumentException("reply is empty");
+            throw new IllegalArgumentException("reply：回复内容为空");
         }
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.sql("""
@@ -170,7 +170,7 @@ public class Instructions {
                           FROM alerts_instruction i WHERE i.id = ?""")
                 .param(id)
                 .query(Instructions::map)
-                .optional().orElseThrow(() -> new NotFound("instruction " + id));
+                .optional().orElseThrow(() -> new NotFound("指令 " + id));
     }
 
     private static Instruction map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
@@ -187,7 +187,7 @@ public class Instructions {
     private Actor readable() {
         Actor actor = actors.current();
         if (actor.role() == org.lantian.platform.identity.Role.ENTERPRISE) {
-            throw new AccessDenied(actor.username() + " may not read instructions");
+            throw new AccessDenied(actor.username() + " 无权查看指令");
         }
         return actor;
     }

@@ -29,21 +29,21 @@ public record RuleDefinition(Match match, List<Condition> conditions, int sustai
 
     void check(RuleKind kind) {
         if (sustainHours < 1 || sustainHours > 24) {
-            throw new IllegalArgumentException("definition.sustainHours must be 1…24");
+            throw new IllegalArgumentException("definition.sustainHours：持续小时数应为 1–24");
         }
         if (effectHours < 1 || effectHours > 24) {
-            throw new IllegalArgumentException("definition.effectHours must be 1…24");
+            throw new IllegalArgumentException("definition.effectHours：效果评估小时数应为 1–24");
         }
         if (kind == RuleKind.STATION_VALUES) {
             if (conditions.isEmpty()) {
-                throw new IllegalArgumentException("definition.conditions: a station-values rule needs at least one");
+                throw new IllegalArgumentException("definition.conditions：站点数值规则至少需要一个条件");
             }
             for (int i = 0; i < conditions.size(); i++) {
                 conditions.get(i).check(i);
             }
         }
         if (kind == RuleKind.STATION_SILENT && (silentHours == null || silentHours < 1 || silentHours > 72)) {
-            throw new IllegalArgumentException("definition.silentHours must be 1…72");
+            throw new IllegalArgumentException("definition.silentHours：无数据小时数应为 1–72");
         }
     }
 

@@ -58,7 +58,7 @@ public class Rules {
     public List<Rule> history(String code) {
         List<Rule> versions = jdbc.sql("SELECT * FROM alerts_rule WHERE code = ? ORDER BY version DESC").param(code).query(Rules::map).list();
         if (versions.isEmpty()) {
-            throw new NotFound("rule " + code);
+            throw new NotFound("规则 " + code);
         }
         return versions;
     }
@@ -71,7 +71,7 @@ public class Rules {
     @Transactional
     public Rule save(RuleChange change, String reason) {
         if (!actors.current().isCityOffice()) {
-            throw new AccessDenied(actors.current().username() + " may not change detection rules");
+            throw new AccessDenied(actors.current().username() + " 无权修改推送规则");
         }
         check(change);
         Timestamp now = Timestamp.from(clock.instant());
@@ -92,19 +92,19 @@ public class Rules {
 
     private static void check(RuleChange change) {
         if (change.code() == null || !change.code().matches("[A-Za-z0-9_-]{1,40}")) {
-            throw new IllegalArgumentException("code must be 1–40 letters, digits, _ or -");
+            throw new IllegalArgumentException("code：应为 1–40 位字母、数字、“_”或“-”");
         }
         if (change.name() == null || change.name().isBlank()) {
-            throw new IllegalArgumentException("name is missing");
+            throw new IllegalArgumentException("name：必填");
         }
         if (change.kind() == null) {
-            throw new IllegalArgumentException("kind is missing");
+            throw new IllegalArgumentException("kind：必填");
         }
         if (change.definition() == null) {
-            throw new IllegalArgumentException("definition is missing");
+            throw new IllegalArgumentException("definition：必填");
         }
         if (change.receiptMinutes() < 1 || change.disposalMinutes() < 1) {
-            throw new IllegalArgumentException("receiptMinutes and disposalMinutes must be at least 1");
+            throw new IllegalArgumentException("receiptMinutes、disposalMinutes：签收和处置时限至少 1 分钟");
         }
         change.definition().check(change.kind());
     }

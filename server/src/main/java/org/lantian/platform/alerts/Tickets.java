@@ -142,13 +142,13 @@ public class Tickets {
     public Ticket push(ManualPush p) {
         Actor actor = actors.current();
         if (actor.role() != Role.CITY_OFFICE && actor.role() != Role.DEPARTMENT) {
-            throw new AccessDenied(actor.username() + " may not push tickets");
+            throw new AccessDenied(actor.username() + " 无权推送工单");
         }
         if (p.source() == null || p.source() == TicketSource.RULE) {
-            throw new IllegalArgumentException("source must be FIRE_POINT or MANUAL");
+            throw new IllegalArgumentException("source：应为 FIRE_POINT（火点）或 MANUAL（其他事项）");
         }
         if (p.title() == null || p.title().isBlank()) {
-            throw new IllegalArgumentException("title is missing");
+            throw new IllegalArgumentException("title：标题必填");
         }
         Division owner = owner(p);
         if (p.source() == TicketSource.FIRE_POINT && p.lon() != null && p.lat() != null) {
@@ -164,7 +164,7 @@ public class Tickets {
         }
         Duration disposal = p.source() == TicketSource.FIRE_POINT ? FIRE_POINT_DEADLINE : Duration.ofMinutes(
                 Optional.ofNullable(p.disposalMinutes()).filter(m -> m > 0).orElseThrow(
-                        () -> new IllegalArgumentException("disposalMinutes (> 0) is needed for a manual push")));
+                        () -> new IllegalArgumentException("disposalMinutes：推送其他事项需要填写处置时限（分钟，大于 0）")));
         Duration receipt = p.source() == TicketSource.FIRE_POINT ? FIRE_POINT_RECEIPT : Duration.ofMinutes(Math.min(30, disposal.toMinutes()));
         String placeName = p.source() == TicketSource.FIRE_POINT ? "火点（" + owner.shortName() + "）" : owner.shortName();
         long id = insert(p.source(), null, null, p.title().strip(), p.detail() == null ? "" : p.detail().strip(), "POINT", null,
@@ -194,17 +194,17 @@ public class Tickets {
 
     private Division owner(ManualPush p) {
         if (p.countyCode() != null && !p.countyCode().isBlank()) {
-            Division d = divisions.find(p.countyCode()).orElseThrow(() -> new IllegalArgumentException("countyCode " + p.countyCode() + " is unknown"));
+            Division d = divisions.find(p.countyCode()).orElseThrow(() -> new IllegalArgumentException("countyCode：未知的县级单位 " + p.countyCode()));
             if (!d.isCountyLevel()) {
-                throw new IllegalArgumentException("countyCode " + p.countyCode() + " is not a county-level unit");
+                throw new IllegalArgumentException("countyCode：" + p.countyCode() + " 不是县级单位");
             }
             return d;
         }
         if (p.lon() == null || p.lat() == null) {
-            throw new IllegalArgumentException("lon and lat are needed when no countyCode is given");
+            throw new IllegalArgumentException("lon、lat：未指定县（市、区）时需要填写经纬度");
         }
         return divisions.locate(p.lon().doubleValue(), p.lat().doubleValue()).orElseThrow(() -> new IllegalArgumentException(
-                "the point " + p.lon() + ", " + p.lat() + " lies in no county-level unit of Handan"));
+                "lon、lat：点位 " + p.lon() + ", " + p.lat() + " 不在邯郸市任何县（市、区）境内"));
     }
 
     private long insert(TicketSource source, Long ruleId, String mergeKey, String title, String detail, String placeKind, String placeCode,
@@ -299,7 +299,7 @@ public class Tickets {
     public Ticket get(long id) {
         Actor actor = actors.current();
         requireReader(actor);
-        return find(id).filter(t -> maySee(actor, t.countyCode())).orElseThrow(() -> new NotFound("ticket " + id));
+        return find(id).filter(t -> maySee(actor, t.countyCode())).orElseThrow(() -> new NotFound("工单 " + id));
     }
 
     Optional<Ticket> find(long id) {
@@ -324,12 +324,12 @@ public class Tickets {
     public byte[] attachmentBytes(long id, long attachmentId) {
         get(id);
         return jdbc.sql("SELECT bytes FROM alerts_attachment WHERE ticket_id = ? AND id = ?").params(id, attachmentId)
-                .query(byte[].class).optional().orElseThrow(() -> new NotFound("attachment " + attachmentId + " of ticket " + id));
+                .query(byte[].class).optional().orElseThrow(() -> new NotFound("工单 " + id + " 的附件 " + attachmentId));
     }
 
     public Attachment attachment(long id, long attachmentId) {
         return attachments(id).stream().filter(a -> a.id() == attachmentId).findFirst()
-                .orElseThrow(() -> new NotFound("attachment " + attachmentId + " of ticket " + id));
+                .orElseThrow(() -> new NotFound("工单 " + id + " 的附件 " + attachmentId));
     }
 
     // ---- acting --------------------------------------------------------------------------------------------
@@ -351,7 +351,7 @@ public class Tickets {
     @Transactional
     public Ticket handDown(long id, String assignee, String note) {
         if (assignee == null || assignee.isBlank()) {
-            throw new IllegalArgumentException("assignee (the township or grid member) is missing");
+            throw new IllegalArgumentException("assignee：请填写交办对象（乡镇或网格员）");
         }
         Ticket t = requireOwner(lock(id));
         if (!t.state().awaitsDisposal()) {
@@ -366,10 +366,10 @@ public class Tickets {
     @Transactional
     public Ticket report(long id, Report report) {
         if (report.causeCategory() == null) {
-            throw new IllegalArgumentException("causeCategory is missing");
+            throw new IllegalArgumentException("causeCategory：请选择原因类别");
         }
         if (report.measures() == null || report.measures().isBlank()) {
-            throw new IllegalArgumentException("measures (what was done) is missing");
+            throw new IllegalArgumentException("measures：请填写处置措施");
         }
         Timestamp now = Timestamp.from(clock.instant());
         Ticket reported = move(id, Set.of(TicketState.PUSHED, TicketState.RECEIVED, TicketState.DISPOSING, TicketState.RETURNED), TicketState.REPORTED,
@@ -422,7 +422,7 @@ public class Tickets {
     public Ticket verify(long id, String note, String waiveEvidence) {
         get(id);
         if (!actors.current().isCityOffice()) {
-            throw new AccessDenied(actors.current().username() + " may not close ticket " + id);
+            throw new AccessDenied(actors.current().username() + " 无权办结工单 " + id);
         }
         if (reportEvidence(id).isEmpty()) {
             if (waiveEvidence == null || waiveEvidence.isBlank()) {
@@ -442,7 +442,7 @@ public class Tickets {
     @Transactional
     public Ticket returnToOwner(long id, String reason) {
         if (reason == null || reason.isBlank()) {
-            throw new IllegalArgumentException("reason for the return is missing");
+            throw new IllegalArgumentException("reason：请填写退回原因");
         }
         Ticket t = get(id);
         // the rework gets the ticket's own disposal time again, from now; the first deadline stays for the assessment
@@ -492,7 +492,7 @@ public class Tickets {
         Ticket t = lock(id);
         if (cityOfficeOnly) {
             if (!actors.current().isCityOffice()) {
-                throw new AccessDenied(actors.current().username() + " may not " + action + " ticket " + id);
+                throw new AccessDenied(actors.current().username() + " 无权对工单 " + id + " 执行“" + action + "”");
             }
         } else {
             requireOwner(t);
@@ -519,7 +519,7 @@ public class Tickets {
         Actor actor = actors.current();
         requireReader(actor);
         return jdbc.sql("SELECT * FROM alerts_ticket WHERE id = ? FOR UPDATE").param(id).query(Tickets::map).optional()
-                .filter(t -> maySee(actor, t.countyCode())).orElseThrow(() -> new NotFound("ticket " + id));
+                .filter(t -> maySee(actor, t.countyCode())).orElseThrow(() -> new NotFound("工单 " + id));
     }
 
     /** Who works a ticket: a county user of its county, a user of its department, or the city office. */
@@ -537,14 +537,14 @@ public class Tickets {
     private Ticket requireOwner(Ticket t) {
         Actor actor = actors.current();
         if (!mayAct(actor, t)) {
-            throw new AccessDenied(actor.username() + " may not act on ticket " + t.id() + " of " + t.countyCode());
+            throw new AccessDenied(actor.username() + " 无权办理工单 " + t.id() + "（属 " + t.countyCode() + "）");
         }
         return t;
     }
 
     private static void requireReader(Actor actor) {
         if (actor.role() == Role.ENTERPRISE) {
-            throw new AccessDenied(actor.username() + " may not read disposal tickets");
+            throw new AccessDenied(actor.username() + " 无权查看处置工单");
         }
     }
 

@@ -86,14 +86,14 @@ public class Webhooks {
     public Webhook register(String unit, String url, String secret, String reason) {
         requireCityOffice();
         if (unit == null || unit.isBlank()) {
-            throw new IllegalArgumentException("unit is missing");
+            throw new IllegalArgumentException("unit：请选择单位");
         }
         if (url == null || !url.matches("https?://\\S+") || url.length() > 2000) {
             throw new IllegalArgumentException("url: 应为 http:// 或 https:// 开头的完整地址");
         }
         addresses.check(url.strip());
         if (secret == null || secret.length() < 16) {
-            throw new IllegalArgumentException("secret must be at least 16 characters");
+            throw new IllegalArgumentException("secret：签名密钥至少 16 个字符");
         }
         Webhook hook = jdbc.sql("""
                         INSERT INTO alerts_webhook (unit, url, secret, enabled, created_at, created_by) VALUES (?, ?, ?, true, ?, ?)
@@ -254,7 +254,7 @@ public class Webhooks {
 
     private void requireCityOffice() {
         if (!actors.current().isCityOffice()) {
-            throw new AccessDenied(actors.current().username() + " may not manage webhooks");
+            throw new AccessDenied(actors.current().username() + " 无权管理通知接口");
         }
     }
 }

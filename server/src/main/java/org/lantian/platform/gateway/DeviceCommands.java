@@ -64,20 +64,20 @@ public class DeviceCommands {
         Device device = devices.find(mn);
         Actor actor = actors.current();
         if (!actor.isCityOffice() && !(HISTORY.contains(cn) && actor.mayWriteMonitoringData())) {
-            throw new AccessDenied(actor.username() + " may not send command " + cn + " to " + mn);
+            throw new AccessDenied(actor.username() + " 无权向 " + mn + " 下发命令 " + cn);
         }
         List<String> allowed = PARAMETERS.get(cn);
         if (allowed == null) {
-            throw new IllegalArgumentException("cn: " + cn + " is not a command Lantian sends (" + PARAMETERS.keySet() + ")");
+            throw new IllegalArgumentException("cn：" + cn + " 不是本平台可下发的命令（可下发：" + PARAMETERS.keySet() + "）");
         }
         Map<String, String> given = parameters == null ? Map.of() : parameters;
         for (String name : given.keySet()) {
             if (!allowed.contains(name)) {
-                throw new IllegalArgumentException("parameters." + name + ": command " + cn + " takes " + allowed);
+                throw new IllegalArgumentException("parameters." + name + "：命令 " + cn + " 只接受 " + allowed);
             }
         }
         if (HISTORY.contains(cn) && (!given.containsKey("BeginTime") || !given.containsKey("EndTime"))) {
-            throw new IllegalArgumentException("parameters: a history request needs BeginTime and EndTime (yyyyMMddHHmmss)");
+            throw new IllegalArgumentException("parameters：补传历史数据需要 BeginTime 和 EndTime（yyyyMMddHHmmss）");
         }
         StringBuilder area = new StringBuilder();
         for (String name : allowed) {

@@ -100,7 +100,7 @@ public class DeviceRecords {
     /** Every refusal, also those with no device to put them down to (city office). */
     public List<Refusal> allRefusals(int limit) {
         if (!actors.current().isCityOffice()) {
-            throw new AccessDenied(actors.current().username() + " may not read every device's refusals");
+            throw new AccessDenied(actors.current().username() + " 无权查看全部设备的拒收记录");
         }
         return refusals("", List.of(), limit);
     }

@@ -82,12 +82,12 @@ public class Devices {
     @Transactional
     public Device save(Registration r, String reason) {
         if (!actors.current().isCityOffice()) {
-            throw new AccessDenied(actors.current().username() + " may not change the device registry");
+            throw new AccessDenied(actors.current().username() + " 无权修改设备名录");
         }
         validate(r);
         boolean exists = jdbc.sql("SELECT EXISTS (SELECT 1 FROM gateway_device WHERE mn = ?)").param(r.mn()).query(Boolean.class).single();
         if (!exists && (r.password() == null || r.password().isEmpty())) {
-            throw new IllegalArgumentException("password: a new device needs the PW it sends");
+            throw new IllegalArgumentException("password：新设备需要填写其上报的访问密码（PW）");
         }
         String salt = null;
         String hash = null;
@@ -129,29 +129,29 @@ public class Devices {
 
     private static void validate(Registration r) {
         if (r.mn() == null || !r.mn().matches("[A-Za-z0-9_.-]{1,32}")) {
-            throw new IllegalArgumentException("mn: 1–32 letters, digits, '_', '.' or '-'");
+            throw new IllegalArgumentException("mn：应为 1–32 位字母、数字、“_”“.”或“-”");
         }
         if (r.name() == null || r.name().isBlank()) {
-            throw new IllegalArgumentException("name: required");
+            throw new IllegalArgumentException("name：必填");
         }
         if (r.kind() == null || r.protocol() == null || r.protocol() == Hj212Packet.Version.UNKNOWN) {
-            throw new IllegalArgumentException("kind and protocol (V2005, V2017, V2025): required");
+            throw new IllegalArgumentException("kind、protocol（V2005、V2017、V2025）：必填");
         }
         if (r.st() == null || !r.st().matches("[0-9A-Z]{2,3}")) {
-            throw new IllegalArgumentException("st: the system code the device sends, e.g. 31 or 22");
+            throw new IllegalArgumentException("st：必填，设备上报的系统编码，如 31 或 22");
         }
         if (r.units() != null) {
             r.units().forEach((factor, unit) -> {
                 if (!Units.isKnown(unit)) {
-                    throw new IllegalArgumentException("units." + factor + ": " + unit + " is not µg/m3, mg/m3 or ng/m3");
+                    throw new IllegalArgumentException("units." + factor + "：" + unit + " 不是 µg/m3、mg/m3 或 ng/m3");
                 }
             });
         }
         if (r.referenceO2() != null && (r.referenceO2().signum() < 0 || r.referenceO2().compareTo(BigDecimal.valueOf(21)) >= 0)) {
-            throw new IllegalArgumentException("referenceO2: a percentage from 0 to below 21");
+            throw new IllegalArgumentException("referenceO2：基准氧含量应为 0 至 21 之间（不含 21）的百分数");
         }
         if (r.kind() == DeviceKind.AMBIENT && (r.stationCode() == null || r.stationCode().isBlank())) {
-            throw new IllegalArgumentException("stationCode: an ambient device feeds a monitoring station");
+            throw new IllegalArgumentException("stationCode：空气站设备需要指定其对应的监测站点");
         }
     }
 
@@ -189,7 +189,7 @@ public class Devices {
     public Device find(String mn) {
         Scope scope = actors.current().scope();
         return load(mn).map(Registered::device).filter(d -> scope.covers(d.countyCode()))
-                .orElseThrow(() -> new NotFound("device " + mn));
+                .orElseThrow(() -> new NotFound("设备 " + mn));
     }
 
     private Optional<Registered> load(String mn) {

@@ -65,7 +65,7 @@ class GatewayController {
     Device save(@PathVariable String mn, @RequestBody DeviceRequest request) {
         Devices.Registration r = request.device();
         if (r == null || !mn.equals(r.mn())) {
-            throw new IllegalArgumentException("device.mn: must equal the MN in the path, " + mn);
+            throw new IllegalArgumentException("device.mn：应与路径中的 MN 一致（" + mn + "）");
         }
         return devices.save(r, request.reason());
     }

@@ -41,7 +41,7 @@ public class Divisions {
     private final Map<String, Division> byCode = new HashMap<>();
     private final Map<String, PreparedGeometry> boundaries = new HashMap<>();
     private final GeometryFactory geometry = new GeometryFactory(new PrecisionModel(), 4326);
-    private final byte[] boundariesGeoJson;
+    private byte[] boundariesGeoJson;
 
     Divisions(JdbcClient jdbc) {
         this.all = List.copyOf(jdbc.sql("""
@@ -54,6 +54,22 @@ public class Divisions {
         all.forEach(d -> byCode.put(d.code(), d));
         this.boundariesGeoJson = readBoundaries();
         loadBoundaries();
+        this.boundariesGeoJson = withLabelPoints(boundariesGeoJson);
+    }
+
+    /**
+     * The boundary file with each unit's label point ({@code cp}, which ECharts places the name at) inside the
+     * unit: the default, the centre of the largest polygon, falls in 峰峰矿区 for 磁县, which wraps around it.
+     */
+    private byte[] withLabelPoints(byte[] geoJson) {
+        JsonMapper mapper = JsonMapper.builder().build();
+        JsonNode root = mapper.readTree(geoJson);
+        for (JsonNode feature : root.get("features")) {
+            tools.jackson.databind.node.ObjectNode properties = (tools.jackson.databind.node.ObjectNode) feature.get("properties");
+            interiorPoint(properties.get("adcode").asString())
+                    .ifPresent(p -> properties.putArray("cp").add(p.lon()).add(p.lat()));
+        }
+        return mapper.writeValueAsBytes(root);
     }
 
     public List<Division> all() {
@@ -71,7 +87,7 @@ public class Divisions {
 
     /** @throws IllegalArgumentException naming the code when it is no division of Handan */
     public Division require(String code) {
-        return find(code).orElseThrow(() -> new IllegalArgumentException("no division of Handan has code " + code));
+        return find(code).orElseThrow(() -> new IllegalArgumentException("邯郸市没有代码为 " + code + " 的行政区划"));
     }
 
     /** The county-level unit with a boundary that contains the point (WGS-84-like lon/lat as the boundaries use). */
@@ -91,7 +107,7 @@ public class Divisions {
         if (zoneCode != null) {
             Division zone = require(zoneCode);
             if (zone.kind() != Division.Kind.MANAGEMENT_ZONE) {
-                throw new IllegalArgumentException(zoneCode + " (" + zone.name() + ") is not a management zone");
+                throw new IllegalArgumentException(zoneCode + "（" + zone.name() + "）不是管理区");
             }
             return Optional.of(zone);
         }

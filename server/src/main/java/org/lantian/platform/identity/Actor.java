@@ -34,7 +34,7 @@ public record Actor(String username, String displayName, Role role, String count
      */
     public void requireWriteAccess(String countyCode, String what) {
         if (!mayWriteMonitoringData() || !scope().covers(countyCode)) {
-            throw new AccessDenied(username + " may not change " + what);
+            throw new AccessDenied(username + " 无权修改" + what);
         }
     }
 }

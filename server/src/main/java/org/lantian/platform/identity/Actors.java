@@ -25,7 +25,7 @@ public class Actors {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth == null || auth instanceof AnonymousAuthenticationToken
                 || !(auth.getPrincipal() instanceof LantianPrincipal principal)) {
-            throw new AccessDenied("not signed in");
+            throw new AccessDenied("尚未登录");
         }
         return principal.actor();
     }

@@ -63,7 +63,7 @@ class ApiTokens {
     @Transactional
     IssuedToken issue(String name, Duration validity) {
         Actor actor = actors.current();
-        User user = users.findVisible(actor.username()).orElseThrow(() -> new AccessDenied("unknown user"));
+        User user = users.findVisible(actor.username()).orElseThrow(() -> new AccessDenied("账号不存在"));
         if (validity != null && validity.compareTo(maxLifetime) > 0) {
             throw new IllegalArgumentException("validDays: 令牌有效期最长 " + maxLifetime.toDays() + " 天");
         }

@@ -49,10 +49,10 @@ public class Users {
     public User create(NewUser user, String reason) {
         Actor actor = actors.current();
         if (!actor.isCityOffice()) {
-            throw new AccessDenied(actor.username() + " may not create users");
+            throw new AccessDenied(actor.username() + " 无权创建账号");
         }
         if ((user.role() == Role.COUNTY || user.role() == Role.ENTERPRISE) && user.countyCode() == null) {
-            throw new IllegalArgumentException("countyCode: a " + user.role() + " user needs a county-level unit");
+            throw new IllegalArgumentException("countyCode：" + user.role().label() + "账号需要指定所属县（市、区）");
         }
         PasswordPolicy.check(user.username(), user.password());
         long id = jdbc.sql("""
@@ -66,12 +66,20 @@ public class Users {
         return require(id);
     }
 
+    /**
+     * The name a person is shown by (a unit's or a person's display name), whoever asks: timelines and logs
+     * name who acted, also across counties. Empty for an unknown login.
+     */
+    public java.util.Optional<String> displayName(String username) {
+        return jdbc.sql("SELECT display_name FROM identity_user WHERE username = ?").param(username).query(String.class).optional();
+    }
+
     /** A user changes their own password, proving the current one. */
     @Transactional
     public void changeOwnPassword(String current, String replacement) {
         Actor actor = actors.current();
         String hash = jdbc.sql("SELECT password_hash FROM identity_user WHERE username = ?").param(actor.username())
-                .query(String.class).optional().orElseThrow(() -> new AccessDenied("unknown user"));
+                .query(String.class).optional().orElseThrow(() -> new AccessDenied("账号不存在"));
         if (current == null || !passwords.matches(current, hash)) {
             throw new IllegalArgumentException("currentPassword: 当前密码不正确");
         }
@@ -104,10 +112,10 @@ public class Users {
     public void unlock(String username, String reason) {
         Actor actor = actors.current();
         if (!actor.isCityOffice()) {
-            throw new AccessDenied(actor.username() + " may not unlock users");
+            throw new AccessDenied(actor.username() + " 无权解锁账号");
         }
         if (!jdbc.sql("SELECT EXISTS (SELECT 1 FROM identity_user WHERE username = ?)").param(username).query(Boolean.class).single()) {
-            throw new IllegalArgumentException("username: no user " + username);
+            throw new IllegalArgumentException("username：没有账号 " + username);
         }
         throttle.clear(username);
         audit.record("identity.user.unlocked", "user", username, null, reason, Map.of());

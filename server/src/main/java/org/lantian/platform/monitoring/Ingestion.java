@@ -84,7 +84,7 @@ public class Ingestion {
     public IngestReport ingest(Submission submission, RowSource rows) {
         Actor actor = actors.current();
         if (!actor.mayWriteMonitoringData()) {
-            throw new AccessDenied(actor.username() + " may not submit monitoring data");
+            throw new AccessDenied(actor.username() + " 无权提交监测数据");
         }
         Instant now = clock.instant();
         long batchId = jdbc.sql("""
@@ -395,7 +395,7 @@ public class Ingestion {
                 .params(batchId, scope.citywide(), scope.countyArray())
                 .query(Boolean.class).single();
         if (!visible) {
-            throw new NotFound("import " + batchId);
+            throw new NotFound("导入批次 " + batchId);
         }
     }
 }

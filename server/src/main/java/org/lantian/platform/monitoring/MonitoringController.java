@@ -62,7 +62,7 @@ class MonitoringController {
     Station station(@PathVariable String code,
                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
         return stations.find(code, date == null ? LocalDate.now(clock) : date)
-                .orElseThrow(() -> new NotFound("station " + code));
+                .orElseThrow(() -> new NotFound("站点 " + code));
     }
 
     @GetMapping("/stations/{code}/history")
@@ -70,7 +70,7 @@ class MonitoringController {
     List<Station> history(@PathVariable String code) {
         List<Station> versions = stations.history(code);
         if (versions.isEmpty()) {
-            throw new NotFound("station " + code);
+            throw new NotFound("站点 " + code);
         }
         return versions;
     }
@@ -96,7 +96,7 @@ class MonitoringController {
     @Operation(summary = "Record a change of a station from validFrom on (city office); false when nothing differs")
     boolean change(@PathVariable String code, @Valid @RequestBody StationRequest request) {
         if (!code.equals(request.code())) {
-            throw new IllegalArgumentException("code: the body names " + request.code() + ", the path " + code);
+            throw new IllegalArgumentException("code：请求体中的站点 " + request.code() + " 与路径中的 " + code + " 不一致");
         }
         return stations.change(request.registration(), request.reason());
     }
@@ -120,7 +120,7 @@ class MonitoringController {
                                     @RequestParam(required = false) Instant from,
                                     @RequestParam(required = false) Instant to) {
         Averaging avg = Averaging.parse(averaging)
-                .orElseThrow(() -> new IllegalArgumentException("averaging: unknown '" + averaging + "'"));
+                .orElseThrow(() -> new IllegalArgumentException("averaging：未知的统计周期“" + averaging + "”"));
         Instant end = to == null ? clock.instant() : to;
         return observations.series(code, pollutant, avg, from == null ? end.minus(java.time.Duration.ofDays(7)) : from, end);
     }

@@ -55,7 +55,7 @@ class MonitoringPages {
     String station(@PathVariable String code, Model model) {
         var history = stations.history(code);
         if (history.isEmpty()) {
-            throw new NotFound("station " + code);
+            throw new NotFound("站点 " + code);
         }
         model.addAttribute("station", stations.find(code, LocalDate.now(clock)).orElse(history.get(history.size() - 1)));
         model.addAttribute("history", history);

@@ -31,7 +31,7 @@ public class Observations {
      */
     public List<Point> series(String stationCode, String pollutant, Averaging averaging, Instant from, Instant to) {
         if (stations.history(stationCode).isEmpty()) {
-            throw new NotFound("station " + stationCode);
+            throw new NotFound("站点 " + stationCode);
         }
         String table = (averaging == Averaging.PUBLISHED ? SeriesTable.REFERENCE : SeriesTable.OBSERVATION).tableName();
         return jdbc.sql("""

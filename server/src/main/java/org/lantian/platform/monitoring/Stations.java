@@ -129,10 +129,10 @@ public class Stations {
     /** Registers a new station (city office). */
     @Transactional
     public Station register(Registration r, String reason) {
-        requireCityOffice("register stations");
+        requireCityOffice("登记站点");
         if (jdbc.sql("SELECT EXISTS (SELECT 1 FROM monitoring_station WHERE code = ?)").param(r.code())
                 .query(Boolean.class).single()) {
-            throw new IllegalArgumentException("code: station " + r.code() + " already exists");
+            throw new IllegalArgumentException("code：站点 " + r.code() + " 已存在");
         }
         String county = owningUnit(r);
         jdbc.sql("INSERT INTO monitoring_station (code, name, city, pollutants, demo) VALUES (?, ?, ?, ?, ?)")
@@ -146,7 +146,7 @@ public class Stations {
     /** Marks stations whose data are simulated (a demo installation), as the pages show demo stations. */
     @Transactional
     public void markSimulated(java.util.Collection<String> codes, String reason) {
-        requireCityOffice("mark stations simulated");
+        requireCityOffice("标注演示站点");
         for (String code : codes) {
             if (jdbc.sql("UPDATE monitoring_station SET demo = true WHERE code = ? AND NOT demo").param(code).update() > 0) {
                 audit.record("monitoring.station.simulated", "station", code, null, reason, Map.of());
@@ -162,20 +162,20 @@ public class Stations {
      */
     @Transactional
     public boolean change(Registration change, String reason) {
-        requireCityOffice("change stations");
+        requireCityOffice("变更站点");
         if (change.validFrom() == null) {
-            throw new IllegalArgumentException("validFrom: a change needs the date it takes effect");
+            throw new IllegalArgumentException("validFrom：变更需要填写生效日期");
         }
         Station current = jdbc.sql(SELECT + " WHERE s.code = :code AND " + VALID_ON)
                 .param("code", change.code()).param("day", Date.valueOf(change.validFrom()))
                 .query(Stations::map).optional()
-                .orElseThrow(() -> new IllegalArgumentException("code: station " + change.code() + " has no version on " + change.validFrom()));
+                .orElseThrow(() -> new IllegalArgumentException("code：站点 " + change.code() + " 在 " + change.validFrom() + " 没有有效的版本"));
         String county = owningUnit(change);
         if (sameVersion(current, change, county)) {
             return false;
         }
         if (Objects.equals(current.validFrom(), change.validFrom())) {
-            throw new IllegalArgumentException("validFrom: station " + change.code() + " already has a version starting " + change.validFrom());
+            throw new IllegalArgumentException("validFrom：站点 " + change.code() + " 已有自 " + change.validFrom() + " 起的版本");
         }
         jdbc.sql("""
                         UPDATE monitoring_station_version SET valid_to = :day
@@ -239,7 +239,7 @@ public class Stations {
         if (r.countyCode() != null) {
             Division unit = divisions.require(r.countyCode());
             if (!unit.isCountyLevel()) {
-                throw new IllegalArgumentException("countyCode: " + r.countyCode() + " is not a county-level unit");
+                throw new IllegalArgumentException("countyCode：" + r.countyCode() + " 不是县级单位");
             }
             return unit.code();
         }
@@ -249,7 +249,7 @@ public class Stations {
         return divisions.owningUnit(r.lon().doubleValue(), r.lat().doubleValue(), r.zoneCode())
                 .map(Division::code)
                 .orElseThrow(() -> new IllegalArgumentException("lon/lat: " + r.lon() + ", " + r.lat()
-                        + " lies in no county-level unit of Handan"));
+                        + " 不在邯郸市任何县（市、区）境内"));
     }
 
     private void insertVersion(Registration r, String county, LocalDate from) {
@@ -269,7 +269,7 @@ public class Stations {
     private void requireCityOffice(String what) {
         Actor actor = actors.current();
         if (!actor.isCityOffice()) {
-            throw new AccessDenied(actor.username() + " may not " + what);
+            throw new AccessDenied(actor.username() + " 无权" + what);
         }
     }
 

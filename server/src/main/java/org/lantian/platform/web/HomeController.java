@@ -54,6 +54,7 @@ class HomeController {
         model.addAttribute("imports", ingestion.recentBatches(5));
         model.addAttribute("now", airQuality.now().orElse(null));
         model.addAttribute("progress", targets.progress(LocalDate.now(clock).getYear(), Divisions.CITY_CODE).orElse(null));
+        model.addAttribute("year", LocalDate.now(clock).minusDays(1).getYear());
         LocalDate yesterday = LocalDate.now(clock).minusDays(1);
         model.addAttribute("keyCities", keyCities.rank(KeyCities.KEY_CITIES_168, yesterday.withDayOfYear(1), yesterday));
         OfficialRankings.Table latest = official.latest(KeyCities.KEY_CITIES_168).orElse(null);

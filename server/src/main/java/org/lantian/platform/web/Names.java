@@ -11,6 +11,23 @@ import org.springframework.stereotype.Component;
 @Component("names")
 public class Names {
 
+    /** Who acts for the platform itself in timelines and logs. */
+    static final String SYSTEM = "system";
+
+    private final org.lantian.platform.identity.Users users;
+
+    Names(org.lantian.platform.identity.Users users) {
+        this.users = users;
+    }
+
+    /** A login as the person or unit it belongs to: "hanshan" → "邯山区（演示）", "system" → "系统". */
+    public String person(String username) {
+        if (username == null || username.isBlank()) {
+            return "—";
+        }
+        return SYSTEM.equals(username) ? "系统" : users.displayName(username).orElse(username);
+    }
+
     /** Pollutant codes as published: PM2_5 → PM2.5, joined with 、. */
     public String pollutants(Collection<String> codes) {
         return codes.stream().map(this::pollutant).collect(Collectors.joining("、"));

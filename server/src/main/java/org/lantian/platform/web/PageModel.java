@@ -17,9 +17,11 @@ class PageModel {
 
     private final Actors actors;
     private final Map<String, String> divisionNames = new LinkedHashMap<>();
+    private final Divisions divisions;
 
     PageModel(Actors actors, Divisions divisions) {
         this.actors = actors;
+        this.divisions = divisions;
         divisions.all().forEach(d -> divisionNames.put(d.code(), d.shortName()));
     }
 
@@ -36,5 +38,15 @@ class PageModel {
         } catch (AccessDenied notSignedIn) {
             return null;
         }
+    }
+
+    /** Where a county user's maps open ("lon,lat" inside the county); null for the citywide, whose maps show all of Handan. */
+    @ModelAttribute("myMapCentre")
+    String myMapCentre() {
+        Actor me = me();
+        if (me == null || me.scope().citywide() || me.countyCode() == null) {
+            return null;
+        }
+        return divisions.interiorPoint(me.countyCode()).map(p -> p.lon() + "," + p.lat()).orElse(null);
     }
 }

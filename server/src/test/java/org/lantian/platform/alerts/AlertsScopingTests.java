@@ -91,15 +91,15 @@ class AlertsScopingTests extends ApiTest {
     void badInputIsNamed() {
         var noPoint = as("city").post("/api/alerts/tickets", "{\"source\":\"FIRE_POINT\",\"title\":\"火点\"}");
         assertThat(status(noPoint)).isEqualTo(400);
-        assertThat(noPoint.getBody()).contains("lon and lat");
+        assertThat(noPoint.getBody()).contains("未指定县（市、区）时需要填写经纬度");
         var outside = as("city").post("/api/alerts/tickets", "{\"source\":\"FIRE_POINT\",\"title\":\"火点\",\"lon\":116.4,\"lat\":39.9}");
-        assertThat(outside.getBody()).contains("lies in no county-level unit");
+        assertThat(outside.getBody()).contains("不在邯郸市任何县（市、区）境内");
         var rule = as("city").put("/api/alerts/rules/X1", """
                 {"rule":{"code":"X1","name":"x","kind":"STATION_VALUES","receiptMinutes":10,"disposalMinutes":60,"enabled":true,
                  "definition":{"match":"ALL","conditions":[{"type":"RISE","measure":"PM2_5","threshold":50}],"sustainHours":1,"effectHours":2}},
                  "reason":"x"}""");
         assertThat(status(rule)).isEqualTo(400);
-        assertThat(rule.getBody()).contains("conditions[0].threshold and .hours (1…24) are needed");
+        assertThat(rule.getBody()).contains("conditions[0].threshold、.hours（1–24）：必填");
         long ticket = push("130402", null);
         var exe = as("city").upload("/api/alerts/tickets/" + ticket + "/attachments", "run.exe", new byte[] {'M', 'Z'});
         assertThat(status(exe)).isEqualTo(400);

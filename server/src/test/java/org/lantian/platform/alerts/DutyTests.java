@@ -78,8 +78,8 @@ class DutyTests extends ApiTest {
     void anInstructionNeedsItsUnitsAndAFutureDeadline() {
         var none = as("city").post("/api/alerts/instructions", "{\"title\":\"x\",\"body\":\"y\",\"units\":[]}");
         assertThat(status(none)).isEqualTo(400);
-        assertThat(none.getBody()).contains("name at least one unit");
+        assertThat(none.getBody()).contains("至少选择一个单位");
         var past = as("city").post("/api/alerts/instructions", "{\"title\":\"x\",\"body\":\"y\",\"units\":[\"130402\"],\"dueAt\":\"2020-01-01T00:00:00Z\"}");
-        assertThat(past.getBody()).contains("has already passed");
+        assertThat(past.getBody()).contains("已过");
     }
 }

@@ -48,7 +48,7 @@ class DivisionsTests {
         assertThat(divisions.owningUnit(114.5129, 36.61763, "130471")).map(Division::code).contains("130471");
         assertThat(divisions.owningUnit(114.5129, 36.61763, null)).map(Division::code).contains("130403");
         assertThatThrownBy(() -> divisions.owningUnit(114.5, 36.6, "130402"))
-                .hasMessageContaining("not a management zone");
+                .hasMessageContaining("不是管理区");
     }
 
     @Test

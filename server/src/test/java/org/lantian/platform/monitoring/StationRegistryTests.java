@@ -65,7 +65,7 @@ class StationRegistryTests {
             assertThat(plain.countyCode()).isEqualTo("130403");
             assertThat(zoned.countyCode()).isEqualTo("130471");
             assertThatThrownBy(() -> stations.register(station("LOC3", StationClass.MICRO, null, "116.4", "39.9", false, null), "t"))
-                    .hasMessageContaining("lies in no county-level unit");
+                    .hasMessageContaining("不在邯郸市任何县（市、区）境内");
             return null;
         });
     }

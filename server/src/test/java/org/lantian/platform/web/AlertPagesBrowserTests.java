@@ -45,15 +45,6 @@ class AlertPagesBrowserTests extends BrowserTest {
                 .get("id").asLong();
     }
 
-    private List<String> column(String tableId, int index) {
-        return browser().findElements(By.cssSelector("#" + tableId + " tbody tr td:nth-child(" + index + ")"))
-                .stream().map(WebElement::getText).toList();
-    }
-
-    private String text(String id) {
-        return browser().findElement(By.id(id)).getText();
-    }
-
     @Test
     void theCityOfficePushesAFirePointThatGoesToTheCountyHoldingIt() throws Exception {
         signIn("viewer", "lantian2023");
@@ -71,6 +62,30 @@ class AlertPagesBrowserTests extends BrowserTest {
         LonLat inWuan = divisions.interiorPoint("130481").orElseThrow();
         browser().findElement(By.name("title")).sendKeys("卫星发现秸秆焚烧火点");
         browser().findElement(By.name("detail")).sendKeys("村东农田");
+
+        // a comma for the decimal point: the form again, the message beside the longitude, the rest as typed
+        browser().findElement(By.name("lon")).sendKeys("114,47");
+        browser().findElement(By.name("lat")).sendKeys("36.60");
+        expectRefusal("/alerts/push");
+        browser().findElement(By.id("push")).click();
+        waitUpTo(Duration.ofSeconds(5)).until(d -> !d.findElements(By.cssSelector(".field-error[data-field=lon]")).isEmpty());
+        assertThat(browser().findElement(By.cssSelector(".field-error[data-field=lon]")).getText()).contains("经度", "数字", "114,47");
+        assertThat(browser().findElement(By.name("title")).getDomProperty("value")).isEqualTo("卫星发现秸秆焚烧火点");
+        assertThat(browser().findElement(By.name("lon")).getDomProperty("value")).isEqualTo("114,47");
+
+        // the point picked on the map fills the coordinates
+        browser().findElement(By.name("lon")).clear();
+        browser().findElement(By.name("lat")).clear();
+        waitUpTo(Duration.ofSeconds(10)).until(d -> !d.findElements(By.cssSelector("#push-map canvas")).isEmpty());
+        new org.openqa.selenium.interactions.Actions(browser()).moveToElement(browser().findElement(By.id("push-map"))).click().perform();
+        waitUpTo(Duration.ofSeconds(5)).until(d -> !d.findElement(By.name("lon")).getDomProperty("value").isEmpty());
+        assertThat(browser().findElement(By.name("lon")).getDomProperty("value")).matches("11[3-5]\\.\\d{4}");
+        assertThat(browser().findElement(By.name("lat")).getDomProperty("value")).matches("3[5-7]\\.\\d{4}");
+        assertThat(text("picked")).startsWith("已选取 东经");
+        screenshot("alerts-push-picked");
+
+        browser().findElement(By.name("lon")).clear();
+        browser().findElement(By.name("lat")).clear();
         browser().findElement(By.name("lon")).sendKeys(String.valueOf(inWuan.lon()));
         browser().findElement(By.name("lat")).sendKeys(String.valueOf(inWuan.lat()));
         browser().findElement(By.id("push")).click();
@@ -107,6 +122,8 @@ class AlertPagesBrowserTests extends BrowserTest {
         browser().findElement(By.id("report")).click();
         waitUpTo(Duration.ofSeconds(5)).until(d -> d.findElement(By.id("state")).getText().equals("已反馈"));
         assertThat(browser().findElements(By.id("close"))).isEmpty();
+        assertThat(browser().findElement(By.tagName("main")).getText()).as("a multipart form's Chinese arrives as typed")
+                .contains("工地已苫盖，停止土方作业", "城管执法 李四");
         screenshot("alerts-ticket-reported");
 
         signIn("city", "lantian2023");
@@ -114,7 +131,8 @@ class AlertPagesBrowserTests extends BrowserTest {
         browser().findElement(By.id("close")).click();
         waitUpTo(Duration.ofSeconds(5)).until(d -> d.findElement(By.id("state")).getText().equals("已办结"));
         assertThat(column("timeline", 3)).containsExactly("推送", "签收", "上传附件", "反馈处置结果", "审核办结");
-        assertThat(column("timeline", 2)).containsExactly("city", "wuan", "wuan", "wuan", "city");
+        assertThat(column("timeline", 2)).as("people by name, not login")
+                .containsExactly("市大气办（演示）", "武安市（演示）", "武安市（演示）", "武安市（演示）", "市大气办（演示）");
         screenshot("alerts-ticket-closed");
     }
 
@@ -169,6 +187,16 @@ class AlertPagesBrowserTests extends BrowserTest {
     void aNewPushAppearsLiveOnTheCountysScreen() throws Exception {
         signIn("congtai", "lantian2023");
         open("/alerts");
+        // the tone is asked for once, and the answer is remembered
+        var js = (org.openqa.selenium.JavascriptExecutor) browser();
+        js.executeScript("localStorage.removeItem('lantian.sound')");
+        open("/alerts");
+        assertThat(text("sound-control")).startsWith("新推送时播放提示音？");
+        browser().findElement(By.xpath("//span[@id='sound-control']/button[text()='开启']")).click();
+        assertThat(text("sound-control")).isEqualTo("提示音：开");
+        open("/alerts");
+        assertThat(text("sound-control")).isEqualTo("提示音：开");
+        assertThat(js.executeScript("return localStorage.getItem('lantian.sound')")).isEqualTo("on");
         waitUpTo(Duration.ofSeconds(5)).until(d -> "true".equals(d.findElement(By.id("live-banner")).getDomAttribute("data-connected")));
         long openBefore = Long.parseLong(browser().findElement(By.id("open-count")).getText());
         long pushed = push("130403", "实时推送测试");

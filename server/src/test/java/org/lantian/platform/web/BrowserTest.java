@@ -113,6 +113,17 @@ public abstract class BrowserTest {
         return opened.contains(url) || expectedRefusals.stream().anyMatch(url::contains);
     }
 
+    /** The texts of a table's column (1-based). */
+    protected java.util.List<String> column(String tableId, int index) {
+        return browser().findElements(org.openqa.selenium.By.cssSelector("#" + tableId + " tbody tr td:nth-child(" + index + ")"))
+                .stream().map(org.openqa.selenium.WebElement::getText).toList();
+    }
+
+    /** The text of the element with this id. */
+    protected String text(String id) {
+        return browser().findElement(org.openqa.selenium.By.id(id)).getText();
+    }
+
     protected WebDriverWait waitUpTo(Duration timeout) {
         return new WebDriverWait(driver, timeout);
     }

@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.lantian.platform.PlatformTest;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.WebElement;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -23,11 +24,6 @@ class PagesBrowserTests extends BrowserTest {
     @Override
     protected int port() {
         return port;
-    }
-
-    private List<String> column(String tableId, int index) {
-        return browser().findElements(By.cssSelector("#" + tableId + " tbody tr td:nth-child(" + index + ")"))
-                .stream().map(WebElement::getText).toList();
     }
 
     @Test
@@ -52,6 +48,20 @@ class PagesBrowserTests extends BrowserTest {
         assertThat(browser().findElement(By.id("city-aqi")).getText()).matches("\\d+|NA");
         assertThat(column("county-now", 1)).hasSizeGreaterThan(10);
         assertThat(browser().findElement(By.id("targets")).getText()).contains("今天的控制值为", "重污染天数");
+        // the city's last 72 hours (AQI and PM2.5, each with its unit) and this year's months against last year
+        var js = (org.openqa.selenium.JavascriptExecutor) browser();
+        waitUpTo(Duration.ofSeconds(15)).until(d -> Boolean.TRUE.equals(js.executeScript("""
+                const chart = echarts.getInstanceByDom(document.getElementById('chart-72h'));
+                const option = chart && chart.getOption();
+                return !!option && option.series.length === 2 && option.series[0].data.length > 0;""")));
+        assertThat(js.executeScript("""
+                const o = echarts.getInstanceByDom(document.getElementById('chart-72h')).getOption();
+                return o.yAxis.map(a => a.name).join('|') + '|' + o.useUTC;""")).isEqualTo("AQI|PM2.5（μg/m³）|true");
+        waitUpTo(Duration.ofSeconds(15)).until(d -> Boolean.TRUE.equals(js.executeScript("""
+                const chart = echarts.getInstanceByDom(document.getElementById('chart-months'));
+                const option = chart && chart.getOption();
+                return !!option && option.series.length === 2 && option.yAxis[0].name === 'μg/m³';""")));
+        Thread.sleep(500);
         screenshot("overview");
 
         signIn("congtai", "lantian2023");
@@ -85,6 +95,21 @@ class PagesBrowserTests extends BrowserTest {
         open("/airquality/map");
         waitUpTo(Duration.ofSeconds(15)).until(d -> !d.findElements(By.cssSelector("#map canvas")).isEmpty());
         assertThat(column("zones", 1)).isEmpty(); // only 丛台区, which has a boundary
+        assertThat(text("zones-empty")).contains("没有无边界的管理区");
+        // the county user's map opens on the county, and the county names are drawn over the station dots
+        var js = (org.openqa.selenium.JavascriptExecutor) browser();
+        waitUpTo(Duration.ofSeconds(10)).until(d -> Boolean.TRUE.equals(js.executeScript("""
+                const chart = echarts.getInstanceByDom(document.getElementById('map'));
+                const option = chart && chart.getOption();
+                return !!option && option.series.length === 3;""")));
+        assertThat(js.executeScript("""
+                const o = echarts.getInstanceByDom(document.getElementById('map')).getOption();
+                const names = o.series[2];
+                return o.geo[0].zoom + '|' + (names.z > o.series[1].z) + '|'
+                    + names.data.some(d => d.name === '丛台区') + '|' + o.series[1].itemStyle.borderColor;"""))
+                .isEqualTo("2.5|true|true|#333");
+        Thread.sleep(500);
+        screenshot("map-county");
     }
 
     @Test
@@ -106,32 +131,49 @@ class PagesBrowserTests extends BrowserTest {
         signIn("city", "lantian2023");
         open("/airquality/targets?year=2025");
         assertThat(column("targets", 1)).hasSize(21);
-        var row = browser().findElement(By.cssSelector("#targets tr[data-area='130426']"));
-        row.findElement(By.name("pm25")).sendKeys("42");
-        row.findElement(By.name("heavyDaysCap")).sendKeys("10");
-        row.findElement(By.name("reason")).sendKeys("涉县 2025 年目标");
-        row.findElement(By.cssSelector("button")).click();
+        var form = browser().findElement(By.id("target-form"));
+        new Select(form.findElement(By.name("area"))).selectByValue("130426");
+        form.findElement(By.name("pm25")).sendKeys("42");
+        form.findElement(By.name("heavyDaysCap")).sendKeys("10");
+        form.findElement(By.name("reason")).sendKeys("涉县 2025 年目标");
+        form.findElement(By.id("save-target")).click();
+        waitUpTo(Duration.ofSeconds(5)).until(d -> !d.findElements(By.id("target-saved")).isEmpty());
+        assertThat(text("target-saved")).contains("已保存涉县 2025 年目标");
         var saved = browser().findElement(By.cssSelector("#targets tr[data-area='130426']"));
         assertThat(saved.findElement(By.cssSelector("td:nth-child(2)")).getText()).isEqualTo("42");
         assertThat(saved.findElement(By.cssSelector("td:nth-child(9)")).getText()).isEqualTo("10");
+        assertThat(browser().findElement(By.cssSelector("#target-form [name=pm25]")).getDomProperty("value")).as("the saved area stays in the form").isEqualTo("42");
         screenshot("targets");
 
-        // a word where a number belongs: the answer is a page in the layout, in Chinese, naming the field, with a way back
-        var another = browser().findElement(By.cssSelector("#targets tr[data-area='130427']"));
-        another.findElement(By.name("pm25")).sendKeys("四十五");
-        another.findElement(By.name("reason")).sendKeys("磁县目标");
+        // a word where a number belongs: the form again, the message beside the field, what was typed kept
+        form = browser().findElement(By.id("target-form"));
+        new Select(form.findElement(By.name("area"))).selectByValue("130427");
+        form.findElement(By.name("pm25")).clear();
+        form.findElement(By.name("pm25")).sendKeys("四十五");
+        form.findElement(By.name("heavyDaysCap")).clear();
+        form.findElement(By.name("reason")).sendKeys("磁县目标");
         expectRefusal("/airquality/targets");   // the 400 of the form post is the answer under test
-        another.findElement(By.cssSelector("button")).click();
-        waitUpTo(Duration.ofSeconds(5)).until(d -> d.findElement(By.tagName("h1")).getText().equals("请求有误"));
-        assertThat(browser().findElement(By.cssSelector("main .card")).getText()).contains("PM2.5 目标", "数字", "四十五");
-        assertThat(browser().findElements(By.cssSelector("nav.side a"))).isNotEmpty();
-        assertThat(browser().findElement(By.id("error-back")).getDomAttribute("href")).contains("/airquality/targets");
+        form.findElement(By.id("save-target")).click();
+        waitUpTo(Duration.ofSeconds(5)).until(d -> !d.findElements(By.cssSelector(".field-error[data-field=pm25]")).isEmpty());
+        assertThat(browser().findElement(By.cssSelector(".field-error[data-field=pm25]")).getText()).contains("PM2.5 目标", "数字", "四十五");
+        form = browser().findElement(By.id("target-form"));
+        assertThat(form.findElement(By.name("pm25")).getDomProperty("value")).isEqualTo("四十五");
+        assertThat(form.findElement(By.name("reason")).getDomProperty("value")).isEqualTo("磁县目标");
+        assertThat(new Select(form.findElement(By.name("area"))).getFirstSelectedOption().getText()).isEqualTo("磁县");
+        assertThat(browser().findElement(By.cssSelector("#targets tr[data-area='130427'] td:nth-child(2)")).getText())
+                .as("nothing saved").isEqualTo("未设");
         screenshot("error-form");
 
         signIn("congtai", "lantian2023");
         open("/airquality/targets?year=2025");
         assertThat(column("targets", 1)).containsExactly("邯郸市", "丛台区");
-        assertThat(browser().findElements(By.cssSelector("#targets form"))).isEmpty();
+        assertThat(browser().findElements(By.id("target-form"))).isEmpty();
+        open("/airquality/targets");
+        if (java.time.LocalDate.now(org.lantian.standards.BeijingTime.ZONE).getDayOfYear() > 1) {
+            // the county's year so far shows before any target is set
+            assertThat(browser().findElement(By.cssSelector("#targets tr[data-area='130403'] td:nth-child(2)")).getText()).isEqualTo("未设");
+            assertThat(browser().findElement(By.cssSelector("#targets tr[data-area='130403'] td:nth-child(3)")).getText()).matches("\\d+(\\.\\d)?");
+        }
     }
 
     @Test
