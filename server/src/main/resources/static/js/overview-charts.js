@@ -42,7 +42,7 @@
       title: { text: year + ' 年逐月 PM2.5 与去年同期', left: 0, textStyle: { fontSize: 14 },
                subtext: months.length ? '当月截至昨日，与去年同期相同日期比较' : '今年尚无完整的一天' },
       legend: { top: 0, right: 0 },
-      grid: { left: 56, right: 16, top: 64, bottom: 32 },
+      grid: { left: 56, right: 16, top: 84, bottom: 32 },
       tooltip: { trigger: 'axis', valueFormatter: v => v === null || v === undefined ? '无数据' : v + ' μg/m³' },
       xAxis: { type: 'category', data: months.map(m => m.month + '月') },
       yAxis: { type: 'value', name: 'μg/m³', min: 0, nameGap: 12 },

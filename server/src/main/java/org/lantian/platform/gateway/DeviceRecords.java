@@ -115,20 +115,22 @@ public class DeviceRecords {
                 .list();
     }
 
+    /** @param unit what the values are in ({@link FactorUnits}); null when unknown */
     public record SeriesPoint(Instant dataTime, String factor, BigDecimal rtd, BigDecimal min, BigDecimal avg, BigDecimal max,
-                              BigDecimal zsRtd, BigDecimal zsAvg, BigDecimal cou, String flag) {
+                              BigDecimal zsRtd, BigDecimal zsAvg, BigDecimal cou, String flag, String unit) {
     }
 
     /** A device's values of one command (2011, 2051, 2061, 2031) between from (inclusive) and to (exclusive). */
     public List<SeriesPoint> series(String mn, String cn, Instant from, Instant to) {
-        devices.find(mn);
+        Device device = devices.find(mn);
         return jdbc.sql("""
                         SELECT * FROM gateway_series WHERE mn = ? AND cn = ? AND data_time >= ? AND data_time < ?
                          ORDER BY data_time, factor""")
                 .params(mn, cn, Timestamp.from(from), Timestamp.from(to))
                 .query((rs, n) -> new SeriesPoint(rs.getTimestamp("data_time").toInstant(), rs.getString("factor"),
                         rs.getBigDecimal("rtd"), rs.getBigDecimal("min"), rs.getBigDecimal("avg"), rs.getBigDecimal("max"),
-                        rs.getBigDecimal("zs_rtd"), rs.getBigDecimal("zs_avg"), rs.getBigDecimal("cou"), rs.getString("flag")))
+                        rs.getBigDecimal("zs_rtd"), rs.getBigDecimal("zs_avg"), rs.getBigDecimal("cou"), rs.getString("flag"),
+                        FactorUnits.of(device, rs.getString("factor"))))
                 .list();
     }
 }

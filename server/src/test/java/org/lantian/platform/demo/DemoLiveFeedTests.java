@@ -63,6 +63,16 @@ class DemoLiveFeedTests {
     }
 
     @Test
+    void everyHourADeviceSentIsInItsSeries() {
+        List<String> missing = jdbc.sql("""
+                SELECT p.mn || ' ' || p.data_time FROM gateway_packet p
+                 WHERE p.mn LIKE 'DEMO-%' AND p.cn = '2061'
+                   AND NOT EXISTS (SELECT 1 FROM gateway_series s WHERE s.mn = p.mn AND s.cn = p.cn AND s.data_time = p.data_time)
+                 ORDER BY 1""").query(String.class).list();
+        assertThat(missing).isEmpty();
+    }
+
+    @Test
     void theNationalStationsSimulatedDataAreMarkedDemo() {
         List<String> national = jdbc.sql("SELECT code FROM monitoring_station WHERE code IN ('1047A', '1048A') AND demo")
                 .query(String.class).list();

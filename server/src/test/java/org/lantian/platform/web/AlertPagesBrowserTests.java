@@ -108,6 +108,7 @@ class AlertPagesBrowserTests extends BrowserTest {
 
         open("/alerts/tickets/" + theirs);
         assertThat(browser().findElement(By.tagName("h1")).getText()).contains("不存在");
+        screenshot("error-not-found");
 
         open("/alerts/tickets/" + ours);
         browser().findElement(By.id("receive")).click();

@@ -344,6 +344,25 @@ class PagesBrowserTests extends BrowserTest {
         open("/gateway/devices");
         assertThat(column("devices", 1)).contains("DEMO-DUST-01").doesNotContain("DEMO-STACK-01");
         assertThat(browser().findElements(By.id("device-form"))).isEmpty();
+        // a dust monitor's particles in µg/m³ and its noise in dB(A), each on an axis of its own unit
+        open("/gateway/devices/DEMO-DUST-01");
+        var js = (org.openqa.selenium.JavascriptExecutor) browser();
+        waitUpTo(Duration.ofSeconds(10)).until(d -> Boolean.TRUE.equals(js.executeScript("""
+                const chart = echarts.getInstanceByDom(document.getElementById('emission-chart'));
+                const option = chart && chart.getOption();
+                return !!option && option.series.length > 0;""")));
+        assertThat(js.executeScript("""
+                const o = echarts.getInstanceByDom(document.getElementById('emission-chart')).getOption();
+                return o.yAxis.map(a => a.name).join('|') + ' / ' + o.series.map(s => s.name + '@' + s.yAxisIndex).join('|');"""))
+                .isEqualTo("µg/m³|dB(A) / TSP（µg/m³）@0|PM10（µg/m³）@0|PM2.5（µg/m³）@0|噪声（dB(A)）@1");
+        // the line reaches the last complete hour (an hour's data is stamped with its start, in Beijing time)
+        Number lastX = (Number) js.executeScript("""
+                const data = echarts.getInstanceByDom(document.getElementById('emission-chart')).getOption().series[0].data;
+                return data[data.length - 1][0];""");
+        java.time.Instant lastHourStart = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.HOURS).minus(Duration.ofHours(1));
+        assertThat(java.time.Instant.ofEpochMilli(lastX.longValue()).minus(Duration.ofHours(8))).isEqualTo(lastHourStart);
+        Thread.sleep(500);
+        screenshot("device-dust");
         open("/gateway/devices/DEMO-STACK-01");
         assertThat(browser().getPageSource()).doesNotContain("MN=DEMO-STACK-01");
     }
