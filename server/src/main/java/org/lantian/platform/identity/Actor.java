@@ -6,10 +6,16 @@ package org.lantian.platform.identity;
  *
  * @param countyCode   the user's county-level unit, for county and enterprise users; otherwise null
  * @param organisation the unit the user works for (a city department's name, e.g. 市生态环境局); may be null
+ * @param enterpriseCode for an enterprise user, the unified social credit code of its enterprise; otherwise null
  */
-public record Actor(String username, String displayName, Role role, String countyCode, String organisation) {
+public record Actor(String username, String displayName, Role role, String countyCode, String organisation,
+                    String enterpriseCode) {
 
-    public static final Actor SYSTEM = new Actor("system", "系统", Role.CITY_OFFICE, null, "系统");
+    public static final Actor SYSTEM = new Actor("system", "系统", Role.CITY_OFFICE, null, "系统", null);
+
+    public Actor(String username, String displayName, Role role, String countyCode, String organisation) {
+        this(username, displayName, role, countyCode, organisation, null);
+    }
 
     public Scope scope() {
         return switch (role) {

@@ -15,6 +15,11 @@ public final class AuditActions {
         LABELS.put("monitoring.station.simulated", "标为演示站点（模拟数据）");
         LABELS.put("monitoring.station.changed", "变更站点");
         LABELS.put("airquality.target.set", "设定年度目标");
+        LABELS.put("enterprises.registered", "登记企业");
+        LABELS.put("enterprises.changed", "变更企业信息");
+        LABELS.put("enterprises.flag.set", "列入企业名单");
+        LABELS.put("enterprises.flag.cleared", "移出企业名单");
+        LABELS.put("enterprises.graded", "记录绩效分级");
         LABELS.put("airquality.month.reviewed", "导入审核数据");
         LABELS.put("airquality.network.station-list", "更新国家站点名录");
         LABELS.put("airquality.official-ranking.imported", "导入官方排名");

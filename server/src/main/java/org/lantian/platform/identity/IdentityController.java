@@ -51,7 +51,7 @@ class IdentityController {
 
     record CreateUser(@NotBlank @Pattern(regexp = "^[a-z0-9_.-]{2,64}$") String username,
                       @NotBlank String displayName, @NotNull Role role, String countyCode,
-                      String organisation, @NotBlank String password, String reason) {
+                      String organisation, @NotBlank String password, String reason, String enterpriseCode) {
     }
 
     @PostMapping("/users")
@@ -59,7 +59,7 @@ class IdentityController {
     @Operation(summary = "Create a user (city office only)")
     User create(@Valid @RequestBody CreateUser request) {
         return users.create(new Users.NewUser(request.username(), request.displayName(), request.role(),
-                request.countyCode(), request.organisation(), request.password()), request.reason());
+                request.countyCode(), request.organisation(), request.password(), request.enterpriseCode()), request.reason());
     }
 
     @PostMapping("/users/{username}/unlock")

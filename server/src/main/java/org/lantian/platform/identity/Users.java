@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Users {
 
     private static final String COLUMNS =
-            "id, username, display_name, role, county_code, organisation, enabled, locked_until";
+            "id, username, display_name, role, county_code, organisation, enabled, locked_until, enterprise_code";
 
     private final JdbcClient jdbc;
     private final PasswordEncoder passwords;
@@ -42,7 +42,11 @@ public class Users {
 
     /** A new account, as the city office (or the platform at start-up) asks for it. */
     public record NewUser(String username, String displayName, Role role, String countyCode,
-                          String organisation, String password) {
+                          String organisation, String password, String enterpriseCode) {
+
+        public NewUser(String username, String displayName, Role role, String countyCode, String organisation, String password) {
+            this(username, displayName, role, countyCode, organisation, password, null);
+        }
     }
 
     @Transactional
@@ -54,12 +58,15 @@ public class Users {
         if ((user.role() == Role.COUNTY || user.role() == Role.ENTERPRISE) && user.countyCode() == null) {
             throw new IllegalArgumentException("countyCode：" + user.role().label() + "账号需要指定所属县（市、区）");
         }
+        if ((user.role() == Role.ENTERPRISE) != (user.enterpriseCode() != null)) {
+            throw new IllegalArgumentException("enterpriseCode：企业账号需要（且只有企业账号可以）指定所属企业的统一社会信用代码");
+        }
         PasswordPolicy.check(user.username(), user.password());
         long id = jdbc.sql("""
-                        INSERT INTO identity_user (username, display_name, role, county_code, organisation, password_hash)
-                        VALUES (?, ?, ?, ?, ?, ?) RETURNING id""")
+                        INSERT INTO identity_user (username, display_name, role, county_code, organisation, password_hash, enterprise_code)
+                        VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id""")
                 .params(user.username(), user.displayName(), user.role().name(), user.countyCode(),
-                        user.organisation(), passwords.encode(user.password()))
+                        user.organisation(), passwords.encode(user.password()), user.enterpriseCode())
                 .query(Long.class).single();
         audit.record("identity.user.created", "user", user.username(), user.countyCode(), reason,
                 Map.of("role", user.role().name()));
@@ -142,13 +149,13 @@ public class Users {
 
 
     private static Actor actorOf(User u) {
-        return new Actor(u.username(), u.displayName(), u.role(), u.countyCode(), u.organisation());
+        return new Actor(u.username(), u.displayName(), u.role(), u.countyCode(), u.organisation(), u.enterpriseCode());
     }
 
     private static User map(ResultSet rs, int row) throws SQLException {
         Timestamp locked = rs.getTimestamp("locked_until");
         return new User(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
                 Role.valueOf(rs.getString("role")), rs.getString("county_code"), rs.getString("organisation"),
-                rs.getBoolean("enabled"), locked == null ? null : locked.toInstant());
+                rs.getBoolean("enabled"), locked == null ? null : locked.toInstant(), rs.getString("enterprise_code"));
     }
 }

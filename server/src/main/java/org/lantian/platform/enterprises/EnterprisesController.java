@@ -1,0 +1,114 @@
+package org.lantian.platform.enterprises;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The register of air-related enterprises over REST (docs/enterprises.md). */
+@RestController
+@RequestMapping("/api/enterprises")
+class EnterprisesController {
+
+    private final Enterprises enterprises;
+    private final Grades grades;
+
+    EnterprisesController(Enterprises enterprises, Grades grades) {
+        this.enterprises = enterprises;
+        this.grades = grades;
+    }
+
+    @GetMapping
+    @Operation(summary = "The enterprises the caller may see, filtered and paged (limit ≤ 500)")
+    Enterprises.Page list(@RequestParam(required = false) String county, @RequestParam(required = false) EnterpriseStatus status,
+                          @RequestParam(required = false) String grade, @RequestParam(required = false) EnterpriseFlag flag,
+                          @RequestParam(required = false) String industry, @RequestParam(required = false) String q,
+                          @RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "50") int limit) {
+        return enterprises.list(new Enterprises.Filter(county, status, grade, flag, industry, q), offset, limit);
+    }
+
+    record Change(Enterprises.Registration enterprise, String reason) {
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Register an enterprise (city office, or a county for its own); the credit code's check character is verified, "
+            + "GCJ-02 and BD-09 positions are stored as WGS-84, the county is found from the position unless given")
+    Enterprise register(@RequestBody Change request) {
+        return enterprises.register(require(request), request.reason());
+    }
+
+    @GetMapping("/{code}")
+    @Operation(summary = "One enterprise's file")
+    Enterprise find(@PathVariable String code) {
+        return enterprises.find(code);
+    }
+
+    @PutMapping("/{code}")
+    @Operation(summary = "Replace an enterprise's particulars; a status change is kept in its history")
+    Enterprise change(@PathVariable String code, @RequestBody Change request) {
+        return enterprises.change(code, require(request), request.reason());
+    }
+
+    @GetMapping("/{code}/status-history")
+    List<Enterprises.StatusChange> statusHistory(@PathVariable String code) {
+        return enterprises.statusHistory(code);
+    }
+
+    record FlagChange(boolean on, LocalDate date, String reason) {
+    }
+
+    @PutMapping("/{code}/flags/{flag}")
+    @Operation(summary = "Put the enterprise on a list (on = true) or take it off, from a date")
+    Enterprise setFlag(@PathVariable String code, @PathVariable EnterpriseFlag flag, @RequestBody FlagChange request) {
+        return enterprises.setFlag(code, flag, request.on(), request.date(), request.reason());
+    }
+
+    @GetMapping("/{code}/flags")
+    List<Enterprises.FlagSpan> flags(@PathVariable String code) {
+        return enterprises.flagHistory(code);
+    }
+
+    record NewGrade(String scheme, String grade, String gradingIndustry, LocalDate validFrom, String evidence) {
+    }
+
+    @PostMapping("/{code}/grades")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Record a performance grade from a date; the grade before ends the day before")
+    Grades.Grade grade(@PathVariable String code, @RequestBody NewGrade request) {
+        return grades.record(code, request.scheme(), request.grade(), request.gradingIndustry(), request.validFrom(), request.evidence());
+    }
+
+    @GetMapping("/{code}/grades")
+    List<Grades.Grade> gradeHistory(@PathVariable String code) {
+        return grades.history(code);
+    }
+
+    @GetMapping("/grading-schemes")
+    List<Grades.Scheme> schemes() {
+        return grades.schemes();
+    }
+
+    @GetMapping("/grading-progress")
+    @Operation(summary = "创A and 升A晋B in a year by county, from the grade history, against the plan's targets")
+    List<Grades.Progress> progress(@RequestParam int year) {
+        return grades.progress(year);
+    }
+
+    private static Enterprises.Registration require(Change request) {
+        if (request == null || request.enterprise() == null) {
+            throw new IllegalArgumentException("enterprise：请求体需要 enterprise 对象");
+        }
+        return request.enterprise();
+    }
+}

@@ -1,0 +1,159 @@
+package org.lantian.platform.enterprises;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.lantian.platform.geo.Division;
+import org.lantian.platform.geo.Divisions;
+import org.lantian.platform.identity.Actors;
+import org.lantian.platform.identity.AuditLog;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Performance grades (绩效分级, STANDARDS §4.3): each enterprise's grade history under the schemes kept as
+ * data, and the plan's progress of 创A and 升A晋B by county, computed from that history.
+ */
+@Service
+public class Grades {
+
+    private final JdbcClient jdbc;
+    private final Enterprises enterprises;
+    private final Divisions divisions;
+    private final Actors actors;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    Grades(JdbcClient jdbc, Enterprises enterprises, Divisions divisions, Actors actors, AuditLog audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.enterprises = enterprises;
+        this.divisions = divisions;
+        this.actors = actors;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** A scheme's grades, best first. */
+    public record Scheme(String code, String name, LocalDate validFrom, String source, List<String> grades) {
+    }
+
+    public List<Scheme> schemes() {
+        Map<String, List<String>> grades = new LinkedHashMap<>();
+        jdbc.sql("SELECT scheme, grade FROM grading_grade ORDER BY scheme, rank")
+                .query(rs -> {
+                    grades.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+                });
+        return jdbc.sql("SELECT * FROM grading_scheme ORDER BY valid_from")
+                .query((rs, n) -> new Scheme(rs.getString("code"), rs.getString("name"), rs.getDate("valid_from").toLocalDate(),
+                        rs.getString("source"), grades.getOrDefault(rs.getString("code"), List.of())))
+                .list();
+    }
+
+    /** One grade an enterprise has held. */
+    public record Grade(String scheme, String grade, String gradingIndustry, LocalDate validFrom, LocalDate validTo, String evidence,
+                        String recordedBy) {
+    }
+
+    /** A new grade from {@code validFrom}; the grade in force before ends the day before. */
+    @Transactional
+    public Grade record(String creditCode, String scheme, String grade, String gradingIndustry, LocalDate validFrom, String evidence) {
+        Enterprise e = enterprises.find(creditCode);
+        enterprises.requireWriter(e.countyCode());
+        if (validFrom == null) {
+            throw new IllegalArgumentException("validFrom：请填写分级结果的生效日期");
+        }
+        boolean known = jdbc.sql("SELECT EXISTS (SELECT 1 FROM grading_grade WHERE scheme = ? AND grade = ?)")
+                .params(scheme, grade).query(Boolean.class).single();
+        if (!known) {
+            throw new IllegalArgumentException("grade：“" + grade + "”不是分级方案 " + scheme + " 的等级（可用："
+                    + schemes().stream().filter(s -> s.code().equals(scheme)).findFirst().map(s -> String.join("、", s.grades()))
+                    .orElse("无此方案") + "）");
+        }
+        LocalDate latest = jdbc.sql("SELECT max(valid_from) FROM enterprise_grade WHERE credit_code = ?").param(e.creditCode())
+                .query(LocalDate.class).optional().orElse(null);
+        if (latest != null && !validFrom.isAfter(latest)) {
+            throw new IllegalArgumentException("validFrom：新的分级结果应晚于已记录的最近一次（" + latest + "）");
+        }
+        jdbc.sql("UPDATE enterprise_grade SET valid_to = ? WHERE credit_code = ? AND valid_to IS NULL")
+                .params(Date.valueOf(validFrom.minusDays(1)), e.creditCode()).update();
+        jdbc.sql("""
+                        INSERT INTO enterprise_grade (credit_code, scheme, grade, grading_industry, valid_from, evidence, recorded_by, recorded_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(e.creditCode(), scheme, grade, gradingIndustry == null ? e.gradingIndustry() : gradingIndustry,
+                        Date.valueOf(validFrom), evidence, actors.current().username(), Timestamp.from(clock.instant()))
+                .update();
+        audit.record("enterprises.graded", "enterprise", e.creditCode(), e.countyCode(), evidence,
+                Map.of("scheme", scheme, "grade", grade, "validFrom", validFrom.toString()));
+        return history(e.creditCode()).get(history(e.creditCode()).size() - 1);
+    }
+
+    public List<Grade> history(String creditCode) {
+        Enterprise e = enterprises.find(creditCode);
+        return jdbc.sql("SELECT * FROM enterprise_grade WHERE credit_code = ? ORDER BY valid_from").param(e.creditCode())
+                .query((rs, n) -> new Grade(rs.getString("scheme"), rs.getString("grade"), rs.getString("grading_industry"),
+                        rs.getDate("valid_from").toLocalDate(), rs.getDate("valid_to") == null ? null : rs.getDate("valid_to").toLocalDate(),
+                        rs.getString("evidence"), rs.getString("recorded_by")))
+                .list();
+    }
+
+    /**
+     * One county's (or the city's) progress in a year: enterprises that reached A or better (创A), and that
+     * reached A, B or leading (升A晋B), having not held such a grade on the year's first day; with the
+     * plan's targets where the year has them (the city's only).
+     */
+    public record Progress(String areaCode, String name, int upgradedToA, int upgradedToAOrB, Integer targetA, Integer targetAOrB) {
+    }
+
+    /** Progress of every county-level unit the actor may see, and the city's total first (citywide users). */
+    public List<Progress> progress(int year) {
+        LocalDate first = LocalDate.of(year, 1, 1);
+        LocalDate today = LocalDate.now(clock);
+        LocalDate last = today.isBefore(first.plusYears(1)) ? today : first.plusYears(1).minusDays(1);
+        Map<String, int[]> counts = new LinkedHashMap<>();
+        jdbc.sql("""
+                        WITH at_start AS (
+                            SELECT g.credit_code, gg.counts_as_a, gg.counts_as_a_or_b FROM enterprise_grade g
+                              JOIN grading_grade gg ON gg.scheme = g.scheme AND gg.grade = g.grade
+                             WHERE g.valid_from < ? AND (g.valid_to IS NULL OR g.valid_to >= ?)),
+                        at_end AS (
+                            SELECT g.credit_code, gg.counts_as_a, gg.counts_as_a_or_b FROM enterprise_grade g
+                              JOIN grading_grade gg ON gg.scheme = g.scheme AND gg.grade = g.grade
+                             WHERE g.valid_from <= ? AND (g.valid_to IS NULL OR g.valid_to >= ?))
+                        SELECT e.county_code,
+                               count(*) FILTER (WHERE n.counts_as_a AND NOT coalesce(s.counts_as_a, false)) AS to_a,
+                               count(*) FILTER (WHERE n.counts_as_a_or_b AND NOT coalesce(s.counts_as_a_or_b, false)) AS to_a_or_b
+                          FROM at_end n JOIN enterprise e ON e.credit_code = n.credit_code
+                          LEFT JOIN at_start s ON s.credit_code = n.credit_code
+                         GROUP BY e.county_code""")
+                .params(Date.valueOf(first), Date.valueOf(first), Date.valueOf(last), Date.valueOf(last))
+                .query(rs -> {
+                    counts.put(rs.getString(1), new int[] {rs.getInt(2), rs.getInt(3)});
+                });
+        Map<String, Integer> targets = new LinkedHashMap<>();
+        jdbc.sql("SELECT kind, value FROM enterprise_target WHERE year = ?").param(year)
+                .query(rs -> {
+                    targets.put(rs.getString(1), rs.getInt(2));
+                });
+        var scope = actors.current().scope();
+        List<Progress> rows = new ArrayList<>();
+        if (scope.citywide()) {
+            int a = counts.values().stream().mapToInt(c -> c[0]).sum();
+            int ab = counts.values().stream().mapToInt(c -> c[1]).sum();
+            rows.add(new Progress(Divisions.CITY_CODE, "邯郸市", a, ab, targets.get("UPGRADE_TO_A"), targets.get("UPGRADE_TO_A_OR_B")));
+        }
+        for (Division unit : divisions.countyLevelUnits()) {
+            if (scope.covers(unit.code())) {
+                int[] c = counts.getOrDefault(unit.code(), new int[2]);
+                rows.add(new Progress(unit.code(), unit.shortName(), c[0], c[1], null, null));
+            }
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,161 @@
+package org.lantian.platform.enterprises;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+import org.lantian.platform.Api;
+import org.lantian.platform.ApiTest;
+import org.lantian.platform.PlatformTest;
+import org.lantian.platform.geo.DatumConversion;
+import org.lantian.platform.geo.Divisions;
+import org.lantian.platform.geo.LonLat;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/** The register through the REST API: codes, positions, county and enterprise scope, grades and lists with history. */
+@PlatformTest
+class EnterprisesTests extends ApiTest {
+
+    @Autowired
+    Divisions divisions;
+
+    /** A valid credit code of a Handan-registered enterprise, different for each {@code n}. */
+    static String code(int n) {
+        String first17 = "91130481" + String.format("%09d", n);
+        return first17 + CreditCode.checkCharacter(first17);
+    }
+
+    private static String body(String code, String name, String extra) {
+        return """
+                {"enterprise": {"creditCode": "%s", "name": "%s", "industryCode": "3110", "industryName": "炼铁",
+                 "gradingIndustry": "钢铁", "cluster": "武安钢铁"%s}, "reason": "测试"}""".formatted(code, name, extra);
+    }
+
+    private String registerInWuan(String code, String name) {
+        LonLat inWuan = divisions.interiorPoint("130481").orElseThrow();
+        LonLat gcj = DatumConversion.wgs84ToGcj02(inWuan.lon(), inWuan.lat());
+        var created = as("city").post("/api/enterprises", body(code, name,
+                ", \"lon\": %.8f, \"lat\": %.8f, \"datum\": \"GCJ02\"".formatted(gcj.lon(), gcj.lat())));
+        assertThat(created.getStatusCode().value()).as(created.getBody()).isEqualTo(201);
+        return created.getBody();
+    }
+
+    @Test
+    void aGcj02PositionIsStoredAsWgs84AndPlacesTheEnterpriseInItsCounty() {
+        JsonNode e = Api.json(org.springframework.http.ResponseEntity.ok(registerInWuan(code(1), "武安测试钢铁有限公司")));
+        LonLat inWuan = divisions.interiorPoint("130481").orElseThrow();
+        assertThat(e.get("countyCode").asString()).isEqualTo("130481");
+        assertThat(e.get("countySetByHand").asBoolean()).isFalse();
+        assertThat(e.get("enteredDatum").asString()).isEqualTo("GCJ02");
+        assertThat(e.get("lon").asDouble()).isCloseTo(inWuan.lon(), within(2e-6));
+        assertThat(e.get("lat").asDouble()).isCloseTo(inWuan.lat(), within(2e-6));
+        assertThat(e.get("status").asString()).isEqualTo("OPERATING");
+    }
+
+    @Test
+    void aWrongCheckCharacterOrIndustryCodeIsNamed() {
+        String wrong = code(2).substring(0, 17) + (code(2).endsWith("0") ? "1" : "0");
+        var refused = as("city").post("/api/enterprises", body(wrong, "错码企业", ", \"countyCode\": \"130481\""));
+        assertThat(refused.getStatusCode().value()).isEqualTo(400);
+        assertThat(Api.json(refused).get("detail").asString()).contains("校验码应为");
+        var badIndustry = as("city").post("/api/enterprises", body(code(3), "行业码错", ", \"countyCode\": \"130481\"")
+                .replace("\"3110\"", "\"C31X\""));
+        assertThat(Api.json(badIndustry).get("detail").asString()).contains("industryCode", "GB/T 4754");
+    }
+
+    @Test
+    void aCountySeesAndChangesOnlyItsOwnCountysEnterprises() {
+        String code = code(10);
+        registerInWuan(code, "武安范围测试有限公司");
+        assertThat(as("wuan").get("/api/enterprises/" + code).getStatusCode().value()).isEqualTo(200);
+        assertThat(as("wuan").put("/api/enterprises/" + code, body(code, "武安范围测试有限公司（更名）", ", \"countyCode\": \"130481\""))
+                .getStatusCode().value()).isEqualTo(200);
+
+        assertThat(as("hanshan").get("/api/enterprises/" + code).getStatusCode().value()).isEqualTo(404);
+        assertThat(as("hanshan").put("/api/enterprises/" + code, body(code, "改名", ", \"countyCode\": \"130402\""))
+                .getStatusCode().value()).isEqualTo(404);
+        assertThat(as("hanshan").get("/api/enterprises?q=" + code).getBody()).doesNotContain(code);
+        var intoAnother = as("hanshan").post("/api/enterprises", body(code(11), "跨县登记", ", \"countyCode\": \"130481\""));
+        assertThat(intoAnother.getStatusCode().value()).isEqualTo(403);
+        assertThat(as("viewer").put("/api/enterprises/" + code, body(code, "只读改名", ", \"countyCode\": \"130481\""))
+                .getStatusCode().value()).isEqualTo(403);
+        assertThat(jdbc.sql("SELECT name FROM enterprise WHERE credit_code = ?").param(code).query(String.class).single())
+                .isEqualTo("武安范围测试有限公司（更名）");
+    }
+
+    @Test
+    void anEnterpriseUserSeesOnlyItsOwnFileAndChangesNothing() {
+        String own = code(20);
+        String neighbour = code(21);
+        registerInWuan(own, "自家企业有限公司");
+        registerInWuan(neighbour, "邻家企业有限公司");
+        var created = as("city").post("/api/users", """
+                {"username": "ent-own", "displayName": "自家企业", "role": "ENTERPRISE", "countyCode": "130481",
+                 "enterpriseCode": "%s", "password": "Lan-Tian-2026!", "reason": "测试"}""".formatted(own));
+        assertThat(created.getStatusCode().value()).as(created.getBody()).isEqualTo(201);
+
+        Api enterprise = as("ent-own");
+        assertThat(enterprise.get("/api/enterprises/" + own).getStatusCode().value()).isEqualTo(200);
+        assertThat(enterprise.get("/api/enterprises/" + neighbour).getStatusCode().value()).isEqualTo(404);
+        JsonNode list = Api.json(enterprise.get("/api/enterprises?county=130481"));
+        assertThat(list.get("total").asInt()).isEqualTo(1);
+        assertThat(list.get("items").get(0).get("creditCode").asString()).isEqualTo(own);
+        assertThat(enterprise.put("/api/enterprises/" + own, body(own, "自改名称", ", \"countyCode\": \"130481\""))
+                .getStatusCode().value()).isEqualTo(403);
+    }
+
+    @Test
+    void gradesKeepTheirHistoryAndTheYearsUpgradesAreCountedFromIt() {
+        String upgraded = code(30);
+        String newlyB = code(31);
+        registerInWuan(upgraded, "创A测试钢铁有限公司");
+        registerInWuan(newlyB, "晋B测试钢铁有限公司");
+        Api city = as("city");
+        JsonNode before = Api.json(city.get("/api/enterprises/grading-progress?year=2023")).get(0);
+        assertThat(city.post("/api/enterprises/" + upgraded + "/grades", """
+                {"scheme": "GUIDE2020", "grade": "C", "validFrom": "2022-05-01", "evidence": "2022 年评级"}""").getStatusCode().value())
+                .isEqualTo(201);
+        city.post("/api/enterprises/" + upgraded + "/grades", """
+                {"scheme": "GUIDE2020", "grade": "A", "validFrom": "2023-06-01", "evidence": "2023 年创A"}""");
+        city.post("/api/enterprises/" + newlyB + "/grades", """
+                {"scheme": "GUIDE2020", "grade": "B", "validFrom": "2023-03-01", "evidence": "2023 年晋B"}""");
+
+        JsonNode history = Api.json(city.get("/api/enterprises/" + upgraded + "/grades"));
+        assertThat(history.get(0).get("grade").asString()).isEqualTo("C");
+        assertThat(history.get(0).get("validTo").asString()).isEqualTo("2023-05-31");
+        assertThat(history.get(1).get("validTo").isNull()).isTrue();
+        assertThat(Api.json(city.get("/api/enterprises/" + upgraded)).get("grade").asString()).isEqualTo("A");
+
+        JsonNode after = Api.json(city.get("/api/enterprises/grading-progress?year=2023")).get(0);
+        assertThat(after.get("areaCode").asString()).isEqualTo("130400");
+        assertThat(after.get("targetA").asInt()).isEqualTo(12);
+        assertThat(after.get("targetAOrB").asInt()).isEqualTo(50);
+        assertThat(after.get("upgradedToA").asInt() - before.get("upgradedToA").asInt()).isEqualTo(1);
+        assertThat(after.get("upgradedToAOrB").asInt() - before.get("upgradedToAOrB").asInt()).isEqualTo(2);
+
+        var older = city.post("/api/enterprises/" + upgraded + "/grades", """
+                {"scheme": "GUIDE2020", "grade": "B", "validFrom": "2023-01-01"}""");
+        assertThat(Api.json(older).get("detail").asString()).contains("应晚于");
+        var unknown = city.post("/api/enterprises/" + upgraded + "/grades", """
+                {"scheme": "GUIDE2020", "grade": "A+", "validFrom": "2024-01-01"}""");
+        assertThat(Api.json(unknown).get("detail").asString()).contains("不是分级方案 GUIDE2020 的等级");
+    }
+
+    @Test
+    void aListFlagKeepsEachSpan() {
+        String code = code(40);
+        registerInWuan(code, "VOCs 测试化工有限公司");
+        Api wuan = as("wuan");
+        assertThat(wuan.put("/api/enterprises/" + code + "/flags/VOC_KEY", """
+                {"on": true, "date": "2023-02-01", "reason": "列入 760 家"}""").getStatusCode().value()).isEqualTo(200);
+        assertThat(Api.json(wuan.get("/api/enterprises?flag=VOC_KEY&county=130481")).toString()).contains(code);
+        wuan.put("/api/enterprises/" + code + "/flags/VOC_KEY", """
+                {"on": false, "date": "2023-09-30", "reason": "完成治理"}""");
+        JsonNode spans = Api.json(wuan.get("/api/enterprises/" + code + "/flags"));
+        assertThat(spans).hasSize(1);
+        assertThat(spans.get(0).get("from").asString()).isEqualTo("2023-02-01");
+        assertThat(spans.get(0).get("to").asString()).isEqualTo("2023-09-30");
+        assertThat(Api.json(wuan.get("/api/enterprises/" + code)).get("flags")).isEmpty();
+    }
+}
