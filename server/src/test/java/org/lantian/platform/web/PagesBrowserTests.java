@@ -366,4 +366,50 @@ class PagesBrowserTests extends BrowserTest {
         open("/gateway/devices/DEMO-STACK-01");
         assertThat(browser().getPageSource()).doesNotContain("MN=DEMO-STACK-01");
     }
+
+    @Test
+    void theCityOfficeRegistersAnEnterpriseOnThePageAndAnotherCountyCannotOpenIt() throws Exception {
+        String first17 = "91130481" + "PAGE00001".replace('E', 'F');
+        String code = first17 + org.lantian.platform.enterprises.EnterpriseTestCodes.check(first17);
+        String wrong = first17 + (code.endsWith("0") ? "1" : "0");
+        signIn("city", "lantian2023");
+        open("/enterprises");
+        assertThat(text("enterprise-count")).startsWith("共");
+        var form = browser().findElement(By.id("register"));
+        form.findElement(By.name("creditCode")).sendKeys(wrong);
+        form.findElement(By.name("name")).sendKeys("页面测试钢铁有限公司");
+        new Select(form.findElement(By.name("countyCode"))).selectByValue("130481");
+        form.findElement(By.name("industryCode")).sendKeys("3110");
+        form.findElement(By.name("industryName")).sendKeys("炼铁");
+        form.findElement(By.name("cluster")).sendKeys("武安钢铁");
+        expectRefusal("/enterprises");
+        form.findElement(By.id("register-enterprise")).click();
+        waitUpTo(Duration.ofSeconds(5)).until(d -> !d.findElements(By.cssSelector(".field-error[data-field=creditCode]")).isEmpty());
+        assertThat(browser().findElement(By.cssSelector(".field-error[data-field=creditCode]")).getText()).contains("校验码应为");
+        form = browser().findElement(By.id("register"));
+        assertThat(form.findElement(By.name("name")).getDomProperty("value")).isEqualTo("页面测试钢铁有限公司");
+        form.findElement(By.name("creditCode")).clear();
+        form.findElement(By.name("creditCode")).sendKeys(code);
+        form.findElement(By.id("register-enterprise")).click();
+        waitUpTo(Duration.ofSeconds(5)).until(d -> d.getCurrentUrl().endsWith("/enterprises/" + code));
+        assertThat(browser().findElement(By.id("particulars")).getText()).contains("武安市（人工指定）", "3110 炼铁", "武安钢铁", "在产");
+
+        new Select(browser().findElement(By.name("scheme"))).selectByValue("GUIDE2020");
+        new Select(browser().findElement(By.name("grade"))).selectByValue("B");
+        browser().findElement(By.name("evidence")).sendKeys("2023 年评级");
+        browser().findElement(By.id("record-grade")).click();
+        waitUpTo(Duration.ofSeconds(5)).until(d -> d.findElement(By.id("grades")).getText().contains("现为 B 级"));
+        screenshot("enterprise");
+
+        open("/enterprises?county=130481&grade=B");
+        assertThat(column("enterprises", 2)).contains(code);
+        assertThat(text("grading-progress")).contains("绩效分级提升", "升 A 晋 B");
+        screenshot("enterprises");
+
+        signIn("hanshan", "lantian2023");
+        open("/enterprises/" + code);
+        assertThat(browser().findElement(By.tagName("h1")).getText()).contains("不存在");
+        open("/enterprises");
+        assertThat(column("enterprises", 2)).doesNotContain(code);
+    }
 }

@@ -1,0 +1,122 @@
+package org.lantian.platform.enterprises;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Map;
+
+import org.lantian.platform.forms.FormInput;
+import org.lantian.platform.geo.Datum;
+import org.lantian.platform.geo.Divisions;
+import org.lantian.platform.identity.AccessDenied;
+import org.lantian.platform.identity.Actor;
+import org.lantian.platform.identity.Actors;
+import org.lantian.platform.identity.Role;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The register's pages: the list with its filters and the year's grading progress, and one enterprise's file. */
+@Controller
+class EnterprisePages {
+
+    static final int PAGE = 50;
+
+    private final Enterprises enterprises;
+    private final Grades grades;
+    private final Divisions divisions;
+    private final Actors actors;
+    private final Clock clock;
+
+    EnterprisePages(Enterprises enterprises, Grades grades, Divisions divisions, Actors actors, Clock clock) {
+        this.enterprises = enterprises;
+        this.grades = grades;
+        this.divisions = divisions;
+        this.actors = actors;
+        this.clock = clock;
+    }
+
+    @GetMapping("/enterprises")
+    String list(@RequestParam(required = false) String county, @RequestParam(required = false) EnterpriseStatus status,
+                @RequestParam(required = false) String grade, @RequestParam(required = false) EnterpriseFlag flag,
+                @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int offset, Model model) {
+        return listPage(new Enterprises.Filter(blank(county), status, blank(grade), flag, null, blank(q)), Math.max(0, offset),
+                FormInput.empty(), model);
+    }
+
+    private String listPage(Enterprises.Filter filter, int offset, FormInput form, Model model) {
+        Actor me = actors.current();
+        model.addAttribute("page", enterprises.list(filter, offset, PAGE));
+        model.addAttribute("filter", filter);
+        model.addAttribute("pageSize", PAGE);
+        model.addAttribute("units", divisions.countyLevelUnits().stream().filter(d -> me.scope().covers(d.code())).toList());
+        model.addAttribute("statuses", EnterpriseStatus.values());
+        model.addAttribute("flags", EnterpriseFlag.values());
+        model.addAttribute("schemes", grades.schemes());
+        model.addAttribute("datums", Datum.values());
+        int year = LocalDate.now(clock).getYear();
+        model.addAttribute("year", year);
+        model.addAttribute("progress", me.role() == Role.ENTERPRISE ? java.util.List.of() : grades.progress(year));
+        model.addAttribute("mayRegister", me.isCityOffice() || me.role() == Role.COUNTY);
+        model.addAttribute("form", form);
+        return "enterprises/list";
+    }
+
+    /** Registers an enterprise from the page; a field that cannot be read is answered beside it, the input kept. */
+    @PostMapping("/enterprises")
+    String register(@RequestParam Map<String, String> typed, jakarta.servlet.http.HttpServletResponse response, Model model) {
+        FormInput form = new FormInput(typed);
+        BigDecimal lon = form.decimal("lon", "经度", new BigDecimal("73"), new BigDecimal("136"), "114.2033");
+        BigDecimal lat = form.decimal("lat", "纬度", new BigDecimal("3"), new BigDecimal("54"), "36.6966");
+        if (!form.hasErrors()) {
+            try {
+                Datum datum = form.text("datum") == null ? Datum.WGS84 : Datum.valueOf(form.text("datum"));
+                Enterprise e = enterprises.register(new Enterprises.Registration(form.text("creditCode"), form.text("name"),
+                        form.text("countyCode"), form.text("township"), form.text("address"), lon, lat, datum,
+                        form.text("industryCode"), form.text("industryName"), form.text("gradingIndustry"), form.text("cluster"),
+                        EnterpriseStatus.OPERATING, null, false), form.text("reason"));
+                return "redirect:/enterprises/" + e.creditCode();
+            } catch (IllegalArgumentException | AccessDenied e) {
+                form.refused(e);
+            }
+        }
+        response.setStatus(400);
+        return listPage(new Enterprises.Filter(null, null, null, null, null, null), 0, form, model);
+    }
+
+    @GetMapping("/enterprises/{code}")
+    String file(@PathVariable String code, Model model) {
+        Enterprise e = enterprises.find(code);
+        Actor me = actors.current();
+        model.addAttribute("e", e);
+        model.addAttribute("statusHistory", enterprises.statusHistory(code));
+        model.addAttribute("grades", grades.history(code));
+        model.addAttribute("flagHistory", enterprises.flagHistory(code));
+        model.addAttribute("schemes", grades.schemes());
+        model.addAttribute("flags", EnterpriseFlag.values());
+        model.addAttribute("mayEdit", me.isCityOffice() || (me.role() == Role.COUNTY && me.scope().covers(e.countyCode())));
+        model.addAttribute("today", LocalDate.now(clock));
+        return "enterprises/file";
+    }
+
+    @PostMapping("/enterprises/{code}/grades")
+    String grade(@PathVariable String code, @RequestParam String scheme, @RequestParam String grade,
+                 @RequestParam LocalDate validFrom, @RequestParam(required = false) String evidence) {
+        grades.record(code, scheme, grade, null, validFrom, evidence);
+        return "redirect:/enterprises/" + code;
+    }
+
+    @PostMapping("/enterprises/{code}/flags")
+    String flag(@PathVariable String code, @RequestParam EnterpriseFlag flag, @RequestParam boolean on,
+                @RequestParam(required = false) LocalDate date, @RequestParam(required = false) String reason) {
+        enterprises.setFlag(code, flag, on, date, reason);
+        return "redirect:/enterprises/" + code;
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}
