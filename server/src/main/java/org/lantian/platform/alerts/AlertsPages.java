@@ -32,6 +32,8 @@ class AlertsPages {
 
     /** A page of more rows is slow to render and to read; the filters narrow it down. */
     static final int BOARD_ROWS = 200;
+    /** How far around a ticket's place its page lists enterprises. */
+    static final double NEARBY_KM = 3;
 
     private final Tickets tickets;
     private final Rules rules;
@@ -39,8 +41,11 @@ class AlertsPages {
     private final Divisions divisions;
     private final Actors actors;
     private final Clock clock;
+    private final org.lantian.platform.enterprises.Enterprises enterprises;
 
-    AlertsPages(Tickets tickets, Rules rules, Assessment assessment, Divisions divisions, Actors actors, Clock clock) {
+    AlertsPages(Tickets tickets, Rules rules, Assessment assessment, Divisions divisions, Actors actors, Clock clock,
+                org.lantian.platform.enterprises.Enterprises enterprises) {
+        this.enterprises = enterprises;
         this.tickets = tickets;
         this.rules = rules;
         this.assessment = assessment;
@@ -96,6 +101,10 @@ class AlertsPages {
         model.addAttribute("mayVerify", me.isCityOffice());
         model.addAttribute("causes", CauseCategory.values());
         model.addAttribute("actionLabels", Tickets.ACTION_LABELS);
+        // where the county goes first: the enterprises around the place the ticket is about
+        model.addAttribute("nearby", t.lon() == null || t.lat() == null ? List.of()
+                : enterprises.near(t.lon().doubleValue(), t.lat().doubleValue(), NEARBY_KM, 15));
+        model.addAttribute("nearbyKm", NEARBY_KM);
         return "alerts/ticket";
     }
 

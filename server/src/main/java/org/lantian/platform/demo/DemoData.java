@@ -76,13 +76,18 @@ class DemoData implements ApplicationRunner {
     private final org.lantian.platform.alerts.Instructions instructions;
     private final Clock clock;
     private final DemoLoading loading;
+    private final org.lantian.platform.enterprises.Enterprises enterprises;
+    private final org.lantian.platform.enterprises.Grades grades;
 
     DemoData(DemoProperties properties, Users users, Stations stations, Ingestion ingestion, Divisions divisions,
              Actors actors, AirQualityTargets targets, org.lantian.platform.airquality.NationalNetwork network,
              org.lantian.platform.gateway.Devices devices, org.lantian.platform.gateway.GatewayServer gateway,
              org.lantian.platform.alerts.Tickets tickets, org.lantian.platform.alerts.Duty duty,
-             org.lantian.platform.alerts.Instructions instructions, Clock clock, DemoLoading loading) {
+             org.lantian.platform.alerts.Instructions instructions, Clock clock, DemoLoading loading,
+             org.lantian.platform.enterprises.Enterprises enterprises, org.lantian.platform.enterprises.Grades grades) {
         this.loading = loading;
+        this.enterprises = enterprises;
+        this.grades = grades;
         this.tickets = tickets;
         this.duty = duty;
         this.instructions = instructions;
@@ -149,13 +154,16 @@ class DemoData implements ApplicationRunner {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("demo devices could not reach the gateway", e);
         }
+        long t3 = System.nanoTime();
+        int enterpriseCount = DemoEnterprises.load(enterprises, grades, divisions, ZONE_POSITIONS, java.time.LocalDate.now(clock));
+        long t4 = System.nanoTime();
         DemoAlerts.load(tickets, duty, instructions, divisions, clock);
         targets.set(new AirQualityTargets.Targets(java.time.LocalDate.now(clock).getYear(), Divisions.CITY_CODE,
                 new BigDecimal("45"), new BigDecimal("5.50"), new BigDecimal("60.0"), 12), "演示目标（非真实目标）");
         log.info("Demo data: {} accounts, {} stations, {} simulated hourly values ({} ms), {} station-hours of the 168 key cities "
-                        + "({} ms), {} HJ 212 packets; {} days in {} ms",
+                        + "({} ms), {} HJ 212 packets, {} enterprises ({} ms); {} days in {} ms",
                 ACCOUNTS.size(), codes.size(), report.inserted(), (t1 - t0) / 1_000_000, keyCityHours, (t2 - t1) / 1_000_000,
-                devicePackets, properties.days(), (System.nanoTime() - started) / 1_000_000);
+                devicePackets, enterpriseCount, (t4 - t3) / 1_000_000, properties.days(), (System.nanoTime() - started) / 1_000_000);
     }
 
     /** Simulated hours in monthly batches, as a data feed would bring them; one batch for a long span would hold it all in memory. */

@@ -28,6 +28,9 @@ import org.lantian.standards.hj212.Tolerance;
  */
 final class DemoDevices {
 
+    /** Milliseconds between two packets: at most 100 a second. */
+    private static final long PACE_MS = 10;
+
     private DemoDevices() {
     }
 
@@ -66,6 +69,7 @@ final class DemoDevices {
                     out.flush();
                     awaitAck(in);
                     sent++;
+                    pace();
                 }
             }
         }
@@ -86,6 +90,16 @@ final class DemoDevices {
                 + ",a34002-Flag=N;a34004-Avg=" + v(55 * load) + ",a34004-Flag=N;LA-Avg=" + v(58 + 8 * random.nextDouble()) + "&&";
         return new String[] {stack, dust};
     }
+    /** A logger sending its backlog stays under the gateway's per-connection rate (200 a second by default). */
+    private static void pace() throws IOException {
+        try {
+            Thread.sleep(PACE_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("demo devices interrupted");
+        }
+    }
+
     private static void awaitAck(InputStream in) throws IOException {
         int b;
         while ((b = in.read()) >= 0 && b != '\n') {

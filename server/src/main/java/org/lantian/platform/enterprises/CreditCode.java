@@ -4,7 +4,7 @@ package org.lantian.platform.enterprises;
  * The unified social credit code (统一社会信用代码) of GB 32100-2015: 18 characters from 0–9 and the capitals
  * without I, O, Z, S and V; the last is a check character, 31 − (Σ value × 3^(i−1) mod 31) mod 31.
  */
-final class CreditCode {
+public final class CreditCode {
 
     static final String CHARACTERS = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 
@@ -12,7 +12,7 @@ final class CreditCode {
     }
 
     /** The check character of a code's first 17 characters. */
-    static char checkCharacter(String first17) {
+    public static char checkCharacter(String first17) {
         int sum = 0;
         int weight = 1;
         for (int i = 0; i < 17; i++) {
@@ -27,7 +27,7 @@ final class CreditCode {
      *
      * @throws IllegalArgumentException naming what is wrong (length, a character, the check character)
      */
-    static String require(String code) {
+    public static String require(String code) {
         String c = code == null ? "" : code.strip().toUpperCase(java.util.Locale.ROOT);
         if (c.length() != 18) {
             throw new IllegalArgumentException("creditCode：统一社会信用代码应为 18 位，收到 " + c.length() + " 位“" + c + "”");

@@ -87,6 +87,11 @@ class EnterprisePages {
         return listPage(new Enterprises.Filter(null, null, null, null, null, null), 0, form, model);
     }
 
+    @GetMapping("/enterprises/map")
+    String map() {
+        return "enterprises/map";
+    }
+
     @GetMapping("/enterprises/{code}")
     String file(@PathVariable String code, Model model) {
         Enterprise e = enterprises.find(code);

@@ -51,8 +51,10 @@ public class Enterprises {
     private final Divisions divisions;
     private final AuditLog audit;
     private final Clock clock;
+    private final javax.sql.DataSource dataSource;
 
-    Enterprises(JdbcClient jdbc, Actors actors, Divisions divisions, AuditLog audit, Clock clock) {
+    Enterprises(JdbcClient jdbc, Actors actors, Divisions divisions, AuditLog audit, Clock clock, javax.sql.DataSource dataSource) {
+        this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.actors = actors;
         this.divisions = divisions;
@@ -94,6 +96,51 @@ public class Enterprises {
         recordStatus(code, status, r.statusSince() == null ? LocalDate.now(clock) : r.statusSince(), reason);
         audit.record("enterprises.registered", "enterprise", code, placed.countyCode(), reason, Map.of("name", r.name()));
         return find(code);
+    }
+
+    /**
+     * Registers many enterprises at once (an import, the demo): each is checked as {@link #register} checks it
+     * and all are written in batches, or none when one is wrong.
+     *
+     * @throws IllegalArgumentException naming the first wrong one by its position in the list (1-based)
+     */
+    @Transactional
+    public int registerAll(List<Registration> registrations, String reason) {
+        List<Object[]> rows = new ArrayList<>();
+        List<Object[]> statuses = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        Timestamp now = Timestamp.from(clock.instant());
+        String by = actors.current().username();
+        for (int i = 0; i < registrations.size(); i++) {
+            Registration r = registrations.get(i);
+            try {
+                String code = CreditCode.require(r.creditCode());
+                if (!seen.add(code)) {
+                    throw new IllegalArgumentException("creditCode：" + code + " 在本批中重复");
+                }
+                Placed placed = place(r);
+                requireWriter(placed.countyCode());
+                EnterpriseStatus status = r.status() == null ? EnterpriseStatus.OPERATING : r.status();
+                rows.add(new Object[] {code, requireName(r.name()), placed.countyCode(), placed.byHand(), blank(r.township()),
+                        blank(r.address()), placed.lon(), placed.lat(), r.lon(), r.lat(), r.lon() == null ? null : placed.datum().name(),
+                        industryCode(r.industryCode()), blank(r.industryName()), blank(r.gradingIndustry()), blank(r.cluster()),
+                        status.name(), date(r.statusSince()), Boolean.TRUE.equals(r.demo()), now});
+                statuses.add(new Object[] {code, status.name(), Date.valueOf(r.statusSince() == null ? LocalDate.now(clock) : r.statusSince()),
+                        reason, by, now});
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("第 " + (i + 1) + " 家：" + e.getMessage(), e);
+            }
+        }
+        var template = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+        template.batchUpdate("""
+                INSERT INTO enterprise (credit_code, name, county_code, county_set_by_hand, township, address, lon, lat,
+                       entered_lon, entered_lat, entered_datum, industry_code, industry_name, grading_industry, cluster,
+                       status, status_since, demo, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+        template.batchUpdate("INSERT INTO enterprise_status (credit_code, status, since, reason, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?)",
+                statuses);
+        audit.record("enterprises.registered.batch", "enterprise", rows.size() + " 家", null, reason, Map.of("count", String.valueOf(rows.size())));
+        return rows.size();
     }
 
     /** Replaces an enterprise's particulars; a changed status is kept in its history. */
@@ -202,6 +249,57 @@ public class Enterprises {
         return new Page(total, offset, items);
     }
 
+    /** An enterprise on the source map: as little as the map draws. */
+    public record MapPoint(String code, String name, String countyCode, double lon, double lat, String grade, String industry) {
+    }
+
+    /** Every located enterprise the actor may see, for the source map (all of them at once: the map draws thousands). */
+    public List<MapPoint> mapPoints() {
+        Actor actor = actors.current();
+        String scope = actor.role() == Role.ENTERPRISE ? " AND e.credit_code = ?" : actor.scope().citywide() ? "" : " AND e.county_code = ANY(?)";
+        List<Object> params = actor.role() == Role.ENTERPRISE ? List.of(Objects.requireNonNullElse(actor.enterpriseCode(), ""))
+                : actor.scope().citywide() ? List.of() : List.of((Object) actor.scope().countyArray());
+        return jdbc.sql("""
+                        SELECT e.credit_code, e.name, e.county_code, e.lon, e.lat, g.grade, coalesce(e.grading_industry, e.industry_name) AS industry
+                          FROM enterprise e LEFT JOIN enterprise_grade g ON g.credit_code = e.credit_code AND g.valid_to IS NULL
+                         WHERE e.lon IS NOT NULL AND e.status = 'OPERATING'""" + scope)
+                .params(params)
+                .query((rs, n) -> new MapPoint(rs.getString(1), rs.getString(2), rs.getString(3), rs.getDouble(4), rs.getDouble(5),
+                        rs.getString(6), rs.getString(7)))
+                .list();
+    }
+
+    /** An enterprise near a point, with its distance. */
+    public record Nearby(Enterprise enterprise, double distanceKm) {
+    }
+
+    /**
+     * The operating enterprises the actor may see within {@code radiusKm} of a point, nearest first: where a
+     * county goes first when a station reads high.
+     */
+    public List<Nearby> near(double lon, double lat, double radiusKm, int limit) {
+        double dLat = radiusKm / 111.0;
+        double dLon = radiusKm / (111.0 * Math.cos(Math.toRadians(lat)));
+        Actor actor = actors.current();
+        return jdbc.sql(SELECT + " WHERE e.status = 'OPERATING' AND e.lon BETWEEN ? AND ? AND e.lat BETWEEN ? AND ?")
+                .params(lon - dLon, lon + dLon, lat - dLat, lat + dLat)
+                .query(Enterprises::map).list().stream()
+                .filter(e -> maySee(actor, e))
+                .map(e -> new Nearby(e, distanceKm(lon, lat, e.lon().doubleValue(), e.lat().doubleValue())))
+                .filter(n -> n.distanceKm() <= radiusKm)
+                .sorted(java.util.Comparator.comparingDouble(Nearby::distanceKm))
+                .limit(limit)
+                .toList();
+    }
+
+    /** Great-circle distance (haversine, mean Earth radius): a few metres off at these distances, which is plenty here. */
+    static double distanceKm(double lon1, double lat1, double lon2, double lat2) {
+        double p1 = Math.toRadians(lat1);
+        double p2 = Math.toRadians(lat2);
+        double a = Math.pow(Math.sin((p2 - p1) / 2), 2) + Math.cos(p1) * Math.cos(p2) * Math.pow(Math.sin(Math.toRadians(lon2 - lon1) / 2), 2);
+        return 2 * 6371.0088 * Math.asin(Math.sqrt(a));
+    }
+
     /** Puts an enterprise on a list from a date, or takes it off; each span is kept. */
     @Transactional
     public Enterprise setFlag(String creditCode, EnterpriseFlag flag, boolean on, LocalDate date, String reason) {
@@ -224,6 +322,22 @@ public class Enterprises {
         audit.record(on ? "enterprises.flag.set" : "enterprises.flag.cleared", "enterprise", e.creditCode(), e.countyCode(), reason,
                 Map.of("flag", flag.name(), "date", day.toString()));
         return find(e.creditCode());
+    }
+
+    /** Puts many enterprises on a list from a date in one batch (an import, the demo); those already on it are left. */
+    @Transactional
+    public int flagAll(java.util.Collection<String> creditCodes, EnterpriseFlag flag, LocalDate from, String reason) {
+        if (!actors.current().isCityOffice()) {
+            throw new AccessDenied(actors.current().username() + " 无权批量调整企业名单");
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        String by = actors.current().username();
+        new org.springframework.jdbc.core.JdbcTemplate(dataSource).batchUpdate("""
+                INSERT INTO enterprise_flag (credit_code, flag, valid_from, reason, recorded_by, recorded_at)
+                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (credit_code, flag) WHERE valid_to IS NULL DO NOTHING""",
+                creditCodes.stream().map(c -> new Object[] {c, flag.name(), Date.valueOf(from), reason, by, now}).toList());
+        audit.record("enterprises.flag.set", "enterprise", creditCodes.size() + " 家", null, reason, Map.of("flag", flag.name()));
+        return creditCodes.size();
     }
 
     /** One span of an enterprise on a list. */

@@ -94,6 +94,21 @@ class EnterprisesController {
         return grades.history(code);
     }
 
+    @GetMapping("/map")
+    @Operation(summary = "Every located operating enterprise the caller may see, with its grade, for the source map")
+    List<Enterprises.MapPoint> map() {
+        return enterprises.mapPoints();
+    }
+
+    @GetMapping("/near")
+    @Operation(summary = "Operating enterprises within radiusKm (≤ 20) of a WGS-84 point, nearest first (at most 100)")
+    List<Enterprises.Nearby> near(@RequestParam double lon, @RequestParam double lat, @RequestParam(defaultValue = "3") double radiusKm) {
+        if (!(radiusKm > 0 && radiusKm <= 20) || !Double.isFinite(lon) || !Double.isFinite(lat)) {
+            throw new IllegalArgumentException("radiusKm：半径应在 0–20 km 之间，经纬度应为有限的数");
+        }
+        return enterprises.near(lon, lat, radiusKm, 100);
+    }
+
     @GetMapping("/grading-schemes")
     List<Grades.Scheme> schemes() {
         return grades.schemes();

@@ -30,8 +30,11 @@ public class Grades {
     private final Actors actors;
     private final AuditLog audit;
     private final Clock clock;
+    private final javax.sql.DataSource dataSource;
 
-    Grades(JdbcClient jdbc, Enterprises enterprises, Divisions divisions, Actors actors, AuditLog audit, Clock clock) {
+    Grades(JdbcClient jdbc, Enterprises enterprises, Divisions divisions, Actors actors, AuditLog audit, Clock clock,
+           javax.sql.DataSource dataSource) {
+        this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.enterprises = enterprises;
         this.divisions = divisions;
@@ -92,6 +95,28 @@ public class Grades {
         audit.record("enterprises.graded", "enterprise", e.creditCode(), e.countyCode(), evidence,
                 Map.of("scheme", scheme, "grade", grade, "validFrom", validFrom.toString()));
         return history(e.creditCode()).get(history(e.creditCode()).size() - 1);
+    }
+
+    /** A first grade for an enterprise that has none (an import, the demo). */
+    public record FirstGrade(String creditCode, String scheme, String grade, LocalDate validFrom, String evidence) {
+    }
+
+    /** Records first grades in one batch; the enterprises must exist and have no grade yet. */
+    @Transactional
+    public int recordFirst(List<FirstGrade> first) {
+        if (!actors.current().isCityOffice()) {
+            throw new org.lantian.platform.identity.AccessDenied(actors.current().username() + " 无权批量记录绩效分级");
+        }
+        java.sql.Timestamp now = Timestamp.from(clock.instant());
+        String by = actors.current().username();
+        new org.springframework.jdbc.core.JdbcTemplate(dataSource).batchUpdate("""
+                INSERT INTO enterprise_grade (credit_code, scheme, grade, valid_from, evidence, recorded_by, recorded_at)
+                SELECT ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM enterprise_grade WHERE credit_code = ?)""",
+                first.stream().map(g -> new Object[] {g.creditCode(), g.scheme(), g.grade(), Date.valueOf(g.validFrom()), g.evidence(), by, now,
+                        g.creditCode()}).toList());
+        audit.record("enterprises.graded.batch", "enterprise", first.size() + " 家", null, "批量记录绩效分级",
+                Map.of("count", String.valueOf(first.size())));
+        return first.size();
     }
 
     public List<Grade> history(String creditCode) {

@@ -20,6 +20,8 @@ public final class AuditActions {
         LABELS.put("enterprises.flag.set", "列入企业名单");
         LABELS.put("enterprises.flag.cleared", "移出企业名单");
         LABELS.put("enterprises.graded", "记录绩效分级");
+        LABELS.put("enterprises.registered.batch", "批量登记企业");
+        LABELS.put("enterprises.graded.batch", "批量记录绩效分级");
         LABELS.put("airquality.month.reviewed", "导入审核数据");
         LABELS.put("airquality.network.station-list", "更新国家站点名录");
         LABELS.put("airquality.official-ranking.imported", "导入官方排名");

@@ -149,7 +149,7 @@ class EnterprisesTests extends ApiTest {
         Api wuan = as("wuan");
         assertThat(wuan.put("/api/enterprises/" + code + "/flags/VOC_KEY", """
                 {"on": true, "date": "2023-02-01", "reason": "列入 760 家"}""").getStatusCode().value()).isEqualTo(200);
-        assertThat(Api.json(wuan.get("/api/enterprises?flag=VOC_KEY&county=130481")).toString()).contains(code);
+        assertThat(Api.json(wuan.get("/api/enterprises?flag=VOC_KEY&county=130481&q=" + code)).toString()).contains(code);
         wuan.put("/api/enterprises/" + code + "/flags/VOC_KEY", """
                 {"on": false, "date": "2023-09-30", "reason": "完成治理"}""");
         JsonNode spans = Api.json(wuan.get("/api/enterprises/" + code + "/flags"));

@@ -29,6 +29,8 @@ class AlertPagesBrowserTests extends BrowserTest {
     Divisions divisions;
     @Autowired
     org.lantian.platform.MutableClock clock;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Override
     protected int port() {
@@ -277,5 +279,41 @@ class AlertPagesBrowserTests extends BrowserTest {
         signIn("hanshan", "lantian2023");
         open("/alerts/webhooks");
         assertThat(browser().findElements(By.id("webhooks"))).isEmpty();
+    }
+
+    @Test
+    void aTicketAtAStationNamesTheEnterprisesAroundItAndTheSourceMapShowsEveryLayer() throws Exception {
+        LonLat station = divisions.interiorPoint("130408").orElseThrow();   // 永年区's demo county station stands here
+        long id = Api.json(api("city").post("/api/alerts/tickets", """
+                {"source":"MANUAL","title":"永年区县控站 PM2.5 高值","detail":"页面测试","lon":%s,"lat":%s,"disposalMinutes":120}"""
+                .formatted(station.lon(), station.lat()))).get("id").asLong();
+        signIn("city", "lantian2023");
+        open("/alerts/tickets/" + id);
+        List<String> distances = column("nearby", 1);
+        assertThat(distances).isNotEmpty();
+        assertThat(distances.stream().map(Double::parseDouble).toList()).isSorted().allMatch(d -> d <= 3.0);
+        assertThat(column("nearby", 2)).allMatch(name -> !name.isBlank());
+        screenshot("alerts-ticket-nearby");
+
+        open("/enterprises/map");
+        var js = (org.openqa.selenium.JavascriptExecutor) browser();
+        waitUpTo(Duration.ofSeconds(15)).until(d -> Boolean.TRUE.equals(js.executeScript("""
+                const chart = echarts.getInstanceByDom(document.getElementById('source-map'));
+                const option = chart && chart.getOption();
+                return !!option && option.series.length === 8;""")));
+        assertThat(js.executeScript("""
+                const o = echarts.getInstanceByDom(document.getElementById('source-map')).getOption();
+                return o.series.slice(0, 5).reduce((n, s) => n + s.data.length, 0);""")).isEqualTo(
+                jdbc.sql("SELECT count(*) FROM enterprise WHERE lon IS NOT NULL AND status = 'OPERATING'").query(Long.class).single());
+        assertThat(text("source-map-count")).contains("家企业", "个站点", "条未办结推送");
+        Thread.sleep(800);
+        screenshot("enterprise-map");
+
+        signIn("wuan", "lantian2023");
+        open("/enterprises/map");
+        waitUpTo(Duration.ofSeconds(15)).until(d -> !d.findElement(By.id("source-map-count")).getText().isEmpty());
+        long wuanCount = jdbc.sql("SELECT count(*) FROM enterprise WHERE lon IS NOT NULL AND status = 'OPERATING' AND county_code = '130481'")
+                .query(Long.class).single();
+        assertThat(text("source-map-count")).startsWith(wuanCount + " 家企业");
     }
 }

@@ -401,7 +401,7 @@ class PagesBrowserTests extends BrowserTest {
         waitUpTo(Duration.ofSeconds(5)).until(d -> d.findElement(By.id("grades")).getText().contains("现为 B 级"));
         screenshot("enterprise");
 
-        open("/enterprises?county=130481&grade=B");
+        open("/enterprises?county=130481&grade=B&q=" + code);
         assertThat(column("enterprises", 2)).contains(code);
         assertThat(text("grading-progress")).contains("绩效分级提升", "升 A 晋 B");
         screenshot("enterprises");
