@@ -78,13 +78,16 @@ class DemoData implements ApplicationRunner {
     private final DemoLoading loading;
     private final org.lantian.platform.enterprises.Enterprises enterprises;
     private final org.lantian.platform.enterprises.Grades grades;
+    private final org.lantian.platform.enterprises.Facilities facilities;
 
     DemoData(DemoProperties properties, Users users, Stations stations, Ingestion ingestion, Divisions divisions,
              Actors actors, AirQualityTargets targets, org.lantian.platform.airquality.NationalNetwork network,
              org.lantian.platform.gateway.Devices devices, org.lantian.platform.gateway.GatewayServer gateway,
              org.lantian.platform.alerts.Tickets tickets, org.lantian.platform.alerts.Duty duty,
              org.lantian.platform.alerts.Instructions instructions, Clock clock, DemoLoading loading,
-             org.lantian.platform.enterprises.Enterprises enterprises, org.lantian.platform.enterprises.Grades grades) {
+             org.lantian.platform.enterprises.Enterprises enterprises, org.lantian.platform.enterprises.Grades grades,
+             org.lantian.platform.enterprises.Facilities facilities) {
+        this.facilities = facilities;
         this.loading = loading;
         this.enterprises = enterprises;
         this.grades = grades;
@@ -155,7 +158,8 @@ class DemoData implements ApplicationRunner {
             throw new java.io.UncheckedIOException("demo devices could not reach the gateway", e);
         }
         long t3 = System.nanoTime();
-        int enterpriseCount = DemoEnterprises.load(enterprises, grades, divisions, ZONE_POSITIONS, java.time.LocalDate.now(clock));
+        int enterpriseCount = DemoEnterprises.load(enterprises, grades, facilities, divisions, ZONE_POSITIONS,
+                java.time.LocalDate.now(clock));
         long t4 = System.nanoTime();
         DemoAlerts.load(tickets, duty, instructions, divisions, clock);
         targets.set(new AirQualityTargets.Targets(java.time.LocalDate.now(clock).getYear(), Divisions.CITY_CODE,

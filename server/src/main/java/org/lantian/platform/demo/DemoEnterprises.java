@@ -118,7 +118,8 @@ final class DemoEnterprises {
     }
 
     /** Loads the demo register; returns how many enterprises. */
-    static int load(Enterprises enterprises, Grades grades, Divisions divisions, Map<String, LonLat> zonePositions, LocalDate today) {
+    static int load(Enterprises enterprises, Grades grades, org.lantian.platform.enterprises.Facilities facilities, Divisions divisions,
+                    Map<String, LonLat> zonePositions, LocalDate today) {
         Random random = new Random(3906);
         List<Enterprises.Registration> all = new ArrayList<>();
         List<Industry> industries = new ArrayList<>();
@@ -188,7 +189,37 @@ final class DemoEnterprises {
                 upgraded++;
             }
         }
+        facilitiesOfTheAnnexEnterprises(facilities, all.subList(0, ANNEXES.size()), industries, today.getYear() - 1, random);
         return all.size();
+    }
+
+    /**
+     * Lines, outlets and baselines for the enterprises the annexes name; the demo stack monitor is the outlet
+     * of the thermal power plant (河北邯郸热电), so its live state shows on that file.
+     */
+    private static void facilitiesOfTheAnnexEnterprises(org.lantian.platform.enterprises.Facilities facilities,
+                                                        List<Enterprises.Registration> annex, List<Industry> industries, int year,
+                                                        Random random) {
+        for (int i = 0; i < annex.size(); i++) {
+            String code = annex.get(i).creditCode();
+            Industry industry = industries.get(i);
+            var line = facilities.addLine(code, industry.word() + "1号生产线", org.lantian.platform.enterprises.Facilities.LineKind.PRODUCTION,
+                    BigDecimal.valueOf(20 + random.nextInt(200)), "万吨/年", "DB-" + code.substring(10, 17) + "-01");
+            facilities.addLine(code, "1号除尘脱硫脱硝设施", org.lantian.platform.enterprises.Facilities.LineKind.TREATMENT, null, null,
+                    "DB-" + code.substring(10, 17) + "-02");
+            String mn = annex.get(i).name().equals("河北邯郸热电股份有限公司") ? "DEMO-STACK-01" : null;
+            facilities.addOutlet(code, "DA001", "1号排放口", "91130400" + code.substring(10, 17) + "001P", List.of("SO2", "NOX", "PM"), mn);
+            facilities.setBaselines(code, year, List.of(
+                    new org.lantian.platform.enterprises.Facilities.Baseline(line.id(), year, "SO2", tonnes(random, 50)),
+                    new org.lantian.platform.enterprises.Facilities.Baseline(line.id(), year, "NOX", tonnes(random, 120)),
+                    new org.lantian.platform.enterprises.Facilities.Baseline(line.id(), year, "PM", tonnes(random, 40)),
+                    new org.lantian.platform.enterprises.Facilities.Baseline(null, year, "VOCS", tonnes(random, industry.voc() ? 30 : 2))),
+                    "演示基准排放量");
+        }
+    }
+
+    private static BigDecimal tonnes(Random random, int scale) {
+        return BigDecimal.valueOf(scale * (0.3 + random.nextDouble())).setScale(1, RoundingMode.HALF_EVEN);
     }
 
     private static Enterprises.Registration registration(int serial, String name, String county, Industry industry, Random random,

@@ -3,6 +3,7 @@ package org.lantian.platform.enterprises;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 import org.lantian.platform.forms.FormInput;
@@ -27,11 +28,13 @@ class EnterprisePages {
 
     private final Enterprises enterprises;
     private final Grades grades;
+    private final Facilities facilities;
     private final Divisions divisions;
     private final Actors actors;
     private final Clock clock;
 
-    EnterprisePages(Enterprises enterprises, Grades grades, Divisions divisions, Actors actors, Clock clock) {
+    EnterprisePages(Enterprises enterprises, Grades grades, Facilities facilities, Divisions divisions, Actors actors, Clock clock) {
+        this.facilities = facilities;
         this.enterprises = enterprises;
         this.grades = grades;
         this.divisions = divisions;
@@ -59,7 +62,7 @@ class EnterprisePages {
         model.addAttribute("datums", Datum.values());
         int year = LocalDate.now(clock).getYear();
         model.addAttribute("year", year);
-        model.addAttribute("progress", me.role() == Role.ENTERPRISE ? java.util.List.of() : grades.progress(year));
+        model.addAttribute("progress", me.role() == Role.ENTERPRISE ? List.of() : grades.progress(year));
         model.addAttribute("mayRegister", me.isCityOffice() || me.role() == Role.COUNTY);
         model.addAttribute("form", form);
         return "enterprises/list";
@@ -100,6 +103,11 @@ class EnterprisePages {
         model.addAttribute("statusHistory", enterprises.statusHistory(code));
         model.addAttribute("grades", grades.history(code));
         model.addAttribute("flagHistory", enterprises.flagHistory(code));
+        List<Facilities.Line> lines = facilities.lines(code);
+        model.addAttribute("lines", lines);
+        model.addAttribute("lineNames", lines.stream().collect(java.util.stream.Collectors.toMap(Facilities.Line::id, Facilities.Line::name)));
+        model.addAttribute("outlets", facilities.liveOutlets(code));
+        model.addAttribute("baselines", facilities.baselines(code));
         model.addAttribute("schemes", grades.schemes());
         model.addAttribute("flags", EnterpriseFlag.values());
         model.addAttribute("mayEdit", me.isCityOffice() || (me.role() == Role.COUNTY && me.scope().covers(e.countyCode())));

@@ -22,10 +22,12 @@ class EnterprisesController {
 
     private final Enterprises enterprises;
     private final Grades grades;
+    private final Facilities facilities;
 
-    EnterprisesController(Enterprises enterprises, Grades grades) {
+    EnterprisesController(Enterprises enterprises, Grades grades, Facilities facilities) {
         this.enterprises = enterprises;
         this.grades = grades;
+        this.facilities = facilities;
     }
 
     @GetMapping
@@ -92,6 +94,51 @@ class EnterprisesController {
     @GetMapping("/{code}/grades")
     List<Grades.Grade> gradeHistory(@PathVariable String code) {
         return grades.history(code);
+    }
+
+    record NewLine(String name, Facilities.LineKind kind, java.math.BigDecimal capacity, String capacityUnit, String meterPoint) {
+    }
+
+    @PostMapping("/{code}/lines")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Add a production line or treatment facility, with its capacity and electricity sub-meter point")
+    Facilities.Line addLine(@PathVariable String code, @RequestBody NewLine request) {
+        return facilities.addLine(code, request.name(), request.kind(), request.capacity(), request.capacityUnit(), request.meterPoint());
+    }
+
+    @GetMapping("/{code}/lines")
+    List<Facilities.Line> lines(@PathVariable String code) {
+        return facilities.lines(code);
+    }
+
+    record NewOutlet(String code, String name, String permitNumber, List<String> pollutants, String deviceMn) {
+    }
+
+    @PostMapping("/{code}/outlets")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Add an outlet (排放口), bound to its gateway device by MN")
+    Facilities.Outlet addOutlet(@PathVariable String code, @RequestBody NewOutlet request) {
+        return facilities.addOutlet(code, request.code(), request.name(), request.permitNumber(), request.pollutants(), request.deviceMn());
+    }
+
+    @GetMapping("/{code}/outlets")
+    @Operation(summary = "The outlets with their devices' live state and latest hour against the limits")
+    List<Facilities.LiveOutlet> outlets(@PathVariable String code) {
+        return facilities.liveOutlets(code);
+    }
+
+    record Baselines(List<Facilities.Baseline> baselines, String reason) {
+    }
+
+    @PutMapping("/{code}/baselines/{year}")
+    @Operation(summary = "Replace a year's baseline emissions (tonnes a year of SO2, NOX, PM, VOCS; per line or for the enterprise)")
+    List<Facilities.Baseline> setBaselines(@PathVariable String code, @PathVariable int year, @RequestBody Baselines request) {
+        return facilities.setBaselines(code, year, request.baselines() == null ? List.of() : request.baselines(), request.reason());
+    }
+
+    @GetMapping("/{code}/baselines")
+    List<Facilities.Baseline> baselines(@PathVariable String code) {
+        return facilities.baselines(code);
     }
 
     @GetMapping("/map")

@@ -21,6 +21,9 @@ public final class AuditActions {
         LABELS.put("enterprises.flag.cleared", "移出企业名单");
         LABELS.put("enterprises.graded", "记录绩效分级");
         LABELS.put("enterprises.registered.batch", "批量登记企业");
+        LABELS.put("enterprises.line.added", "登记生产线或治理设施");
+        LABELS.put("enterprises.outlet.added", "登记排放口");
+        LABELS.put("enterprises.baselines.set", "设定基准排放量");
         LABELS.put("enterprises.graded.batch", "批量记录绩效分级");
         LABELS.put("airquality.month.reviewed", "导入审核数据");
         LABELS.put("airquality.network.station-list", "更新国家站点名录");

@@ -158,4 +158,54 @@ class EnterprisesTests extends ApiTest {
         assertThat(spans.get(0).get("to").asString()).isEqualTo("2023-09-30");
         assertThat(Api.json(wuan.get("/api/enterprises/" + code)).get("flags")).isEmpty();
     }
+
+    @Test
+    void anOutletBoundToItsDeviceShowsTheLatestHourAgainstTheLimits() {
+        String plant = jdbc.sql("SELECT credit_code FROM enterprise WHERE name = '河北邯郸热电股份有限公司'").query(String.class).single();
+        JsonNode outlets = Api.json(as("city").get("/api/enterprises/" + plant + "/outlets"));
+        JsonNode outlet = outlets.get(0);
+        assertThat(outlet.get("outlet").get("deviceMn").asString()).isEqualTo("DEMO-STACK-01");
+        JsonNode so2 = null;
+        for (JsonNode r : outlet.get("readings")) {
+            if (r.get("factor").asString().equals("a21026")) {
+                so2 = r;
+            }
+        }
+        assertThat(so2).as("the latest hour's SO2").isNotNull();
+        assertThat(so2.get("unit").asString()).isEqualTo("mg/m³");
+        assertThat(so2.get("limit").decimalValue()).isEqualByComparingTo("35");
+
+        String other = code(50);
+        registerInWuan(other, "排口测试有限公司");
+        var taken = as("city").post("/api/enterprises/" + other + "/outlets", """
+                {"code": "DA001", "deviceMn": "DEMO-STACK-01"}""");
+        assertThat(taken.getStatusCode().value()).isEqualTo(400);
+        assertThat(Api.json(taken).get("detail").asString()).contains("已绑定其他排放口");
+        var unknown = as("city").post("/api/enterprises/" + other + "/outlets", """
+                {"code": "DA001", "deviceMn": "NO-SUCH-DEVICE"}""");
+        assertThat(unknown.getStatusCode().value()).isEqualTo(404);
+    }
+
+    @Test
+    void baselinesArePerLineAndPollutantAndAYearIsReplacedWhole() {
+        String code = code(60);
+        registerInWuan(code, "基准测试钢铁有限公司");
+        Api wuan = as("wuan");
+        JsonNode line = Api.json(wuan.post("/api/enterprises/" + code + "/lines", """
+                {"name": "1号烧结机", "kind": "PRODUCTION", "capacity": 120, "capacityUnit": "万吨/年", "meterPoint": "DB-001"}"""));
+        long lineId = line.get("id").asLong();
+        var set = wuan.put("/api/enterprises/" + code + "/baselines/2023", """
+                {"baselines": [{"lineId": %d, "pollutant": "SO2", "tonnes": 12.5}, {"pollutant": "VOCS", "tonnes": 3}], "reason": "排污许可"}"""
+                .formatted(lineId));
+        assertThat(set.getStatusCode().value()).as(set.getBody()).isEqualTo(200);
+        wuan.put("/api/enterprises/" + code + "/baselines/2023", """
+                {"baselines": [{"lineId": %d, "pollutant": "NOX", "tonnes": 40}]}""".formatted(lineId));
+        JsonNode baselines = Api.json(wuan.get("/api/enterprises/" + code + "/baselines"));
+        assertThat(baselines).hasSize(1);
+        assertThat(baselines.get(0).get("pollutant").asString()).isEqualTo("NOX");
+        var bad = wuan.put("/api/enterprises/" + code + "/baselines/2023", """
+                {"baselines": [{"pollutant": "CO2", "tonnes": 1}]}""");
+        assertThat(Api.json(bad).get("detail").asString()).contains("baselines[0].pollutant");
+        assertThat(as("hanshan").get("/api/enterprises/" + code + "/baselines").getStatusCode().value()).isEqualTo(404);
+    }
 }

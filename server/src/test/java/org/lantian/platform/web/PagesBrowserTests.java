@@ -406,6 +406,15 @@ class PagesBrowserTests extends BrowserTest {
         assertThat(text("grading-progress")).contains("绩效分级提升", "升 A 晋 B");
         screenshot("enterprises");
 
+        // an annex enterprise of the demo: its outlet's device live, its lines and baselines
+        open("/enterprises?q=" + java.net.URLEncoder.encode("河北邯郸热电", java.nio.charset.StandardCharsets.UTF_8));
+        browser().findElement(By.linkText("河北邯郸热电股份有限公司")).click();
+        waitUpTo(Duration.ofSeconds(5)).until(d -> !d.findElements(By.id("outlets")).isEmpty());
+        assertThat(text("outlets")).contains("DA001", "DEMO-STACK-01", "SO₂", "限值 35");
+        assertThat(text("lines")).contains("1号生产线", "治理设施");
+        assertThat(text("baselines")).contains("颗粒物", "VOCs");
+        screenshot("enterprise-outlets");
+
         signIn("hanshan", "lantian2023");
         open("/enterprises/" + code);
         assertThat(browser().findElement(By.tagName("h1")).getText()).contains("不存在");

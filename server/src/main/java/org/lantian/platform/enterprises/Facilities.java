@@ -1,0 +1,191 @@
+package org.lantian.platform.enterprises;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.lantian.platform.gateway.DeviceRecords;
+import org.lantian.platform.gateway.Devices;
+import org.lantian.platform.identity.AuditLog;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What each enterprise has: its lines (with capacity and electricity sub-meter point), its outlets bound to
+ * the gateway's devices so their live state shows on the file, and its baseline emissions.
+ */
+@Service
+public class Facilities {
+
+    /** The pollutants baselines are kept for (the plan's emergency reductions count these four). */
+    public static final List<String> BASELINE_POLLUTANTS = List.of("SO2", "NOX", "PM", "VOCS");
+
+    private final JdbcClient jdbc;
+    private final Enterprises enterprises;
+    private final Devices devices;
+    private final DeviceRecords records;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    Facilities(JdbcClient jdbc, Enterprises enterprises, Devices devices, DeviceRecords records, AuditLog audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.enterprises = enterprises;
+        this.devices = devices;
+        this.records = records;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public enum LineKind { PRODUCTION, TREATMENT }
+
+    public record Line(long id, String name, LineKind kind, BigDecimal capacity, String capacityUnit, String meterPoint) {
+    }
+
+    @Transactional
+    public Line addLine(String creditCode, String name, LineKind kind, BigDecimal capacity, String capacityUnit, String meterPoint) {
+        Enterprise e = writable(creditCode);
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("name：请填写生产线或治理设施名称");
+        }
+        try {
+            long id = jdbc.sql("""
+                            INSERT INTO enterprise_line (credit_code, name, kind, capacity, capacity_unit, meter_point)
+                            VALUES (?, ?, ?, ?, ?, ?) RETURNING id""")
+                    .params(e.creditCode(), name.strip(), (kind == null ? LineKind.PRODUCTION : kind).name(), capacity, capacityUnit, meterPoint)
+                    .query(Long.class).single();
+            audit.record("enterprises.line.added", "enterprise", e.creditCode(), e.countyCode(), null, Map.of("line", name.strip()));
+            return lines(e.creditCode()).stream().filter(l -> l.id() == id).findFirst().orElseThrow();
+        } catch (DuplicateKeyException duplicate) {
+            throw new IllegalArgumentException("name：" + e.name() + " 已有名为“" + name.strip() + "”的生产线或设施");
+        }
+    }
+
+    public List<Line> lines(String creditCode) {
+        Enterprise e = enterprises.find(creditCode);
+        return jdbc.sql("SELECT * FROM enterprise_line WHERE credit_code = ? ORDER BY kind, name").param(e.creditCode())
+                .query((rs, n) -> new Line(rs.getLong("id"), rs.getString("name"), LineKind.valueOf(rs.getString("kind")),
+                        rs.getBigDecimal("capacity"), rs.getString("capacity_unit"), rs.getString("meter_point")))
+                .list();
+    }
+
+    public record Outlet(long id, String code, String name, String permitNumber, List<String> pollutants, String deviceMn) {
+    }
+
+    /** Adds an outlet; {@code deviceMn}, when given, must be a registered device the actor may see, bound to no other outlet. */
+    @Transactional
+    public Outlet addOutlet(String creditCode, String code, String name, String permitNumber, List<String> pollutants, String deviceMn) {
+        Enterprise e = writable(creditCode);
+        if (code == null || !code.strip().matches("[A-Za-z0-9_-]{1,20}")) {
+            throw new IllegalArgumentException("code：排放口编号应为 1–20 位字母、数字、“_”或“-”，如 DA001");
+        }
+        String mn = deviceMn == null || deviceMn.isBlank() ? null : deviceMn.strip();
+        if (mn != null) {
+            devices.find(mn);   // exists, and in the actor's scope
+        }
+        try {
+            long id = jdbc.sql("""
+                            INSERT INTO enterprise_outlet (credit_code, code, name, permit_number, pollutants, device_mn)
+                            VALUES (?, ?, ?, ?, ?, ?) RETURNING id""")
+                    .params(e.creditCode(), code.strip(), name, permitNumber, (pollutants == null ? List.<String>of() : pollutants).toArray(String[]::new), mn)
+                    .query(Long.class).single();
+            audit.record("enterprises.outlet.added", "enterprise", e.creditCode(), e.countyCode(), null,
+                    Map.of("outlet", code.strip(), "device", String.valueOf(mn)));
+            return outlets(e.creditCode()).stream().filter(o -> o.id() == id).findFirst().orElseThrow();
+        } catch (DuplicateKeyException duplicate) {
+            throw new IllegalArgumentException("code：排放口 " + code.strip() + " 已登记，或设备 " + mn + " 已绑定其他排放口");
+        }
+    }
+
+    public List<Outlet> outlets(String creditCode) {
+        Enterprise e = enterprises.find(creditCode);
+        return jdbc.sql("SELECT * FROM enterprise_outlet WHERE credit_code = ? ORDER BY code").param(e.creditCode())
+                .query((rs, n) -> new Outlet(rs.getLong("id"), rs.getString("code"), rs.getString("name"), rs.getString("permit_number"),
+                        Arrays.asList((String[]) rs.getArray("pollutants").getArray()), rs.getString("device_mn")))
+                .list();
+    }
+
+    /** A value of the latest hour, against the outlet's limit where the device has one. */
+    public record Reading(String factor, BigDecimal value, String unit, BigDecimal limit) {
+
+        public boolean over() {
+            return limit != null && value != null && value.compareTo(limit) > 0;
+        }
+    }
+
+    /** An outlet as it is now: its device's state and its latest hour (empty without a bound device or data). */
+    public record LiveOutlet(Outlet outlet, String deviceName, Boolean online, Instant lastPacketAt, Instant hour, List<Reading> readings) {
+    }
+
+    /** Every outlet of the enterprise with its live state, from the gateway's records. */
+    public List<LiveOutlet> liveOutlets(String creditCode) {
+        List<LiveOutlet> live = new ArrayList<>();
+        for (Outlet o : outlets(creditCode)) {
+            if (o.deviceMn() == null) {
+                live.add(new LiveOutlet(o, null, null, null, null, List.of()));
+                continue;
+            }
+            DeviceRecords.DeviceStatus status = records.status(o.deviceMn());
+            Instant now = clock.instant();
+            List<DeviceRecords.SeriesPoint> points = records.series(o.deviceMn(), "2061", now.minus(Duration.ofHours(26)), now);
+            Instant latest = points.stream().map(DeviceRecords.SeriesPoint::dataTime).max(Instant::compareTo).orElse(null);
+            Map<String, Reading> readings = new LinkedHashMap<>();
+            points.stream().filter(p -> p.dataTime().equals(latest)).forEach(p -> readings.put(p.factor(), new Reading(p.factor(),
+                    p.zsAvg() != null ? p.zsAvg() : p.avg(), p.unit(), status.device().limits() == null ? null : status.device().limits().get(p.factor()))));
+            live.add(new LiveOutlet(o, status.device().name(), status.online(), status.lastPacketAt(), latest, List.copyOf(readings.values())));
+        }
+        return live;
+    }
+
+    /** @param year the year it is for (taken from the request path when set) */
+    public record Baseline(Long lineId, Integer year, String pollutant, BigDecimal tonnes) {
+    }
+
+    /** Replaces a year's baselines of an enterprise (per line or, with no line, for the whole enterprise). */
+    @Transactional
+    public List<Baseline> setBaselines(String creditCode, int year, List<Baseline> baselines, String reason) {
+        Enterprise e = writable(creditCode);
+        java.util.Set<Long> lineIds = new java.util.HashSet<>(lines(e.creditCode()).stream().map(Line::id).toList());
+        for (int i = 0; i < baselines.size(); i++) {
+            Baseline b = baselines.get(i);
+            if (!BASELINE_POLLUTANTS.contains(b.pollutant())) {
+                throw new IllegalArgumentException("baselines[" + i + "].pollutant：应为 SO2、NOX、PM 或 VOCS，收到 " + b.pollutant());
+            }
+            if (b.tonnes() == null || b.tonnes().signum() < 0) {
+                throw new IllegalArgumentException("baselines[" + i + "].tonnes：应为不小于 0 的吨数");
+            }
+            if (b.lineId() != null && !lineIds.contains(b.lineId())) {
+                throw new IllegalArgumentException("baselines[" + i + "].lineId：" + b.lineId() + " 不是该企业的生产线");
+            }
+        }
+        jdbc.sql("DELETE FROM enterprise_baseline WHERE credit_code = ? AND year = ?").params(e.creditCode(), year).update();
+        for (Baseline b : baselines) {
+            jdbc.sql("INSERT INTO enterprise_baseline (credit_code, line_id, year, pollutant, tonnes) VALUES (?, ?, ?, ?, ?)")
+                    .params(e.creditCode(), b.lineId(), year, b.pollutant(), b.tonnes()).update();
+        }
+        audit.record("enterprises.baselines.set", "enterprise", e.creditCode(), e.countyCode(), reason,
+                Map.of("year", String.valueOf(year), "rows", String.valueOf(baselines.size())));
+        return baselines(e.creditCode());
+    }
+
+    public List<Baseline> baselines(String creditCode) {
+        Enterprise e = enterprises.find(creditCode);
+        return jdbc.sql("SELECT * FROM enterprise_baseline WHERE credit_code = ? ORDER BY year DESC, line_id NULLS FIRST, pollutant")
+                .param(e.creditCode())
+                .query((rs, n) -> new Baseline((Long) rs.getObject("line_id"), rs.getInt("year"), rs.getString("pollutant"), rs.getBigDecimal("tonnes")))
+                .list();
+    }
+
+    private Enterprise writable(String creditCode) {
+        Enterprise e = enterprises.find(creditCode);
+        enterprises.requireWriter(e.countyCode());
+        return e;
+    }
+}
