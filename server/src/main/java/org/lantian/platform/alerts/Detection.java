@@ -174,6 +174,18 @@ class Detection {
         });
     }
 
+    /** A whitelisted enterprise's re-check is due: its county must re-check it. */
+    @ApplicationModuleListener
+    void on(org.lantian.platform.enterprises.Whitelist.RecheckDue due) {
+        actors.asSystem(() -> {
+            for (Rule rule : rules.enabled(RuleKind.WHITELIST_RECHECK_DUE)) {
+                tickets.raise(new Tickets.Raise(rule, "ENTERPRISE", due.creditCode(), due.enterpriseName(), due.countyCode(),
+                        null, null, null, null, null, due.enterpriseName() + "（" + due.creditCode() + "）的监管白名单监督复核 "
+                                + due.due() + " 到期，请复核并在白名单页记录结果。"));
+            }
+        });
+    }
+
     private void device(RuleKind kind, String mn, String countyCode, String factor, BigDecimal value, Instant hour, String detail) {
         actors.asSystem(() -> {
             for (Rule rule : rules.enabled(kind)) {

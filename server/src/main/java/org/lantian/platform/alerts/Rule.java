@@ -19,6 +19,7 @@ public record Rule(long id, String code, int version, String name, RuleKind kind
             case EMISSION_EXCEEDED -> "排口小时折算浓度超过排放限值";
             case SUSPICIOUS_DATA -> "在线监测数据疑似异常（恒值、贴限、骤降、折算不符）";
             case RECOMPUTE_FAILED -> "站点或区域的空气质量结果重算失败（其他站点的结果照常更新）";
+            case WHITELIST_RECHECK_DUE -> "监管白名单企业的监督复核到期";
         };
     }
 }

@@ -29,11 +29,14 @@ class EnterprisePages {
     private final Enterprises enterprises;
     private final Grades grades;
     private final Facilities facilities;
+    private final Whitelist whitelist;
     private final Divisions divisions;
     private final Actors actors;
     private final Clock clock;
 
-    EnterprisePages(Enterprises enterprises, Grades grades, Facilities facilities, Divisions divisions, Actors actors, Clock clock) {
+    EnterprisePages(Enterprises enterprises, Grades grades, Facilities facilities, Whitelist whitelist, Divisions divisions, Actors actors,
+                    Clock clock) {
+        this.whitelist = whitelist;
         this.facilities = facilities;
         this.enterprises = enterprises;
         this.grades = grades;
@@ -112,7 +115,52 @@ class EnterprisePages {
         model.addAttribute("flags", EnterpriseFlag.values());
         model.addAttribute("mayEdit", me.isCityOffice() || (me.role() == Role.COUNTY && me.scope().covers(e.countyCode())));
         model.addAttribute("today", LocalDate.now(clock));
+        model.addAttribute("whitelistEntries", whitelist.list(null).stream().filter(w -> w.creditCode().equals(e.creditCode())).toList());
+        model.addAttribute("mayPropose", me.isCityOffice() || me.role() == Role.DEPARTMENT
+                || (me.role() == Role.COUNTY && me.scope().covers(e.countyCode())));
         return "enterprises/file";
+    }
+
+    @GetMapping("/enterprises/whitelist")
+    String whitelistPage(Model model) {
+        Actor me = actors.current();
+        LocalDate today = LocalDate.now(clock);
+        List<Whitelist.Entry> all = whitelist.list(null);
+        model.addAttribute("progress", whitelist.progress(today.getYear()));
+        model.addAttribute("proposed", all.stream().filter(w -> w.state() == Whitelist.State.PROPOSED).toList());
+        model.addAttribute("included", all.stream().filter(w -> w.state() == Whitelist.State.INCLUDED)
+                .sorted(java.util.Comparator.comparing(Whitelist.Entry::nextRecheckDue)).toList());
+        model.addAttribute("closed", all.stream().filter(w -> w.state() == Whitelist.State.REJECTED || w.state() == Whitelist.State.REMOVED)
+                .limit(200).toList());
+        model.addAttribute("today", today);
+        model.addAttribute("mayDecide", me.isCityOffice());
+        model.addAttribute("mayRecheck", me.isCityOffice() || me.role() == Role.COUNTY);
+        return "enterprises/whitelist";
+    }
+
+    @PostMapping("/enterprises/{code}/whitelist")
+    String propose(@PathVariable String code, @RequestParam String reason) {
+        whitelist.propose(code, reason);
+        return "redirect:/enterprises/" + code;
+    }
+
+    @PostMapping("/enterprises/whitelist/{id}/decision")
+    String decide(@PathVariable long id, @RequestParam boolean include, @RequestParam(required = false) String reason,
+                  @RequestParam(required = false) Integer recheckEveryDays) {
+        whitelist.decide(id, include, reason, recheckEveryDays);
+        return "redirect:/enterprises/whitelist";
+    }
+
+    @PostMapping("/enterprises/whitelist/{id}/rechecks")
+    String recheck(@PathVariable long id, @RequestParam boolean passed, @RequestParam(required = false) String note) {
+        whitelist.recheck(id, passed, note, null);
+        return "redirect:/enterprises/whitelist";
+    }
+
+    @PostMapping("/enterprises/whitelist/{id}/removal")
+    String removeFromWhitelist(@PathVariable long id, @RequestParam String reason) {
+        whitelist.remove(id, reason);
+        return "redirect:/enterprises/whitelist";
     }
 
     @PostMapping("/enterprises/{code}/grades")

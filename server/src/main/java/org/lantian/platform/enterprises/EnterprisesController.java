@@ -23,8 +23,10 @@ class EnterprisesController {
     private final Enterprises enterprises;
     private final Grades grades;
     private final Facilities facilities;
+    private final Whitelist whitelist;
 
-    EnterprisesController(Enterprises enterprises, Grades grades, Facilities facilities) {
+    EnterprisesController(Enterprises enterprises, Grades grades, Facilities facilities, Whitelist whitelist) {
+        this.whitelist = whitelist;
         this.enterprises = enterprises;
         this.grades = grades;
         this.facilities = facilities;
@@ -139,6 +141,51 @@ class EnterprisesController {
     @GetMapping("/{code}/baselines")
     List<Facilities.Baseline> baselines(@PathVariable String code) {
         return facilities.baselines(code);
+    }
+
+    record Proposal(String reason) {
+    }
+
+    @PostMapping("/{code}/whitelist")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Propose the enterprise for the supervision whitelist (a county for its own, a department, the city office)")
+    Whitelist.Entry propose(@PathVariable String code, @RequestBody Proposal request) {
+        return whitelist.propose(code, request.reason());
+    }
+
+    @GetMapping("/whitelist")
+    @Operation(summary = "Whitelist records in the caller's scope, by state (PROPOSED, INCLUDED, REJECTED, REMOVED; all when absent)")
+    List<Whitelist.Entry> whitelist(@RequestParam(required = false) Whitelist.State state) {
+        return whitelist.list(state);
+    }
+
+    @GetMapping("/whitelist/progress")
+    Whitelist.Progress whitelistProgress(@RequestParam int year) {
+        return whitelist.progress(year);
+    }
+
+    record Decision(boolean include, String reason, Integer recheckEveryDays) {
+    }
+
+    @PostMapping("/whitelist/{id}/decision")
+    @Operation(summary = "Include (re-checked every recheckEveryDays, default 180) or reject a proposal: city office")
+    Whitelist.Entry decide(@PathVariable long id, @RequestBody Decision request) {
+        return whitelist.decide(id, request.include(), request.reason(), request.recheckEveryDays());
+    }
+
+    record Recheck(boolean passed, String note, LocalDate checkedOn) {
+    }
+
+    @PostMapping("/whitelist/{id}/rechecks")
+    @Operation(summary = "Record a re-check (监督复核): passed sets the next due date, failed removes the enterprise")
+    Whitelist.Entry recheck(@PathVariable long id, @RequestBody Recheck request) {
+        return whitelist.recheck(id, request.passed(), request.note(), request.checkedOn());
+    }
+
+    @PostMapping("/whitelist/{id}/removal")
+    @Operation(summary = "Remove an enterprise from the whitelist with a reason: city office")
+    Whitelist.Entry remove(@PathVariable long id, @RequestBody Proposal request) {
+        return whitelist.remove(id, request.reason());
     }
 
     @GetMapping("/map")

@@ -24,6 +24,11 @@ public final class AuditActions {
         LABELS.put("enterprises.line.added", "登记生产线或治理设施");
         LABELS.put("enterprises.outlet.added", "登记排放口");
         LABELS.put("enterprises.baselines.set", "设定基准排放量");
+        LABELS.put("enterprises.whitelist.proposed", "推荐白名单企业");
+        LABELS.put("enterprises.whitelist.included", "纳入白名单");
+        LABELS.put("enterprises.whitelist.rejected", "不予纳入白名单");
+        LABELS.put("enterprises.whitelist.rechecked", "白名单监督复核");
+        LABELS.put("enterprises.whitelist.removed", "移出白名单");
         LABELS.put("enterprises.graded.batch", "批量记录绩效分级");
         LABELS.put("airquality.month.reviewed", "导入审核数据");
         LABELS.put("airquality.network.station-list", "更新国家站点名录");

@@ -18,6 +18,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @PlatformTest
 class PagesBrowserTests extends BrowserTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @LocalServerPort
     int port;
 
@@ -420,5 +423,27 @@ class PagesBrowserTests extends BrowserTest {
         assertThat(browser().findElement(By.tagName("h1")).getText()).contains("不存在");
         open("/enterprises");
         assertThat(column("enterprises", 2)).doesNotContain(code);
+    }
+
+    @Test
+    void aCountyProposesAnEnterpriseForTheWhitelistAndTheCityOfficeIncludesIt() throws Exception {
+        String code = jdbc.sql("SELECT credit_code FROM enterprise WHERE county_code = '130481' AND name LIKE '%（演示）' ORDER BY credit_code LIMIT 1 OFFSET 7")
+                .query(String.class).single();
+        String name = jdbc.sql("SELECT name FROM enterprise WHERE credit_code = ?").param(code).query(String.class).single();
+        signIn("wuan", "lantian2023");
+        open("/enterprises/" + code);
+        browser().findElement(By.cssSelector("#whitelist input[name=reason]")).sendKeys("连续两年无违法记录，治理设施运行稳定");
+        browser().findElement(By.id("propose-whitelist")).click();
+        waitUpTo(Duration.ofSeconds(5)).until(d -> d.findElement(By.id("whitelist")).getText().contains("待审核"));
+
+        signIn("city", "lantian2023");
+        open("/enterprises/whitelist");
+        var row = browser().findElements(By.cssSelector("#proposed tbody tr[data-id]")).stream()
+                .filter(r -> r.getText().contains("连续两年无违法记录")).findFirst().orElseThrow();
+        row.findElement(By.cssSelector("button.primary")).click();
+        waitUpTo(Duration.ofSeconds(5)).until(d -> d.findElement(By.id("included")).getText().contains(name));
+        assertThat(browser().findElement(By.id("included")).getText()).contains("180 天");
+        assertThat(text("whitelist-progress")).contains("已纳入");
+        screenshot("whitelist");
     }
 }
