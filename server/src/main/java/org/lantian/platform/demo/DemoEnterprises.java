@@ -1,5 +1,6 @@
 package org.lantian.platform.demo;
 
+import org.lantian.standards.CreditCode;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -225,7 +226,7 @@ final class DemoEnterprises {
     private static Enterprises.Registration registration(int serial, String name, String county, Industry industry, Random random,
                                                          Divisions divisions, Map<String, LonLat> zonePositions) {
         String first17 = "91" + county + "DM" + String.format("%07d", serial);
-        String code = first17 + org.lantian.platform.enterprises.CreditCode.checkCharacter(first17);
+        String code = first17 + CreditCode.checkCharacter(first17);
         LonLat at = position(county, random, divisions, zonePositions);
         return new Enterprises.Registration(code, name, county, null, null, decimal(at.lon()), decimal(at.lat()), Datum.WGS84,
                 industry.code(), industry.name(), industry.grading(), clusterOf(county, industry), EnterpriseStatus.OPERATING, null, true);

@@ -30,12 +30,14 @@ class EnterprisePages {
     private final Grades grades;
     private final Facilities facilities;
     private final Whitelist whitelist;
+    private final RegisterImport workbooks;
     private final Divisions divisions;
     private final Actors actors;
     private final Clock clock;
 
-    EnterprisePages(Enterprises enterprises, Grades grades, Facilities facilities, Whitelist whitelist, Divisions divisions, Actors actors,
-                    Clock clock) {
+    EnterprisePages(Enterprises enterprises, Grades grades, Facilities facilities, Whitelist whitelist, RegisterImport workbooks,
+                    Divisions divisions, Actors actors, Clock clock) {
+        this.workbooks = workbooks;
         this.whitelist = whitelist;
         this.facilities = facilities;
         this.enterprises = enterprises;
@@ -68,6 +70,9 @@ class EnterprisePages {
         model.addAttribute("progress", me.role() == Role.ENTERPRISE ? List.of() : grades.progress(year));
         model.addAttribute("mayRegister", me.isCityOffice() || me.role() == Role.COUNTY);
         model.addAttribute("form", form);
+        if (!model.containsAttribute("importReport")) {
+            model.addAttribute("importReport", null);
+        }
         return "enterprises/list";
     }
 
@@ -96,6 +101,19 @@ class EnterprisePages {
     @GetMapping("/enterprises/map")
     String map() {
         return "enterprises/map";
+    }
+
+    /** Imports the register workbook from the page; the report (every wrong row named) shows on the list page. */
+    @PostMapping("/enterprises/workbook")
+    String importWorkbook(@RequestParam org.springframework.web.multipart.MultipartFile file,
+                          @RequestParam(defaultValue = "WHOLE_FILE") RegisterImport.Mode mode, Model model) throws java.io.IOException {
+        if (file.getSize() > EnterprisesController.MAX_WORKBOOK_BYTES) {
+            throw new IllegalArgumentException("file：工作簿超过 20 MB");
+        }
+        try (var in = file.getInputStream()) {
+            model.addAttribute("importReport", workbooks.importWorkbook(in, mode, "导入 " + file.getOriginalFilename()));
+        }
+        return listPage(new Enterprises.Filter(null, null, null, null, null, null), 0, FormInput.empty(), model);
     }
 
     @GetMapping("/enterprises/{code}")

@@ -1,5 +1,6 @@
 package org.lantian.platform.enterprises;
 
+import org.lantian.standards.CreditCode;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Date;
@@ -141,6 +142,21 @@ public class Enterprises {
                 statuses);
         audit.record("enterprises.registered.batch", "enterprise", rows.size() + " 家", null, reason, Map.of("count", String.valueOf(rows.size())));
         return rows.size();
+    }
+
+    /**
+     * The registration as it would be stored, checked as {@link #register} checks it (code, name, place,
+     * industry code, the actor's right to write there), without storing anything.
+     *
+     * @throws IllegalArgumentException naming the field ("creditCode：…")
+     */
+    public Registration checked(Registration r) {
+        String code = CreditCode.require(r.creditCode());
+        Placed placed = place(r);
+        requireWriter(placed.countyCode());
+        return new Registration(code, requireName(r.name()), r.countyCode(), r.township(), r.address(), r.lon(), r.lat(),
+                r.datum(), industryCode(r.industryCode()), r.industryName(), r.gradingIndustry(), r.cluster(), r.status(), r.statusSince(),
+                r.demo());
     }
 
     /** Replaces an enterprise's particulars; a changed status is kept in its history. */

@@ -24,8 +24,10 @@ class EnterprisesController {
     private final Grades grades;
     private final Facilities facilities;
     private final Whitelist whitelist;
+    private final RegisterImport workbooks;
 
-    EnterprisesController(Enterprises enterprises, Grades grades, Facilities facilities, Whitelist whitelist) {
+    EnterprisesController(Enterprises enterprises, Grades grades, Facilities facilities, Whitelist whitelist, RegisterImport workbooks) {
+        this.workbooks = workbooks;
         this.whitelist = whitelist;
         this.enterprises = enterprises;
         this.grades = grades;
@@ -186,6 +188,38 @@ class EnterprisesController {
     @Operation(summary = "Remove an enterprise from the whitelist with a reason: city office")
     Whitelist.Entry remove(@PathVariable long id, @RequestBody Proposal request) {
         return whitelist.remove(id, request.reason());
+    }
+
+    /** The largest register workbook taken (a whole city's register is about 1 MB). */
+    static final long MAX_WORKBOOK_BYTES = 20L * 1024 * 1024;
+
+    @PostMapping(value = "/workbook", consumes = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Import the register workbook (docs/enterprises.md): mode WHOLE_FILE stores nothing when a row is wrong, "
+            + "ROW_BY_ROW stores every right row; every wrong row is named by line, column and reason")
+    RegisterImport.Report importWorkbook(@RequestParam org.springframework.web.multipart.MultipartFile file,
+                                         @RequestParam(defaultValue = "WHOLE_FILE") RegisterImport.Mode mode,
+                                         @RequestParam(required = false) String reason) throws java.io.IOException {
+        if (file.getSize() > MAX_WORKBOOK_BYTES) {
+            throw new IllegalArgumentException("file：工作簿超过 20 MB");
+        }
+        try (var in = file.getInputStream()) {
+            return workbooks.importWorkbook(in, mode, reason == null ? "导入 " + file.getOriginalFilename() : reason);
+        }
+    }
+
+    @GetMapping("/workbook")
+    @Operation(summary = "The register (with the list's filters) as the office's workbook; it imports back unchanged")
+    org.springframework.http.ResponseEntity<byte[]> exportWorkbook(@RequestParam(required = false) String county,
+                                                                   @RequestParam(required = false) EnterpriseStatus status,
+                                                                   @RequestParam(required = false) String grade,
+                                                                   @RequestParam(required = false) EnterpriseFlag flag,
+                                                                   @RequestParam(required = false) String q) {
+        byte[] book = workbooks.export(new Enterprises.Filter(county, status, grade, flag, null, q));
+        return org.springframework.http.ResponseEntity.ok()
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition.attachment()
+                        .filename("涉气企业清单.xlsx", java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .contentType(org.springframework.http.MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .body(book);
     }
 
     @GetMapping("/map")

@@ -1,5 +1,6 @@
 package org.lantian.platform.enterprises;
 
+import org.lantian.standards.CreditCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -15,13 +16,13 @@ import tools.jackson.databind.JsonNode;
 
 /** The register through the REST API: codes, positions, county and enterprise scope, grades and lists with history. */
 @PlatformTest
-class EnterprisesTests extends ApiTest {
+public class EnterprisesTests extends ApiTest {
 
     @Autowired
     Divisions divisions;
 
     /** A valid credit code of a Handan-registered enterprise, different for each {@code n}. */
-    static String code(int n) {
+    public static String code(int n) {
         String first17 = "91130481" + String.format("%09d", n);
         return first17 + CreditCode.checkCharacter(first17);
     }

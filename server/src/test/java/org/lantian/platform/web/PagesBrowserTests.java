@@ -373,7 +373,7 @@ class PagesBrowserTests extends BrowserTest {
     @Test
     void theCityOfficeRegistersAnEnterpriseOnThePageAndAnotherCountyCannotOpenIt() throws Exception {
         String first17 = "91130481" + "PAGE00001".replace('E', 'F');
-        String code = first17 + org.lantian.platform.enterprises.EnterpriseTestCodes.check(first17);
+        String code = first17 + org.lantian.standards.CreditCode.checkCharacter(first17);
         String wrong = first17 + (code.endsWith("0") ? "1" : "0");
         signIn("city", "lantian2023");
         open("/enterprises");
@@ -445,5 +445,19 @@ class PagesBrowserTests extends BrowserTest {
         assertThat(browser().findElement(By.id("included")).getText()).contains("180 天");
         assertThat(text("whitelist-progress")).contains("已纳入");
         screenshot("whitelist");
+    }
+
+    @Test
+    void aWorkbookWithWrongRowsIsAnsweredRowByRowOnThePage() throws Exception {
+        java.nio.file.Path book = java.nio.file.Files.createTempFile("清单", ".xlsx");
+        java.nio.file.Files.write(book, org.lantian.platform.enterprises.RegisterWorkbookTests.workbook(5000, 60));
+        signIn("city", "lantian2023");
+        open("/enterprises");
+        browser().findElement(By.cssSelector("#import input[name=file]")).sendKeys(book.toString());
+        browser().findElement(By.id("import-workbook")).click();
+        waitUpTo(Duration.ofSeconds(10)).until(d -> !d.findElements(By.id("import-report")).isEmpty());
+        assertThat(text("import-report")).contains("未导入：3 行有错误（共 60 行）", "校验码应为", "纽约", "114,5");
+        screenshot("enterprises-import");
+        assertThat(browser().findElement(By.id("export")).getDomAttribute("href")).contains("/api/enterprises/workbook");
     }
 }

@@ -1,4 +1,4 @@
-package org.lantian.platform.enterprises;
+package org.lantian.standards;
 
 /**
  * The unified social credit code (统一社会信用代码) of GB 32100-2015: 18 characters from 0–9 and the capitals
@@ -6,7 +6,7 @@ package org.lantian.platform.enterprises;
  */
 public final class CreditCode {
 
-    static final String CHARACTERS = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+    public static final String CHARACTERS = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 
     private CreditCode() {
     }

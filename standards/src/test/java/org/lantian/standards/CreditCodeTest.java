@@ -1,4 +1,4 @@
-package org.lantian.platform.enterprises;
+package org.lantian.standards;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
