@@ -19,7 +19,7 @@
       document.getElementById('source-map-count').textContent = enterprises.length + ' 家企业 · ' + stations.length + ' 个站点 · '
           + tickets.filter(t => t.lon !== null).length + ' 条未办结推送';
       const enterpriseSeries = layers.map(layer => ({
-        type: 'scatter', coordinateSystem: 'geo', name: layer.name, symbolSize: 5, large: true, largeThreshold: 2000,
+        type: 'scatter', coordinateSystem: 'geo', name: layer.name, symbolSize: 5, large: true, largeThreshold: 300,
         itemStyle: { color: gradeColours[layer.grades[0]] || '#9e9e9e', opacity: 0.85 },
         data: enterprises.filter(e => layer.grades.includes(e.grade === undefined ? null : e.grade))
           .map(e => ({ name: e.name, value: [e.lon, e.lat], code: e.code, grade: e.grade, industry: e.industry }))

@@ -141,6 +141,7 @@ public class Enterprises {
         template.batchUpdate("INSERT INTO enterprise_status (credit_code, status, since, reason, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?)",
                 statuses);
         audit.record("enterprises.registered.batch", "enterprise", rows.size() + " 家", null, reason, Map.of("count", String.valueOf(rows.size())));
+        analyze("enterprise", "enterprise_status");
         return rows.size();
     }
 
@@ -233,16 +234,17 @@ public class Enterprises {
             where.append(" AND e.status = ?");
             params.add(filter.status().name());
         }
+        // grade and list filters as semi-joins on their partial indexes: the count then needs no join
         if (filter.grade() != null) {
             if ("未分级".equals(filter.grade())) {
-                where.append(" AND g.grade IS NULL");
+                where.append(" AND e.credit_code NOT IN (SELECT credit_code FROM enterprise_grade WHERE valid_to IS NULL)");
             } else {
-                where.append(" AND g.grade = ?");
+                where.append(" AND e.credit_code IN (SELECT credit_code FROM enterprise_grade WHERE grade = ? AND valid_to IS NULL)");
                 params.add(filter.grade());
             }
         }
         if (filter.flag() != null) {
-            where.append(" AND EXISTS (SELECT 1 FROM enterprise_flag f WHERE f.credit_code = e.credit_code AND f.flag = ? AND f.valid_to IS NULL)");
+            where.append(" AND e.credit_code IN (SELECT credit_code FROM enterprise_flag WHERE flag = ? AND valid_to IS NULL)");
             params.add(filter.flag().name());
         }
         if (filter.industry() != null) {
@@ -255,8 +257,7 @@ public class Enterprises {
             String like = like(filter.text());
             params.addAll(List.of(like, like, like, like));
         }
-        String from = " FROM enterprise e LEFT JOIN enterprise_grade g ON g.credit_code = e.credit_code AND g.valid_to IS NULL";
-        int total = jdbc.sql("SELECT count(*)" + from + where).params(params).query(Integer.class).single();
+        int total = jdbc.sql("SELECT count(*) FROM enterprise e" + where).params(params).query(Integer.class).single();
         List<Object> paged = new ArrayList<>(params);
         paged.add(limit);
         paged.add(offset);
@@ -340,6 +341,17 @@ public class Enterprises {
         return find(e.creditCode());
     }
 
+    /**
+     * Refreshes the planner's statistics after a batch: right after thousands of rows arrive, before
+     * autovacuum has looked, a join of the register with its grades was planned as a nested loop over both
+     * tables (the source map took 650 ms instead of 25).
+     */
+    void analyze(String... tables) {
+        for (String table : tables) {
+            jdbc.sql("ANALYZE " + table).update();
+        }
+    }
+
     /** Puts many enterprises on a list from a date in one batch (an import, the demo); those already on it are left. */
     @Transactional
     public int flagAll(java.util.Collection<String> creditCodes, EnterpriseFlag flag, LocalDate from, String reason) {
@@ -353,6 +365,7 @@ public class Enterprises {
                 VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (credit_code, flag) WHERE valid_to IS NULL DO NOTHING""",
                 creditCodes.stream().map(c -> new Object[] {c, flag.name(), Date.valueOf(from), reason, by, now}).toList());
         audit.record("enterprises.flag.set", "enterprise", creditCodes.size() + " 家", null, reason, Map.of("flag", flag.name()));
+        analyze("enterprise_flag");
         return creditCodes.size();
     }
 

@@ -116,6 +116,7 @@ public class Grades {
                         g.creditCode()}).toList());
         audit.record("enterprises.graded.batch", "enterprise", first.size() + " 家", null, "批量记录绩效分级",
                 Map.of("count", String.valueOf(first.size())));
+        enterprises.analyze("enterprise_grade");
         return first.size();
     }
 
