@@ -42,10 +42,12 @@ class AlertsPages {
     private final Actors actors;
     private final Clock clock;
     private final org.lantian.platform.enterprises.Enterprises enterprises;
+    private final org.lantian.platform.enterprises.Facilities facilities;
 
     AlertsPages(Tickets tickets, Rules rules, Assessment assessment, Divisions divisions, Actors actors, Clock clock,
-                org.lantian.platform.enterprises.Enterprises enterprises) {
+                org.lantian.platform.enterprises.Enterprises enterprises, org.lantian.platform.enterprises.Facilities facilities) {
         this.enterprises = enterprises;
+        this.facilities = facilities;
         this.tickets = tickets;
         this.rules = rules;
         this.assessment = assessment;
@@ -102,8 +104,12 @@ class AlertsPages {
         model.addAttribute("causes", CauseCategory.values());
         model.addAttribute("actionLabels", Tickets.ACTION_LABELS);
         // where the county goes first: the enterprises around the place the ticket is about
-        model.addAttribute("nearby", t.lon() == null || t.lat() == null ? List.of()
-                : enterprises.near(t.lon().doubleValue(), t.lat().doubleValue(), NEARBY_KM, 15));
+        List<org.lantian.platform.enterprises.Enterprises.Nearby> nearby = t.lon() == null || t.lat() == null ? List.of()
+                : enterprises.near(t.lon().doubleValue(), t.lat().doubleValue(), NEARBY_KM, 15);
+        model.addAttribute("nearby", nearby);
+        java.util.Map<String, String> live = new java.util.HashMap<>();
+        nearby.forEach(n -> live.put(n.enterprise().creditCode(), facilities.liveSummary(n.enterprise().creditCode())));
+        model.addAttribute("nearbyLive", live);
         model.addAttribute("nearbyKm", NEARBY_KM);
         return "alerts/ticket";
     }

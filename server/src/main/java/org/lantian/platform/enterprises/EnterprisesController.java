@@ -237,6 +237,20 @@ class EnterprisesController {
         return enterprises.near(lon, lat, radiusKm, 100);
     }
 
+    record TargetChange(Integer upgradeToA, Integer upgradeToAOrB, Integer whitelist, String reason) {
+    }
+
+    @PutMapping("/targets/{year}")
+    @Operation(summary = "Set a year's targets for the register (创A, 升A晋B, whitelist): city office")
+    Grades.Targets setTargets(@PathVariable int year, @RequestBody TargetChange request) {
+        return grades.setTargets(new Grades.Targets(year, request.upgradeToA(), request.upgradeToAOrB(), request.whitelist()), request.reason());
+    }
+
+    @GetMapping("/targets/{year}")
+    Grades.Targets targets(@PathVariable int year) {
+        return grades.targets(year);
+    }
+
     @GetMapping("/grading-schemes")
     List<Grades.Scheme> schemes() {
         return grades.schemes();

@@ -145,6 +145,26 @@ public class Facilities {
     }
 
     /** @param year the year it is for (taken from the request path when set) */
+    /**
+     * The live state of an enterprise's bound outlets in a line, for lists of enterprises (a ticket's
+     * neighbourhood): "DA001 在线 SO₂ 38.2 mg/m³（超限）"; empty when none is bound.
+     */
+    public String liveSummary(String creditCode) {
+        StringBuilder text = new StringBuilder();
+        for (LiveOutlet o : liveOutlets(creditCode)) {
+            if (o.outlet().deviceMn() == null) {
+                continue;
+            }
+            text.append(text.isEmpty() ? "" : "；").append(o.outlet().code()).append(' ')
+                    .append(o.online() == null ? "未上线" : o.online() ? "在线" : "离线");
+            o.readings().stream().filter(r -> r.limit() != null).forEach(r -> text.append(' ').append(FACTOR_NAMES.getOrDefault(r.factor(), r.factor()))
+                    .append(' ').append(r.value()).append(r.unit() == null ? "" : " " + r.unit()).append(r.over() ? "（超限）" : ""));
+        }
+        return text.toString();
+    }
+
+    private static final Map<String, String> FACTOR_NAMES = Map.of("a21026", "SO₂", "a21002", "NOx", "a34013", "颗粒物", "a24088", "非甲烷总烃");
+
     public record Baseline(Long lineId, Integer year, String pollutant, BigDecimal tonnes) {
     }
 

@@ -129,6 +129,46 @@ public class Grades {
                 .list();
     }
 
+    /** The plan's yearly targets for the register: enterprises to reach A (创A), to reach A, B or leading, on the whitelist. */
+    public record Targets(int year, Integer upgradeToA, Integer upgradeToAOrB, Integer whitelist) {
+    }
+
+    /** Sets a year's targets (city office); a null target is not set. */
+    @Transactional
+    public Targets setTargets(Targets t, String reason) {
+        if (!actors.current().isCityOffice()) {
+            throw new org.lantian.platform.identity.AccessDenied(actors.current().username() + " 无权设定企业管理目标");
+        }
+        if (t.year() < 2013 || t.year() > 2100) {
+            throw new IllegalArgumentException("year：" + t.year() + " 不在 2013–2100 之间");
+        }
+        Map<String, Integer> kinds = new LinkedHashMap<>();
+        kinds.put("UPGRADE_TO_A", t.upgradeToA());
+        kinds.put("UPGRADE_TO_A_OR_B", t.upgradeToAOrB());
+        kinds.put("WHITELIST", t.whitelist());
+        kinds.forEach((kind, value) -> {
+            if (value != null && (value < 0 || value > 100_000)) {
+                throw new IllegalArgumentException(kind + "：目标应为 0–100000 家");
+            }
+            jdbc.sql("DELETE FROM enterprise_target WHERE year = ? AND kind = ?").params(t.year(), kind).update();
+            if (value != null) {
+                jdbc.sql("INSERT INTO enterprise_target (year, kind, value) VALUES (?, ?, ?)").params(t.year(), kind, value).update();
+            }
+        });
+        audit.record("enterprises.targets.set", "enterprise-targets", String.valueOf(t.year()), null, reason,
+                Map.of("upgradeToA", String.valueOf(t.upgradeToA()), "upgradeToAOrB", String.valueOf(t.upgradeToAOrB()),
+                        "whitelist", String.valueOf(t.whitelist())));
+        return targets(t.year());
+    }
+
+    public Targets targets(int year) {
+        Map<String, Integer> v = new LinkedHashMap<>();
+        jdbc.sql("SELECT kind, value FROM enterprise_target WHERE year = ?").param(year).query(rs -> {
+            v.put(rs.getString(1), rs.getInt(2));
+        });
+        return new Targets(year, v.get("UPGRADE_TO_A"), v.get("UPGRADE_TO_A_OR_B"), v.get("WHITELIST"));
+    }
+
     /**
      * One county's (or the city's) progress in a year: enterprises that reached A or better (创A), and that
      * reached A, B or leading (升A晋B), having not held such a grade on the year's first day; with the

@@ -209,4 +209,18 @@ public class EnterprisesTests extends ApiTest {
         assertThat(Api.json(bad).get("detail").asString()).contains("baselines[0].pollutant");
         assertThat(as("hanshan").get("/api/enterprises/" + code + "/baselines").getStatusCode().value()).isEqualTo(404);
     }
+
+    @Test
+    void theCityOfficeSetsAYearsTargetsAndProgressCountsAgainstThem() {
+        assertThat(as("wuan").put("/api/enterprises/targets/2031", "{\"upgradeToA\": 1}").getStatusCode().value()).isEqualTo(403);
+        JsonNode set = Api.json(as("city").put("/api/enterprises/targets/2031",
+                "{\"upgradeToA\": 15, \"upgradeToAOrB\": 60, \"whitelist\": 400, \"reason\": \"2031 年实施方案\"}"));
+        assertThat(set.get("upgradeToA").asInt()).isEqualTo(15);
+        JsonNode city = Api.json(as("city").get("/api/enterprises/grading-progress?year=2031")).get(0);
+        assertThat(city.get("targetA").asInt()).isEqualTo(15);
+        assertThat(city.get("targetAOrB").asInt()).isEqualTo(60);
+        assertThat(Api.json(as("city").get("/api/enterprises/whitelist/progress?year=2031")).get("target").asInt()).isEqualTo(400);
+        assertThat(Api.json(as("city").put("/api/enterprises/targets/2031", "{\"upgradeToA\": -1}")).get("detail").asString())
+                .contains("0–100000");
+    }
 }

@@ -294,6 +294,15 @@ class AlertPagesBrowserTests extends BrowserTest {
         assertThat(distances.stream().map(Double::parseDouble).toList()).isSorted().allMatch(d -> d <= 3.0);
         assertThat(column("nearby", 2)).allMatch(name -> !name.isBlank());
         screenshot("alerts-ticket-nearby");
+        // at the thermal plant, its outlet's latest hour is in the list
+        var plant = jdbc.sql("SELECT lon, lat FROM enterprise WHERE name = '河北邯郸热电股份有限公司'")
+                .query((rs, n) -> new LonLat(rs.getDouble(1), rs.getDouble(2))).single();
+        long atPlant = Api.json(api("city").post("/api/alerts/tickets", """
+                {"source":"MANUAL","title":"热电厂周边 SO2 高值","detail":"页面测试","lon":%s,"lat":%s,"disposalMinutes":120}"""
+                .formatted(plant.lon(), plant.lat()))).get("id").asLong();
+        open("/alerts/tickets/" + atPlant);
+        assertThat(column("nearby", 2)).first().isEqualTo("河北邯郸热电股份有限公司");
+        assertThat(column("nearby", 6).get(0)).startsWith("DA001").contains("SO₂");
 
         open("/enterprises/map");
         var js = (org.openqa.selenium.JavascriptExecutor) browser();
