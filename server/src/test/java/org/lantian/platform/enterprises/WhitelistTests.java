@@ -51,9 +51,13 @@ class WhitelistTests extends ApiTest {
 
         jdbc.sql("UPDATE enterprise_whitelist SET next_recheck_due = current_date - 1 WHERE id = ?").param(id).update();
         whitelist.remindDue();
+        // the ticket is raised by alerts after the reminder commits, on its own thread
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).until(() -> as("wuan")
+                .get("/api/alerts/tickets?open=true").getBody().contains("白名单企业监督复核到期：白名单测试一有限公司"));
         whitelist.remindDue();
-        String tickets = as("wuan").get("/api/alerts/tickets?open=true").getBody();
-        assertThat(tickets).contains("白名单企业监督复核到期：白名单测试一有限公司");
+        org.awaitility.Awaitility.await().during(java.time.Duration.ofSeconds(2)).atMost(java.time.Duration.ofSeconds(5)).until(() ->
+                jdbc.sql("SELECT count(*) FROM alerts_ticket WHERE place_kind = 'ENTERPRISE' AND place_code = ?").param(code)
+                        .query(Integer.class).single() == 1);
         assertThat(jdbc.sql("SELECT count(*) FROM alerts_ticket WHERE place_kind = 'ENTERPRISE' AND place_code = ?").param(code)
                 .query(Integer.class).single()).as("reminded once").isEqualTo(1);
         assertThat(as("hanshan").get("/api/alerts/tickets?open=true").getBody()).doesNotContain("白名单测试一有限公司");

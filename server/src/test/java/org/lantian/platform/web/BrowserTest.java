@@ -124,8 +124,11 @@ public abstract class BrowserTest {
         return browser().findElement(org.openqa.selenium.By.id(id)).getText();
     }
 
+    /** A wait that looks again when the page was replaced under it (a form's redirect lands mid-look). */
     protected WebDriverWait waitUpTo(Duration timeout) {
-        return new WebDriverWait(driver, timeout);
+        WebDriverWait wait = new WebDriverWait(driver, timeout);
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return wait;
     }
 
     protected void signIn(String username, String password) {
