@@ -54,6 +54,15 @@ class AlertsController {
         return tickets.list(new Tickets.Filter(county, from, to, pollutant, state, source, open), limit);
     }
 
+    record Reply(String note) {
+    }
+
+    @org.springframework.web.bind.annotation.PostMapping("/tickets/{id}/replies")
+    @Operation(summary = "An enterprise answers a ticket about itself (raised for it, or for a device on its outlets)")
+    Ticket reply(@PathVariable long id, @org.springframework.web.bind.annotation.RequestBody Reply request) {
+        return tickets.reply(id, request.note());
+    }
+
     @GetMapping("/tickets/{id}")
     @Operation(summary = "One ticket; 404 outside the caller's county")
     Ticket ticket(@PathVariable long id) {

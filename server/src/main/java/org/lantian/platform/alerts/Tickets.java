@@ -84,9 +84,11 @@ public class Tickets {
     private final ApplicationEventPublisher events;
     private final Webhooks webhooks;
     private final Clock clock;
+    private final org.lantian.platform.enterprises.Facilities facilities;
 
     Tickets(JdbcClient jdbc, Actors actors, AuditLog audit, Divisions divisions, ApplicationEventPublisher events, Webhooks webhooks,
-            Clock clock) {
+            Clock clock, org.lantian.platform.enterprises.Facilities facilities) {
+        this.facilities = facilities;
         this.webhooks = webhooks;
         this.jdbc = jdbc;
         this.actors = actors;
@@ -257,10 +259,17 @@ public class Tickets {
     /** The WHERE clause of a filter within the actor's scope; appends its parameters. */
     private String where(Filter f, List<Object> params) {
         Actor actor = actors.current();
-        requireReader(actor);
-        StringBuilder where = new StringBuilder("WHERE (? OR county_code = ANY(?))");
-        params.add(actor.scope().citywide());
-        params.add(actor.scope().countyArray());
+        StringBuilder where;
+        if (actor.role() == Role.ENTERPRISE) {
+            // an enterprise reads the tickets about itself: raised for it, or for a device on one of its outlets
+            where = new StringBuilder("WHERE ((place_kind = 'ENTERPRISE' AND place_code = ?) OR (place_kind = 'DEVICE' AND place_code = ANY(?)))");
+            params.add(java.util.Objects.requireNonNullElse(actor.enterpriseCode(), ""));
+            params.add(ownDevices(actor).toArray(String[]::new));
+        } else {
+            where = new StringBuilder("WHERE (? OR county_code = ANY(?))");
+            params.add(actor.scope().citywide());
+            params.add(actor.scope().countyArray());
+        }
         if (f.countyCode() != null && !f.countyCode().isBlank()) {
             where.append(" AND county_code = ?");
             params.add(f.countyCode());
@@ -298,8 +307,44 @@ public class Tickets {
      */
     public Ticket get(long id) {
         Actor actor = actors.current();
-        requireReader(actor);
-        return find(id).filter(t -> maySee(actor, t.countyCode())).orElseThrow(() -> new NotFound("工单 " + id));
+        return find(id).filter(t -> mayRead(actor, t)).orElseThrow(() -> new NotFound("工单 " + id));
+    }
+
+    /** Whether the actor may read this ticket: within its county scope, or, for an enterprise, a ticket about itself. */
+    private boolean mayRead(Actor actor, Ticket t) {
+        if (actor.role() != Role.ENTERPRISE) {
+            return maySee(actor, t.countyCode());
+        }
+        return ("ENTERPRISE".equals(t.placeKind()) && t.placeCode() != null && t.placeCode().equals(actor.enterpriseCode()))
+                || ("DEVICE".equals(t.placeKind()) && ownDevices(actor).contains(t.placeCode()));
+    }
+
+    /** The devices bound to the outlets of the actor's enterprise. */
+    private List<String> ownDevices(Actor actor) {
+        if (actor.enterpriseCode() == null) {
+            return List.of();
+        }
+        try {
+            return facilities.outlets(actor.enterpriseCode()).stream().map(o -> o.deviceMn()).filter(java.util.Objects::nonNull).toList();
+        } catch (NotFound gone) {
+            return List.of();
+        }
+    }
+
+    /** An enterprise answers a ticket about itself (what it found, what it did); the county still disposes of it. */
+    @Transactional
+    public Ticket reply(long id, String note) {
+        Actor actor = actors.current();
+        Ticket t = get(id);
+        if (actor.role() != Role.ENTERPRISE) {
+            throw new AccessDenied(actor.username() + " 无权以企业身份回复工单 " + id);
+        }
+        if (note == null || note.isBlank()) {
+            throw new IllegalArgumentException("note：请填写回复内容");
+        }
+        event(id, "enterprise-replied", note);
+        audit.record("alerts.ticket.enterprise-replied", "ticket", String.valueOf(id), t.countyCode(), note, Map.of());
+        return get(id);
     }
 
     Optional<Ticket> find(long id) {
@@ -584,7 +629,8 @@ public class Tickets {
             Map.entry("closed", "审核办结"), Map.entry("returned", "退回"), Map.entry("attached", "上传附件"),
             Map.entry("receipt-overdue", "签收超时，升级提醒"), Map.entry("disposal-overdue", "处置超时，升级至县区领导和市大气办"),
             Map.entry("effect-checked", "处置效果核查"), Map.entry("rework-overdue", "整改超时，升级至县区领导和市大气办"),
-            Map.entry("duplicate", "重复推送，已并入"), Map.entry("evidence-waived", "免于举证"));
+            Map.entry("duplicate", "重复推送，已并入"), Map.entry("evidence-waived", "免于举证"),
+            Map.entry("enterprise-replied", "企业回复"));
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();

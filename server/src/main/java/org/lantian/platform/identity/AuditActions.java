@@ -26,6 +26,7 @@ public final class AuditActions {
         LABELS.put("enterprises.baselines.set", "设定基准排放量");
         LABELS.put("enterprises.whitelist.proposed", "推荐白名单企业");
         LABELS.put("enterprises.targets.set", "设定企业管理目标");
+        LABELS.put("alerts.ticket.enterprise-replied", "企业回复工单");
         LABELS.put("enterprises.whitelist.included", "纳入白名单");
         LABELS.put("enterprises.whitelist.rejected", "不予纳入白名单");
         LABELS.put("enterprises.whitelist.rechecked", "白名单监督复核");
