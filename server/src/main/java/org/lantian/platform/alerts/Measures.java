@@ -40,13 +40,8 @@ final class Measures {
             case "O3" -> "O₃";
             case "SO2" -> "SO₂";
             case "NO2" -> "NO₂";
-            // stack factors as the gateway's events name them (HJ212.md §3.3)
-            case "a21026" -> "二氧化硫";
-            case "a21002" -> "氮氧化物";
-            case "a34013" -> "烟尘";
-            case "a21005" -> "一氧化碳";
-            case "a24088" -> "非甲烷总烃";
-            default -> measure;
+            // device factors as the gateway's events name them
+            default -> org.lantian.standards.hj212.Hj212Factor.chineseNameOf(measure);
         };
     }
 

@@ -133,7 +133,7 @@ class EnterprisePages {
         model.addAttribute("flags", EnterpriseFlag.values());
         model.addAttribute("mayEdit", me.isCityOffice() || (me.role() == Role.COUNTY && me.scope().covers(e.countyCode())));
         model.addAttribute("today", LocalDate.now(clock));
-        model.addAttribute("whitelistEntries", whitelist.list(null).stream().filter(w -> w.creditCode().equals(e.creditCode())).toList());
+        model.addAttribute("whitelistEntries", whitelist.of(e.creditCode()));
         model.addAttribute("mayPropose", me.isCityOffice() || me.role() == Role.DEPARTMENT
                 || (me.role() == Role.COUNTY && me.scope().covers(e.countyCode())));
         return "enterprises/file";

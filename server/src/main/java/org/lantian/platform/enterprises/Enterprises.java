@@ -81,21 +81,10 @@ public class Enterprises {
         if (jdbc.sql("SELECT EXISTS (SELECT 1 FROM enterprise WHERE credit_code = ?)").param(code).query(Boolean.class).single()) {
             throw new IllegalArgumentException("creditCode：企业 " + code + " 已在清单中");
         }
-        Placed placed = place(r);
-        requireWriter(placed.countyCode());
-        EnterpriseStatus status = r.status() == null ? EnterpriseStatus.OPERATING : r.status();
-        jdbc.sql("""
-                        INSERT INTO enterprise (credit_code, name, county_code, county_set_by_hand, township, address, lon, lat,
-                               entered_lon, entered_lat, entered_datum, industry_code, industry_name, grading_industry, cluster,
-                               status, status_since, demo, updated_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(code, requireName(r.name()), placed.countyCode(), placed.byHand(), blank(r.township()), blank(r.address()),
-                        placed.lon(), placed.lat(), r.lon(), r.lat(), r.lon() == null ? null : placed.datum().name(),
-                        industryCode(r.industryCode()), blank(r.industryName()), blank(r.gradingIndustry()), blank(r.cluster()),
-                        status.name(), date(r.statusSince()), Boolean.TRUE.equals(r.demo()), Timestamp.from(clock.instant()))
-                .update();
-        recordStatus(code, status, r.statusSince() == null ? LocalDate.now(clock) : r.statusSince(), reason);
-        audit.record("enterprises.registered", "enterprise", code, placed.countyCode(), reason, Map.of("name", r.name()));
+        Timestamp now = Timestamp.from(clock.instant());
+        Object[] row = row(r, now);
+        insert(java.util.Collections.singletonList(row), java.util.Collections.singletonList(statusRow(r, row, reason, now)));
+        audit.record("enterprises.registered", "enterprise", code, (String) row[COUNTY], reason, Map.of("name", r.name()));
         return find(code);
     }
 
@@ -111,27 +100,47 @@ public class Enterprises {
         List<Object[]> statuses = new ArrayList<>();
         java.util.Set<String> seen = new java.util.HashSet<>();
         Timestamp now = Timestamp.from(clock.instant());
-        String by = actors.current().username();
         for (int i = 0; i < registrations.size(); i++) {
             Registration r = registrations.get(i);
             try {
-                String code = CreditCode.require(r.creditCode());
-                if (!seen.add(code)) {
-                    throw new IllegalArgumentException("creditCode：" + code + " 在本批中重复");
+                Object[] row = row(r, now);
+                if (!seen.add((String) row[0])) {
+                    throw new IllegalArgumentException("creditCode：" + row[0] + " 在本批中重复");
                 }
-                Placed placed = place(r);
-                requireWriter(placed.countyCode());
-                EnterpriseStatus status = r.status() == null ? EnterpriseStatus.OPERATING : r.status();
-                rows.add(new Object[] {code, requireName(r.name()), placed.countyCode(), placed.byHand(), blank(r.township()),
-                        blank(r.address()), placed.lon(), placed.lat(), r.lon(), r.lat(), r.lon() == null ? null : placed.datum().name(),
-                        industryCode(r.industryCode()), blank(r.industryName()), blank(r.gradingIndustry()), blank(r.cluster()),
-                        status.name(), date(r.statusSince()), Boolean.TRUE.equals(r.demo()), now});
-                statuses.add(new Object[] {code, status.name(), Date.valueOf(r.statusSince() == null ? LocalDate.now(clock) : r.statusSince()),
-                        reason, by, now});
+                rows.add(row);
+                statuses.add(statusRow(r, row, reason, now));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("第 " + (i + 1) + " 家：" + e.getMessage(), e);
             }
         }
+        insert(rows, statuses);
+        audit.record("enterprises.registered.batch", "enterprise", rows.size() + " 家", null, reason, Map.of("count", String.valueOf(rows.size())));
+        analyze("enterprise", "enterprise_status");
+        return rows.size();
+    }
+
+    /** Where the county stands in an enterprise row. */
+    private static final int COUNTY = 2;
+    private static final int STATUS = 15;
+
+    /** An enterprise row as inserted, each value checked (code, name, place, industry code, the actor's right to write there). */
+    private Object[] row(Registration r, Timestamp now) {
+        String code = CreditCode.require(r.creditCode());
+        Placed placed = place(r);
+        requireWriter(placed.countyCode());
+        EnterpriseStatus status = r.status() == null ? EnterpriseStatus.OPERATING : r.status();
+        return new Object[] {code, requireName(r.name()), placed.countyCode(), placed.byHand(), blank(r.township()),
+                blank(r.address()), placed.lon(), placed.lat(), r.lon(), r.lat(), r.lon() == null ? null : placed.datum().name(),
+                industryCode(r.industryCode()), blank(r.industryName()), blank(r.gradingIndustry()), blank(r.cluster()),
+                status.name(), date(r.statusSince()), Boolean.TRUE.equals(r.demo()), now};
+    }
+
+    private Object[] statusRow(Registration r, Object[] row, String reason, Timestamp now) {
+        return new Object[] {row[0], row[STATUS], Date.valueOf(r.statusSince() == null ? LocalDate.now(clock) : r.statusSince()), reason,
+                actors.current().username(), now};
+    }
+
+    private void insert(List<Object[]> rows, List<Object[]> statuses) {
         var template = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
         template.batchUpdate("""
                 INSERT INTO enterprise (credit_code, name, county_code, county_set_by_hand, township, address, lon, lat,
@@ -140,9 +149,6 @@ public class Enterprises {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
         template.batchUpdate("INSERT INTO enterprise_status (credit_code, status, since, reason, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?)",
                 statuses);
-        audit.record("enterprises.registered.batch", "enterprise", rows.size() + " 家", null, reason, Map.of("count", String.valueOf(rows.size())));
-        analyze("enterprise", "enterprise_status");
-        return rows.size();
     }
 
     /**
@@ -152,12 +158,9 @@ public class Enterprises {
      * @throws IllegalArgumentException naming the field ("creditCode：…")
      */
     public Registration checked(Registration r) {
-        String code = CreditCode.require(r.creditCode());
-        Placed placed = place(r);
-        requireWriter(placed.countyCode());
-        return new Registration(code, requireName(r.name()), r.countyCode(), r.township(), r.address(), r.lon(), r.lat(),
-                r.datum(), industryCode(r.industryCode()), r.industryName(), r.gradingIndustry(), r.cluster(), r.status(), r.statusSince(),
-                r.demo());
+        Object[] row = row(r, Timestamp.from(clock.instant()));
+        return new Registration((String) row[0], (String) row[1], r.countyCode(), r.township(), r.address(), r.lon(), r.lat(),
+                r.datum(), (String) row[11], r.industryName(), r.gradingIndustry(), r.cluster(), r.status(), r.statusSince(), r.demo());
     }
 
     /** Replaces an enterprise's particulars; a changed status is kept in its history. */

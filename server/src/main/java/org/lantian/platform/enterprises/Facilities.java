@@ -157,13 +157,11 @@ public class Facilities {
             }
             text.append(text.isEmpty() ? "" : "；").append(o.outlet().code()).append(' ')
                     .append(o.online() == null ? "未上线" : o.online() ? "在线" : "离线");
-            o.readings().stream().filter(r -> r.limit() != null).forEach(r -> text.append(' ').append(FACTOR_NAMES.getOrDefault(r.factor(), r.factor()))
+            o.readings().stream().filter(r -> r.limit() != null).forEach(r -> text.append(' ').append(org.lantian.standards.hj212.Hj212Factor.symbolOf(r.factor()))
                     .append(' ').append(r.value()).append(r.unit() == null ? "" : " " + r.unit()).append(r.over() ? "（超限）" : ""));
         }
         return text.toString();
     }
-
-    private static final Map<String, String> FACTOR_NAMES = Map.of("a21026", "SO₂", "a21002", "NOx", "a34013", "颗粒物", "a24088", "非甲烷总烃");
 
     public record Baseline(Long lineId, Integer year, String pollutant, BigDecimal tonnes) {
     }

@@ -94,7 +94,8 @@ public class Grades {
                 .update();
         audit.record("enterprises.graded", "enterprise", e.creditCode(), e.countyCode(), evidence,
                 Map.of("scheme", scheme, "grade", grade, "validFrom", validFrom.toString()));
-        return history(e.creditCode()).get(history(e.creditCode()).size() - 1);
+        List<Grade> history = history(e.creditCode());
+        return history.get(history.size() - 1);
     }
 
     /** A first grade for an enterprise that has none (an import, the demo). */

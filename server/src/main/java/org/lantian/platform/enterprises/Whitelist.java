@@ -187,12 +187,24 @@ public class Whitelist {
 
     /** The records the actor may see, in a state (all when null), newest first. */
     public List<Entry> list(State state) {
+        return query(state, null);
+    }
+
+    /** Every record of one enterprise the actor may see, newest first. */
+    public List<Entry> of(String creditCode) {
+        return query(null, enterprises.find(creditCode).creditCode());
+    }
+
+    /** Records in the actor's scope (an enterprise: its own), by state and enterprise when given. */
+    private List<Entry> query(State state, String creditCode) {
         Actor actor = actors.current();
-        return jdbc.sql(SELECT + " WHERE (?::text IS NULL OR w.state = ?) ORDER BY w.proposed_at DESC, w.id DESC LIMIT 2000")
-                .params(state == null ? null : state.name(), state == null ? null : state.name())
-                .query(Whitelist::map).list().stream()
-                .filter(e -> actor.role() == Role.ENTERPRISE ? e.creditCode().equals(actor.enterpriseCode()) : actor.scope().covers(e.countyCode()))
-                .toList();
+        boolean enterprise = actor.role() == Role.ENTERPRISE;
+        return jdbc.sql(SELECT + " WHERE (?::text IS NULL OR w.state = ?) AND (?::text IS NULL OR w.credit_code = ?)"
+                        + " AND (? OR e.county_code = ANY(?)) AND (NOT ? OR w.credit_code = ?)"
+                        + " ORDER BY w.proposed_at DESC, w.id DESC LIMIT 2000")
+                .params(state == null ? null : state.name(), state == null ? null : state.name(), creditCode, creditCode,
+                        actor.scope().citywide(), actor.scope().countyArray(), enterprise, java.util.Objects.requireNonNullElse(actor.enterpriseCode(), ""))
+                .query(Whitelist::map).list();
     }
 
     /** How many enterprises are on the whitelist now, against the year's target (null when the year has none). */

@@ -1,6 +1,5 @@
 package org.lantian.platform.gateway;
 
-import java.util.Map;
 
 /**
  * The unit a device's value of a factor is in, as people read it: the unit registered for that device and
@@ -8,12 +7,6 @@ import java.util.Map;
  * particles in µg/m³), else what the factor is (oxygen in %, noise in dB(A)). Null when unknown.
  */
 final class FactorUnits {
-
-    private static final Map<String, String> BY_FACTOR = Map.ofEntries(
-            Map.entry("a19001", "%"), Map.entry("a01001", "℃"), Map.entry("a01002", "%"), Map.entry("a01006", "kPa"),
-            Map.entry("a01007", "m/s"), Map.entry("a01008", "°"), Map.entry("a01011", "m/s"), Map.entry("a01012", "℃"),
-            Map.entry("a01013", "kPa"), Map.entry("a01014", "%"), Map.entry("a00000", "m³/s"),
-            Map.entry("LA", "dB(A)"), Map.entry("Leq", "dB(A)"), Map.entry("a50001", "dB(A)"));
 
     private FactorUnits() {
     }
@@ -23,7 +16,7 @@ final class FactorUnits {
         if (registered != null && !registered.isBlank()) {
             return registered.replace("ug", "µg").replace("m3", "m³");
         }
-        String fixed = BY_FACTOR.get(factor);
+        String fixed = org.lantian.standards.hj212.Hj212Factor.of(factor).map(org.lantian.standards.hj212.Hj212Factor::fixedUnit).orElse(null);
         if (fixed != null) {
             return fixed;
         }

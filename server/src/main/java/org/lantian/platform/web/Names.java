@@ -39,20 +39,7 @@ public class Names {
 
     /** An HJ 212 factor code as people read it (a21026 → SO₂); unknown codes as they are. */
     public String factor(String code) {
-        return switch (code) {
-            case "a21026" -> "SO₂";
-            case "a21002" -> "NOx";
-            case "a34013" -> "颗粒物";
-            case "a24088" -> "非甲烷总烃";
-            case "a19001" -> "O₂";
-            case "a00000" -> "废气流量";
-            case "a34001" -> "TSP";
-            case "a34002" -> "PM10";
-            case "a34004" -> "PM2.5";
-            case "a21005" -> "CO";
-            case "LA", "Leq" -> "噪声";
-            default -> code;
-        };
+        return org.lantian.standards.hj212.Hj212Factor.symbolOf(code);
     }
 
     /** The standard a rule set stands for. */
