@@ -12,6 +12,7 @@ import java.util.Random;
 
 import org.lantian.platform.enterprises.EnterpriseFlag;
 import org.lantian.platform.enterprises.EnterpriseStatus;
+import org.lantian.platform.enterprises.Facilities;
 import org.lantian.platform.enterprises.Enterprises;
 import org.lantian.platform.enterprises.Grades;
 import org.lantian.platform.geo.Datum;
@@ -119,7 +120,7 @@ final class DemoEnterprises {
     }
 
     /** Loads the demo register; returns how many enterprises. */
-    static int load(Enterprises enterprises, Grades grades, org.lantian.platform.enterprises.Facilities facilities, Divisions divisions,
+    static int load(Enterprises enterprises, Grades grades, Facilities facilities, Divisions divisions,
                     Map<String, LonLat> zonePositions, LocalDate today) {
         Random random = new Random(3906);
         List<Enterprises.Registration> all = new ArrayList<>();
@@ -190,37 +191,52 @@ final class DemoEnterprises {
                 upgraded++;
             }
         }
-        facilitiesOfTheAnnexEnterprises(facilities, all.subList(0, ANNEXES.size()), industries, today.getYear() - 1, random);
+        equip(facilities, all, industries, today.getYear() - 1, random);
         return all.size();
     }
 
     /**
-     * Lines, outlets and baselines for the enterprises the annexes name; the demo stack monitor is the outlet
-     * of the thermal power plant (河北邯郸热电), so its live state shows on that file.
+     * Lines, outlets and baselines for every enterprise, sized by its industry: one to three production lines,
+     * each with its treatment facility and outlet, every line on its own electricity sub-meter point. The
+     * demo stack monitor is the outlet of the thermal power plant (河北邯郸热电), so its live state shows on
+     * that file.
      */
-    private static void facilitiesOfTheAnnexEnterprises(org.lantian.platform.enterprises.Facilities facilities,
-                                                        List<Enterprises.Registration> annex, List<Industry> industries, int year,
-                                                        Random random) {
-        for (int i = 0; i < annex.size(); i++) {
-            String code = annex.get(i).creditCode();
+    private static void equip(Facilities facilities, List<Enterprises.Registration> all, List<Industry> industries, int year, Random random) {
+        List<Facilities.Equipment> equipment = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            String code = all.get(i).creditCode();
             Industry industry = industries.get(i);
-            var line = facilities.addLine(code, industry.word() + "1号生产线", org.lantian.platform.enterprises.Facilities.LineKind.PRODUCTION,
-                    BigDecimal.valueOf(20 + random.nextInt(200)), "万吨/年", "DB-" + code.substring(10, 17) + "-01");
-            facilities.addLine(code, "1号除尘脱硫脱硝设施", org.lantian.platform.enterprises.Facilities.LineKind.TREATMENT, null, null,
-                    "DB-" + code.substring(10, 17) + "-02");
-            String mn = annex.get(i).name().equals("河北邯郸热电股份有限公司") ? "DEMO-STACK-01" : null;
-            facilities.addOutlet(code, "DA001", "1号排放口", "91130400" + code.substring(10, 17) + "001P", List.of("SO2", "NOX", "PM"), mn);
-            facilities.setBaselines(code, year, List.of(
-                    new org.lantian.platform.enterprises.Facilities.Baseline(line.id(), year, "SO2", tonnes(random, 50)),
-                    new org.lantian.platform.enterprises.Facilities.Baseline(line.id(), year, "NOX", tonnes(random, 120)),
-                    new org.lantian.platform.enterprises.Facilities.Baseline(line.id(), year, "PM", tonnes(random, 40)),
-                    new org.lantian.platform.enterprises.Facilities.Baseline(null, year, "VOCS", tonnes(random, industry.voc() ? 30 : 2))),
-                    "演示基准排放量");
+            double size = SIZES.getOrDefault(industry, 1.0);
+            int lineCount = 1 + (size >= 10 ? 2 : random.nextInt(2));
+            List<Facilities.NewLine> lines = new ArrayList<>();
+            List<Facilities.Outlet> outlets = new ArrayList<>();
+            List<Facilities.LineBaseline> baselines = new ArrayList<>();
+            for (int n = 1; n <= lineCount; n++) {
+                String production = industry.word() + n + "号生产线";
+                String meter = "DB-" + code.substring(10, 17) + "-" + n;
+                lines.add(new Facilities.NewLine(production, Facilities.LineKind.PRODUCTION,
+                        BigDecimal.valueOf(Math.round(size * (5 + random.nextInt(20)))), "万吨/年", meter + "P"));
+                lines.add(new Facilities.NewLine(n + "号治理设施", Facilities.LineKind.TREATMENT, null, null, meter + "T"));
+                outlets.add(new Facilities.Outlet(0, String.format("DA%03d", n), n + "号排放口", "91" + code.substring(2, 8) + code.substring(10, 17)
+                        + String.format("%03d", n) + "P", industry.voc() ? List.of("PM", "VOCS") : List.of("SO2", "NOX", "PM"), null));
+                baselines.add(new Facilities.LineBaseline(production, "SO2", tonnes(random, size * 5)));
+                baselines.add(new Facilities.LineBaseline(production, "NOX", tonnes(random, size * 10)));
+                baselines.add(new Facilities.LineBaseline(production, "PM", tonnes(random, size * 4)));
+                baselines.add(new Facilities.LineBaseline(production, "VOCS", tonnes(random, size * (industry.voc() ? 6 : 0.3))));
+            }
+            equipment.add(new Facilities.Equipment(code, lines, outlets, year, baselines));
         }
+        facilities.equipAll(equipment);
+        all.stream().filter(r -> r.name().equals("河北邯郸热电股份有限公司")).findFirst()
+                .ifPresent(r -> facilities.bindDevice(r.creditCode(), "DA001", "DEMO-STACK-01"));
     }
 
-    private static BigDecimal tonnes(Random random, int scale) {
-        return BigDecimal.valueOf(scale * (0.3 + random.nextDouble())).setScale(1, RoundingMode.HALF_EVEN);
+    /** How much bigger than a small workshop an industry's line is (tonnes of baseline emission scale with it). */
+    private static final Map<Industry, Double> SIZES = Map.of(STEEL, 40.0, COKING, 25.0, POWER, 30.0, LIME, 6.0, CERAMIC, 5.0,
+            CHEMICAL, 4.0, REFRACTORY, 3.0, BRICK, 3.0, CASTING, 2.0);
+
+    private static BigDecimal tonnes(Random random, double scale) {
+        return BigDecimal.valueOf(scale * (0.3 + random.nextDouble())).setScale(2, RoundingMode.HALF_EVEN);
     }
 
     private static Enterprises.Registration registration(int serial, String name, String county, Industry industry, Random random,

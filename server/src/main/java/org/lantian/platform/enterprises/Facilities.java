@@ -35,7 +35,13 @@ public class Facilities {
     private final AuditLog audit;
     private final Clock clock;
 
-    Facilities(JdbcClient jdbc, Enterprises enterprises, Devices devices, DeviceRecords records, AuditLog audit, Clock clock) {
+    private final javax.sql.DataSource dataSource;
+    private final org.lantian.platform.identity.Actors actors;
+
+    Facilities(JdbcClient jdbc, Enterprises enterprises, Devices devices, DeviceRecords records, AuditLog audit, Clock clock,
+               javax.sql.DataSource dataSource, org.lantian.platform.identity.Actors actors) {
+        this.dataSource = dataSource;
+        this.actors = actors;
         this.jdbc = jdbc;
         this.enterprises = enterprises;
         this.devices = devices;
@@ -199,6 +205,67 @@ public class Facilities {
                 .param(e.creditCode())
                 .query((rs, n) -> new Baseline((Long) rs.getObject("line_id"), rs.getInt("year"), rs.getString("pollutant"), rs.getBigDecimal("tonnes")))
                 .list();
+    }
+
+    /** A line as a batch brings it, before it has an id. */
+    public record NewLine(String name, LineKind kind, BigDecimal capacity, String capacityUnit, String meterPoint) {
+    }
+
+    /** A baseline of a line named in the same batch (null: the whole enterprise). */
+    public record LineBaseline(String lineName, String pollutant, BigDecimal tonnes) {
+    }
+
+    /** An enterprise's lines, unbound outlets and one year's baselines, as a batch brings them. */
+    public record Equipment(String creditCode, List<NewLine> lines, List<Outlet> outlets, int year, List<LineBaseline> baselines) {
+    }
+
+    /**
+     * Equips many enterprises in one batch (an import, the demo): one round trip per table instead of one per
+     * row, which took the 3 906 demo enterprises from minutes to seconds. City office only; outlets are
+     * stored without a device (bind them one by one, where the device's scope is checked).
+     */
+    @Transactional
+    public int equipAll(List<Equipment> all) {
+        if (!actors.current().isCityOffice()) {
+            throw new org.lantian.platform.identity.AccessDenied(actors.current().username() + " 无权批量登记生产线和排放口");
+        }
+        var template = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+        template.batchUpdate("""
+                INSERT INTO enterprise_line (credit_code, name, kind, capacity, capacity_unit, meter_point) VALUES (?, ?, ?, ?, ?, ?)""",
+                all.stream().flatMap(e -> e.lines().stream().map(l -> new Object[] {e.creditCode(), l.name(), l.kind().name(), l.capacity(),
+                        l.capacityUnit(), l.meterPoint()})).toList());
+        template.batchUpdate("""
+                INSERT INTO enterprise_outlet (credit_code, code, name, permit_number, pollutants) VALUES (?, ?, ?, ?, string_to_array(?, ','))""",
+                all.stream().flatMap(e -> e.outlets().stream().map(o -> new Object[] {e.creditCode(), o.code(), o.name(), o.permitNumber(),
+                        String.join(",", o.pollutants())})).toList());
+        template.batchUpdate("""
+                INSERT INTO enterprise_baseline (credit_code, line_id, year, pollutant, tonnes)
+                VALUES (?, (SELECT id FROM enterprise_line WHERE credit_code = ? AND name = ?), ?, ?, ?)""",
+                all.stream().flatMap(e -> e.baselines().stream().map(b -> new Object[] {e.creditCode(), e.creditCode(), b.lineName(), e.year(),
+                        b.pollutant(), b.tonnes()})).toList());
+        audit.record("enterprises.equipped.batch", "enterprise", all.size() + " 家", null, "批量登记生产线、排放口和基准排放量",
+                Map.of("count", String.valueOf(all.size())));
+        enterprises.analyze("enterprise_line", "enterprise_outlet", "enterprise_baseline");
+        return all.size();
+    }
+
+    /** Binds an outlet to its gateway device (the device must be in the actor's scope and bound to no other outlet). */
+    @Transactional
+    public Outlet bindDevice(String creditCode, String outletCode, String deviceMn) {
+        Enterprise e = writable(creditCode);
+        devices.find(deviceMn);
+        try {
+            int n = jdbc.sql("UPDATE enterprise_outlet SET device_mn = ? WHERE credit_code = ? AND code = ?")
+                    .params(deviceMn, e.creditCode(), outletCode).update();
+            if (n == 0) {
+                throw new org.lantian.platform.monitoring.NotFound("排放口 " + outletCode + "（" + e.name() + "）");
+            }
+        } catch (DuplicateKeyException duplicate) {
+            throw new IllegalArgumentException("deviceMn：设备 " + deviceMn + " 已绑定其他排放口");
+        }
+        audit.record("enterprises.outlet.bound", "enterprise", e.creditCode(), e.countyCode(), null,
+                Map.of("outlet", outletCode, "device", deviceMn));
+        return outlets(e.creditCode()).stream().filter(o -> o.code().equals(outletCode)).findFirst().orElseThrow();
     }
 
     private Enterprise writable(String creditCode) {

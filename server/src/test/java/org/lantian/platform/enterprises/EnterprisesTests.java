@@ -42,6 +42,23 @@ public class EnterprisesTests extends ApiTest {
         return created.getBody();
     }
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Test
+    void everyDemoEnterpriseHasLinesOutletsAndLastYearsBaselinesOverTheTwentyUnits() {
+        String counts = "SELECT count(*), count(DISTINCT county_code), "
+                + "count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM enterprise_line l WHERE l.credit_code = e.credit_code AND l.kind = 'PRODUCTION')), "
+                + "count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM enterprise_outlet o WHERE o.credit_code = e.credit_code)), "
+                + "count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM enterprise_baseline b WHERE b.credit_code = e.credit_code AND b.line_id IS NOT NULL)) "
+                + "FROM enterprise e WHERE demo";
+        var row = jdbc.sql(counts).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)}).single();
+        assertThat(row).containsExactly(3906, 20, 0, 0, 0);
+        var stack = Api.json(as("city").get("/api/enterprises?q=河北邯郸热电股份有限公司"));
+        String thermal = stack.get("items").get(0).get("creditCode").asString();
+        assertThat(Api.json(as("city").get("/api/enterprises/" + thermal + "/outlets")).get(0).get("outlet").get("deviceMn").asString()).isEqualTo("DEMO-STACK-01");
+    }
+
     @Test
     void aGcj02PositionIsStoredAsWgs84AndPlacesTheEnterpriseInItsCounty() {
         JsonNode e = Api.json(org.springframework.http.ResponseEntity.ok(registerInWuan(code(1), "武安测试钢铁有限公司")));
