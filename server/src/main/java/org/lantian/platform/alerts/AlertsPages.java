@@ -128,6 +128,7 @@ class AlertsPages {
             case "close" -> tickets.verify(id, note, waiveEvidence);
             case "return" -> tickets.returnToOwner(id, note);
             case "attach" -> attach(id, file);
+            case "reply" -> tickets.reply(id, note);
             default -> throw new IllegalArgumentException("未知的操作 " + action);
         });
         return "redirect:/alerts/tickets/" + id;

@@ -342,6 +342,9 @@ public class Tickets {
         if (note == null || note.isBlank()) {
             throw new IllegalArgumentException("note：请填写回复内容");
         }
+        if (note.length() > 2000) {
+            throw new IllegalArgumentException("note：回复不超过 2000 字，收到 " + note.length() + " 字");
+        }
         event(id, "enterprise-replied", note);
         audit.record("alerts.ticket.enterprise-replied", "ticket", String.valueOf(id), t.countyCode(), note, Map.of());
         return get(id);

@@ -25,6 +25,26 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+    /**
+     * What an enterprise account may reach: its own file (the enterprises module scopes it to the one
+     * enterprise), the tickets about it, and the air quality every citizen may see. The rest of the platform
+     * (devices, audit, the county's registers) is other people's business, refused here once rather than
+     * in every module.
+     */
+    static final String[] ENTERPRISE_PATHS = {"/", "/logout", "/enterprises", "/enterprises/*", "/alerts", "/alerts/tickets/*",
+            "/alerts/tickets/*/reply", "/airquality/map", "/api/enterprises/**", "/api/alerts/tickets", "/api/alerts/tickets/**",
+            "/api/airquality/now", "/api/airquality/stations/now", "/api/geo/**", "/api/me", "/swagger-ui.html", "/swagger-ui/**",
+            "/v3/api-docs/**"};
+
+    private static org.springframework.security.authorization.AuthorizationDecision notAnEnterprise(
+            java.util.function.Supplier<? extends org.springframework.security.core.Authentication> authentication, Object context) {
+        var who = authentication.get();
+        boolean signedIn = who != null && who.isAuthenticated()
+                && !(who instanceof org.springframework.security.authentication.AnonymousAuthenticationToken);
+        return new org.springframework.security.authorization.AuthorizationDecision(signedIn
+                && who.getAuthorities().stream().noneMatch(a -> Role.ENTERPRISE.authority().equals(a.getAuthority())));
+    }
+
     @Bean
     @ConditionalOnWebApplication // the import command runs without a web server
     SecurityFilterChain securityFilterChain(HttpSecurity http, ApiTokens tokens, LoginThrottle throttle) throws Exception {
@@ -43,7 +63,8 @@ class SecurityConfiguration {
                         .requestMatchers("/login", "/static/**", "/webjars/**", "/favicon.ico",
                                 "/actuator/health", "/actuator/health/**", "/error").permitAll()
                         .requestMatchers("/actuator/**").hasRole(Role.CITY_OFFICE.name())
-                        .anyRequest().authenticated())
+                        .requestMatchers(ENTERPRISE_PATHS).authenticated()
+                        .anyRequest().access(SecurityConfiguration::notAnEnterprise))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?error"))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 // API clients get a status code, not a redirect to the login page
@@ -51,7 +72,10 @@ class SecurityConfiguration {
                         .defaultAuthenticationEntryPointFor((request, response, e) -> ApiProblems.write(response,
                                 HttpStatus.UNAUTHORIZED.value(), "未登录", "请先登录，或以 Authorization: Bearer 发送 API 令牌"), api)
                         .defaultAccessDeniedHandlerFor((request, response, e) -> ApiProblems.write(response,
-                                HttpStatus.FORBIDDEN.value(), "无权操作", "本账号无权进行此操作（或缺少 CSRF 令牌）"), api))
+                                HttpStatus.FORBIDDEN.value(), "无权操作", "本账号无权进行此操作（或缺少 CSRF 令牌）"), api)
+                        // a page gets the platform's error page, with its layout and a way back
+                        .defaultAccessDeniedHandlerFor((request, response, e) -> response.sendError(HttpStatus.FORBIDDEN.value(),
+                                "本账号无权访问此页面或进行此操作"), request -> true))
                 // token-authenticated calls carry no cookie, so there is no cross-site request to forge
                 .csrf(csrf -> csrf.ignoringRequestMatchers(BearerTokenFilter::hasBearerToken)
                         .csrfTokenRepository(noSessionForApi(api)))

@@ -47,6 +47,9 @@ class HomeController {
 
     @GetMapping("/")
     String home(Model model) {
+        if (actors.current().enterpriseCode() != null) {
+            return "redirect:/enterprises/" + actors.current().enterpriseCode();   // an enterprise's home is its own file
+        }
         var visible = stations.list(LocalDate.now(clock)).stream().filter(s -> Stations.HANDAN.equals(s.city())).toList();
         model.addAttribute("stationCount", visible.size());
         model.addAttribute("nationalCount", visible.stream().filter(s -> s.stationClass() == StationClass.NATIONAL).count());

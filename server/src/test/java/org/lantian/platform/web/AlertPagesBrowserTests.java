@@ -47,6 +47,55 @@ class AlertPagesBrowserTests extends BrowserTest {
                 .get("id").asLong();
     }
 
+    @Autowired
+    org.lantian.platform.enterprises.Whitelist whitelist;
+
+    @Test
+    void anEnterpriseLandsOnItsOwnFileAnswersItsTicketAndReachesNothingElse() throws Exception {
+        String plant = jdbc.sql("SELECT credit_code FROM enterprise WHERE name = '河北普阳钢铁有限公司'").query(String.class).single();
+        var created = api("city").post("/api/users", """
+                {"username": "ent-puyang", "displayName": "普阳钢铁环保科", "role": "ENTERPRISE", "countyCode": "130481",
+                 "enterpriseCode": "%s", "password": "Lan-Tian-2026!", "reason": "页面测试"}""".formatted(plant));
+        assertThat(created.getStatusCode().value()).as(created.getBody()).isEqualTo(201);
+        long entry = Api.json(api("city").post("/api/enterprises/" + plant + "/whitelist", "{\"reason\": \"页面测试\"}")).get("id").asLong();
+        api("city").post("/api/enterprises/whitelist/" + entry + "/decision", "{\"include\": true}");
+        jdbc.sql("UPDATE enterprise_whitelist SET next_recheck_due = current_date - 1 WHERE id = ?").param(entry).update();
+        whitelist.remindDue();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.sql(
+                "SELECT count(*) FROM alerts_ticket WHERE place_kind = 'ENTERPRISE' AND place_code = ?").param(plant).query(Integer.class).single() == 1);
+        long ticket = jdbc.sql("SELECT id FROM alerts_ticket WHERE place_kind = 'ENTERPRISE' AND place_code = ?").param(plant).query(Long.class).single();
+
+        signIn("ent-puyang", "Lan-Tian-2026!");
+        waitUpTo(Duration.ofSeconds(5)).until(d -> d.getCurrentUrl().endsWith("/enterprises/" + plant));
+        assertThat(browser().findElement(By.tagName("h1")).getText()).contains("河北普阳钢铁有限公司");
+        assertThat(browser().findElements(By.cssSelector("nav.side a")).stream().map(WebElement::getText).toList())
+                .containsExactly("企业档案", "工单与回复", "空气质量地图", "接口文档");
+        screenshot("enterprise-user-file");
+
+        browser().findElement(By.linkText("工单与回复")).click();
+        waitUpTo(Duration.ofSeconds(5)).until(d -> !d.findElements(By.cssSelector("#tickets tbody tr")).isEmpty());
+        assertThat(column("tickets", 1)).containsExactly("#" + ticket);
+        screenshot("enterprise-user-tickets");
+
+        open("/alerts/tickets/" + ticket);
+        assertThat(browser().findElements(By.cssSelector("#actions form")).stream().map(f -> f.getDomAttribute("id")).toList())
+                .as("the enterprise answers; the county disposes").containsExactly("reply-form");
+        browser().findElement(By.cssSelector("#reply-form textarea")).sendKeys("已完成自查：除尘设施运行正常，附件为运行记录");
+        browser().findElement(By.cssSelector("#reply-form button")).click();
+        waitUpTo(Duration.ofSeconds(5)).until(d -> d.findElement(By.id("timeline")).getText().contains("已完成自查"));
+        screenshot("enterprise-user-ticket");
+
+        for (String elsewhere : List.of("/gateway/devices", "/audit", "/stations", "/alerts/assessment")) {
+            expectRefusal(elsewhere);
+            open(elsewhere);
+            assertThat(browser().findElement(By.tagName("h1")).getText()).as(elsewhere).isEqualTo("无权访问");
+        }
+        var other = jdbc.sql("SELECT credit_code FROM enterprise WHERE name = '河北兴华钢铁有限公司'").query(String.class).single();
+        expectRefusal("/enterprises/" + other);
+        open("/enterprises/" + other);
+        assertThat(browser().findElement(By.tagName("h1")).getText()).contains("不存在");
+    }
+
     @Test
     void theCityOfficePushesAFirePointThatGoesToTheCountyHoldingIt() throws Exception {
         signIn("viewer", "lantian2023");
