@@ -192,6 +192,9 @@ final class DemoEnterprises {
             }
         }
         equip(facilities, all, industries, today.getYear() - 1, random);
+        if (grades.targets(today.getYear()).whitelist() == null) {   // this year's targets, as the 2023 plan set them
+            grades.setTargets(new Grades.Targets(today.getYear(), 12, 50, 350), "演示目标（按 2023 年方案的数目）");
+        }
         return all.size();
     }
 

@@ -35,6 +35,15 @@ class EnterprisePages {
     private final Actors actors;
     private final Clock clock;
 
+    private GradeSheet gradeSheet;
+    private WhitelistSheet whitelistSheet;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    void sheets(GradeSheet gradeSheet, WhitelistSheet whitelistSheet) {
+        this.gradeSheet = gradeSheet;
+        this.whitelistSheet = whitelistSheet;
+    }
+
     EnterprisePages(Enterprises enterprises, Grades grades, Facilities facilities, Whitelist whitelist, RegisterImport workbooks,
                     Divisions divisions, Actors actors, Clock clock) {
         this.workbooks = workbooks;
@@ -103,17 +112,57 @@ class EnterprisePages {
         return "enterprises/map";
     }
 
-    /** Imports the register workbook from the page; the report (every wrong row named) shows on the list page. */
+    /** What a workbook imported from the list page holds. */
+    enum SheetKind { REGISTER, GRADES }
+
+    /** Imports the register or grades workbook from the page; the report (every wrong row named) shows on the list page. */
     @PostMapping("/enterprises/workbook")
     String importWorkbook(@RequestParam org.springframework.web.multipart.MultipartFile file,
+                          @RequestParam(defaultValue = "REGISTER") SheetKind kind,
                           @RequestParam(defaultValue = "WHOLE_FILE") RegisterImport.Mode mode, Model model) throws java.io.IOException {
-        if (file.getSize() > EnterprisesController.MAX_WORKBOOK_BYTES) {
-            throw new IllegalArgumentException("file：工作簿超过 20 MB");
-        }
-        try (var in = file.getInputStream()) {
-            model.addAttribute("importReport", workbooks.importWorkbook(in, mode, "导入 " + file.getOriginalFilename()));
+        try (var in = EnterprisesController.opened(file)) {
+            String reason = "导入 " + file.getOriginalFilename();
+            if (kind == SheetKind.GRADES) {
+                model.addAttribute("gradeReport", gradeSheet.importWorkbook(in, mode, reason));
+            } else {
+                model.addAttribute("importReport", workbooks.importWorkbook(in, mode, reason));
+            }
         }
         return listPage(new Enterprises.Filter(null, null, null, null, null, null), 0, FormInput.empty(), model);
+    }
+
+    /** Imports the whitelist workbook (the city office's records from before the platform); the report shows on the whitelist page. */
+    @PostMapping("/enterprises/whitelist/workbook")
+    String importWhitelist(@RequestParam org.springframework.web.multipart.MultipartFile file,
+                           @RequestParam(defaultValue = "WHOLE_FILE") RegisterImport.Mode mode, Model model) throws java.io.IOException {
+        try (var in = EnterprisesController.opened(file)) {
+            model.addAttribute("whitelistReport", whitelistSheet.importWorkbook(in, mode));
+        }
+        return whitelistPage(model);
+    }
+
+    /** Sets a year's register targets (创A, 升A晋B, whitelist) from the whitelist page: city office. */
+    @PostMapping("/enterprises/targets")
+    String setTargets(@RequestParam Map<String, String> typed, jakarta.servlet.http.HttpServletResponse response, Model model) {
+        FormInput form = new FormInput(typed);
+        Integer year = form.integer("year", "年度", 2013, 2100);
+        Integer toA = form.integer("upgradeToA", "创 A 目标", 0, 100_000);
+        Integer toAOrB = form.integer("upgradeToAOrB", "升 A 晋 B 目标", 0, 100_000);
+        Integer listed = form.integer("whitelist", "白名单目标", 0, 100_000);
+        if (!form.hasErrors() && year == null) {
+            form.reject("year", "请填写年度");
+        }
+        if (!form.hasErrors()) {
+            try {
+                grades.setTargets(new Grades.Targets(year, toA, toAOrB, listed), form.text("reason"));
+                return "redirect:/enterprises/whitelist?year=" + year;
+            } catch (IllegalArgumentException | AccessDenied e) {
+                form.refused(e);
+            }
+        }
+        response.setStatus(400);
+        model.addAttribute("targetsForm", form);
+        return whitelistPage(model);
     }
 
     @GetMapping("/enterprises/{code}")
@@ -140,7 +189,12 @@ class EnterprisePages {
     }
 
     @GetMapping("/enterprises/whitelist")
-    String whitelistPage(Model model) {
+    String whitelistPage(@RequestParam(required = false) Integer year, Model model) {
+        model.addAttribute("targetsYear", year);
+        return whitelistPage(model);
+    }
+
+    private String whitelistPage(Model model) {
         Actor me = actors.current();
         LocalDate today = LocalDate.now(clock);
         List<Whitelist.Entry> all = whitelist.list(null);
@@ -153,7 +207,20 @@ class EnterprisePages {
         model.addAttribute("today", today);
         model.addAttribute("mayDecide", me.isCityOffice());
         model.addAttribute("mayRecheck", me.isCityOffice() || me.role() == Role.COUNTY);
+        Integer year = (Integer) model.getAttribute("targetsYear");
+        Grades.Targets targets = grades.targets(year == null || year < 2013 || year > 2100 ? today.getYear() : year);
+        if (!model.containsAttribute("targetsForm")) {
+            FormInput form = FormInput.empty();
+            form.fill(Map.of("year", String.valueOf(targets.year()), "upgradeToA", text(targets.upgradeToA()),
+                    "upgradeToAOrB", text(targets.upgradeToAOrB()), "whitelist", text(targets.whitelist())));
+            model.addAttribute("targetsForm", form);
+        }
+        model.addAttribute("targets", targets);
         return "enterprises/whitelist";
+    }
+
+    private static String text(Integer n) {
+        return n == null ? "" : n.toString();
     }
 
     @PostMapping("/enterprises/{code}/whitelist")

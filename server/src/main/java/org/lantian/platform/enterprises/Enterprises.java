@@ -355,6 +355,18 @@ public class Enterprises {
         }
     }
 
+    /** Every enterprise the filter selects that the actor may see, page by page (an export). */
+    public List<Enterprise> listAll(Filter filter) {
+        List<Enterprise> all = new ArrayList<>();
+        for (int offset = 0; ; offset += MAX_PAGE) {
+            Page page = list(filter, offset, MAX_PAGE);
+            all.addAll(page.items());
+            if (offset + MAX_PAGE >= page.total()) {
+                return all;
+            }
+        }
+    }
+
     /** Puts many enterprises on a list from a date in one batch (an import, the demo); those already on it are left. */
     @Transactional
     public int flagAll(java.util.Collection<String> creditCodes, EnterpriseFlag flag, LocalDate from, String reason) {

@@ -26,7 +26,13 @@ class EnterprisesController {
     private final Whitelist whitelist;
     private final RegisterImport workbooks;
 
-    EnterprisesController(Enterprises enterprises, Grades grades, Facilities facilities, Whitelist whitelist, RegisterImport workbooks) {
+    private final GradeSheet gradeSheet;
+    private final WhitelistSheet whitelistSheet;
+
+    EnterprisesController(Enterprises enterprises, Grades grades, Facilities facilities, Whitelist whitelist, RegisterImport workbooks,
+                          GradeSheet gradeSheet, WhitelistSheet whitelistSheet) {
+        this.gradeSheet = gradeSheet;
+        this.whitelistSheet = whitelistSheet;
         this.workbooks = workbooks;
         this.whitelist = whitelist;
         this.enterprises = enterprises;
@@ -148,6 +154,12 @@ class EnterprisesController {
     record Proposal(String reason) {
     }
 
+    @GetMapping("/{code}/whitelist")
+    @Operation(summary = "Every whitelist record of one enterprise, newest first")
+    List<Whitelist.Entry> whitelistOf(@PathVariable String code) {
+        return whitelist.of(code);
+    }
+
     @PostMapping("/{code}/whitelist")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Propose the enterprise for the supervision whitelist (a county for its own, a department, the city office)")
@@ -190,19 +202,13 @@ class EnterprisesController {
         return whitelist.remove(id, request.reason());
     }
 
-    /** The largest register workbook taken (a whole city's register is about 1 MB). */
-    static final long MAX_WORKBOOK_BYTES = 20L * 1024 * 1024;
-
     @PostMapping(value = "/workbook", consumes = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Import the register workbook (docs/enterprises.md): mode WHOLE_FILE stores nothing when a row is wrong, "
             + "ROW_BY_ROW stores every right row; every wrong row is named by line, column and reason")
     RegisterImport.Report importWorkbook(@RequestParam org.springframework.web.multipart.MultipartFile file,
                                          @RequestParam(defaultValue = "WHOLE_FILE") RegisterImport.Mode mode,
                                          @RequestParam(required = false) String reason) throws java.io.IOException {
-        if (file.getSize() > MAX_WORKBOOK_BYTES) {
-            throw new IllegalArgumentException("file：工作簿超过 20 MB");
-        }
-        try (var in = file.getInputStream()) {
+        try (var in = opened(file)) {
             return workbooks.importWorkbook(in, mode, reason == null ? "导入 " + file.getOriginalFilename() : reason);
         }
     }
@@ -214,10 +220,57 @@ class EnterprisesController {
                                                                    @RequestParam(required = false) String grade,
                                                                    @RequestParam(required = false) EnterpriseFlag flag,
                                                                    @RequestParam(required = false) String q) {
-        byte[] book = workbooks.export(new Enterprises.Filter(county, status, grade, flag, null, q));
+        return xlsx("涉气企业清单.xlsx", workbooks.export(new Enterprises.Filter(county, status, grade, flag, null, q)));
+    }
+
+    @PostMapping(value = "/grades/workbook", consumes = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Import grades (docs/enterprises.md): each row a grade from its date, checked as one recorded by hand; "
+            + "rows already recorded are counted as unchanged")
+    RowImport.Report importGrades(@RequestParam org.springframework.web.multipart.MultipartFile file,
+                                  @RequestParam(defaultValue = "WHOLE_FILE") RegisterImport.Mode mode,
+                                  @RequestParam(required = false) String reason) throws java.io.IOException {
+        try (var in = opened(file)) {
+            return gradeSheet.importWorkbook(in, mode, reason == null ? "导入 " + file.getOriginalFilename() : reason);
+        }
+    }
+
+    @GetMapping("/grades/workbook")
+    @Operation(summary = "Every grade the selected enterprises have held, as the grades workbook; it imports back unchanged")
+    org.springframework.http.ResponseEntity<byte[]> exportGrades(@RequestParam(required = false) String county,
+                                                                 @RequestParam(required = false) String grade,
+                                                                 @RequestParam(required = false) String q) {
+        return xlsx("绩效分级.xlsx", gradeSheet.export(new Enterprises.Filter(county, null, grade, null, null, q)));
+    }
+
+    @PostMapping(value = "/whitelist/workbook", consumes = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Import the enterprises already on the whitelist (city office); rows already recorded are counted as unchanged")
+    RowImport.Report importWhitelist(@RequestParam org.springframework.web.multipart.MultipartFile file,
+                                     @RequestParam(defaultValue = "WHOLE_FILE") RegisterImport.Mode mode) throws java.io.IOException {
+        try (var in = opened(file)) {
+            return whitelistSheet.importWorkbook(in, mode);
+        }
+    }
+
+    @GetMapping("/whitelist/workbook")
+    @Operation(summary = "Every whitelist record the caller may see with its state and dates")
+    org.springframework.http.ResponseEntity<byte[]> exportWhitelist() {
+        return xlsx("监管白名单.xlsx", whitelistSheet.export());
+    }
+
+    /** The largest workbook taken (a whole city's register is about 1 MB). */
+    static final long MAX_WORKBOOK_BYTES = 20L * 1024 * 1024;
+
+    static java.io.InputStream opened(org.springframework.web.multipart.MultipartFile file) throws java.io.IOException {
+        if (file.getSize() > MAX_WORKBOOK_BYTES) {
+            throw new IllegalArgumentException("file：工作簿超过 20 MB");
+        }
+        return file.getInputStream();
+    }
+
+    static org.springframework.http.ResponseEntity<byte[]> xlsx(String filename, byte[] book) {
         return org.springframework.http.ResponseEntity.ok()
                 .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition.attachment()
-                        .filename("涉气企业清单.xlsx", java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                        .filename(filename, java.nio.charset.StandardCharsets.UTF_8).build().toString())
                 .contentType(org.springframework.http.MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
                 .body(book);
     }

@@ -14,6 +14,7 @@ import org.lantian.platform.geo.Datum;
 import org.lantian.platform.geo.Division;
 import org.lantian.platform.geo.Divisions;
 import org.lantian.platform.monitoring.IngestReport.RowError;
+import org.lantian.platform.workbooks.OfficeWorkbook;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -57,7 +58,7 @@ public class RegisterImport {
     }
 
     public Report importWorkbook(InputStream in, Mode mode, String reason) throws IOException {
-        RegisterWorkbook.Parsed parsed = RegisterWorkbook.read(in);
+        OfficeWorkbook.Parsed parsed = RegisterWorkbook.read(in);
         if (!parsed.missingColumns().isEmpty()) {
             return new Report(0, 0, 0, 0, false, parsed.missingColumns().stream()
                     .map(c -> new RowError(1, c, "表头缺少“" + c + "”列（表头见 docs/enterprises.md）")).toList());
@@ -67,7 +68,7 @@ public class RegisterImport {
         List<Checked> updates = new ArrayList<>();
         List<RowError> errors = new ArrayList<>();
         java.util.Set<String> seen = new java.util.HashSet<>();
-        for (RegisterWorkbook.Line line : parsed.lines()) {
+        for (OfficeWorkbook.Line line : parsed.lines()) {
             try {
                 Checked checked = check(line);
                 String code = checked.registration().creditCode();
@@ -76,7 +77,7 @@ public class RegisterImport {
                 }
                 (registered.contains(code) ? updates : fresh).add(checked);
             } catch (RowProblem p) {
-                errors.add(new RowError(line.line(), p.column, p.getMessage()));
+                errors.add(p.at(line.line()));
             }
         }
         int received = parsed.lines().size();
@@ -109,21 +110,11 @@ public class RegisterImport {
         return new Report(received, fresh.size(), updated[0], errors.size(), true, errors);
     }
 
-    /** A wrong cell: which column, and why. */
-    private static final class RowProblem extends RuntimeException {
-        final String column;
-
-        RowProblem(String column, String message) {
-            super(message);
-            this.column = column;
-        }
-    }
-
     private static final Map<String, String> COLUMN_OF_FIELD = Map.of("creditCode", RegisterWorkbook.CODE, "name", RegisterWorkbook.NAME,
             "countyCode", RegisterWorkbook.COUNTY, "lon", RegisterWorkbook.LON, "lat", RegisterWorkbook.LAT,
             "industryCode", RegisterWorkbook.INDUSTRY_CODE);
 
-    private Checked check(RegisterWorkbook.Line line) {
+    private Checked check(OfficeWorkbook.Line line) {
         Map<String, String> cells = line.cells();
         String county = cells.get(RegisterWorkbook.COUNTY);
         String countyCode = null;
@@ -144,25 +135,14 @@ public class RegisterImport {
         try {
             r = enterprises.checked(r);
         } catch (IllegalArgumentException | org.lantian.platform.identity.AccessDenied e) {
-            String message = e.getMessage() == null ? "不符合要求" : e.getMessage();
-            int colon = message.indexOf('：');
-            String field = colon > 0 ? message.substring(0, colon).split("[、.]")[0] : "";
-            throw new RowProblem(COLUMN_OF_FIELD.getOrDefault(field, RegisterWorkbook.CODE), colon > 0 ? message.substring(colon + 1) : message);
+            throw RowProblem.fromService(e, field -> COLUMN_OF_FIELD.getOrDefault(field, RegisterWorkbook.CODE));
         }
         String grade = cells.get(RegisterWorkbook.GRADE);
         String scheme = cells.getOrDefault(RegisterWorkbook.SCHEME, "GUIDE2020");
         if (grade != null && grades.schemes().stream().noneMatch(s -> s.code().equals(scheme) && s.grades().contains(grade))) {
             throw new RowProblem(RegisterWorkbook.GRADE, "“" + grade + "”不是分级方案 " + scheme + " 的等级");
         }
-        LocalDate gradedOn = LocalDate.now(clock);
-        String on = cells.get(RegisterWorkbook.GRADED_ON);
-        if (on != null) {
-            try {
-                gradedOn = LocalDate.parse(on.replace('/', '-'));
-            } catch (DateTimeParseException e) {
-                throw new RowProblem(RegisterWorkbook.GRADED_ON, "“" + on + "”不是日期（如 2023-06-01）");
-            }
-        }
+        LocalDate gradedOn = java.util.Objects.requireNonNullElse(Cells.date(line, RegisterWorkbook.GRADED_ON), LocalDate.now(clock));
         List<EnterpriseFlag> flags = new ArrayList<>();
         for (EnterpriseFlag flag : EnterpriseFlag.values()) {
             String mark = cells.get(flag.label());
@@ -215,16 +195,8 @@ public class RegisterImport {
 
     @Transactional(readOnly = true)
     public byte[] export(Enterprises.Filter filter) {
-        List<Enterprise> all = new ArrayList<>();
-        for (int offset = 0; ; offset += Enterprises.MAX_PAGE) {
-            Enterprises.Page page = enterprises.list(filter, offset, Enterprises.MAX_PAGE);
-            all.addAll(page.items());
-            if (offset + Enterprises.MAX_PAGE >= page.total()) {
-                break;
-            }
-        }
         Map<String, String> names = new java.util.HashMap<>();
         divisions.all().forEach(d -> names.put(d.code(), d.shortName()));
-        return RegisterWorkbook.write(all, names);
+        return RegisterWorkbook.write(enterprises.listAll(filter), names);
     }
 }

@@ -134,6 +134,39 @@ public class Whitelist {
         return find(id);
     }
 
+    /**
+     * Records an enterprise the office included before the platform kept the whitelist (its workbook): city
+     * office; proposed and included on {@code includedOn}, next re-checked on {@code nextDue} or a period later.
+     */
+    @Transactional
+    public Entry includeExisting(String creditCode, LocalDate includedOn, Integer recheckEveryDays, LocalDate nextDue, String reason) {
+        requireCityOffice("导入白名单");
+        Enterprise e = enterprises.find(creditCode);
+        if (includedOn == null || includedOn.isAfter(LocalDate.now(clock))) {
+            throw new IllegalArgumentException("includedOn：请填写不晚于今天的纳入日期");
+        }
+        int every = recheckEveryDays == null ? DEFAULT_RECHECK_DAYS : recheckEveryDays;
+        if (every < 1 || every > 1096) {
+            throw new IllegalArgumentException("recheckEveryDays：复核周期应为 1–1096 天");
+        }
+        String why = reason == null || reason.isBlank() ? "导入已有白名单" : reason.strip();
+        Timestamp at = Timestamp.from(includedOn.atStartOfDay(org.lantian.standards.BeijingTime.ZONE).toInstant());
+        try {
+            long id = jdbc.sql("""
+                            INSERT INTO enterprise_whitelist (credit_code, state, proposed_by, proposed_at, proposal_reason, decided_by, decided_at,
+                                                              decision_reason, included_on, recheck_every_days, next_recheck_due)
+                            VALUES (?, 'INCLUDED', ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                    .params(e.creditCode(), actors.current().username(), at, why, actors.current().username(), Timestamp.from(clock.instant()), why,
+                            Date.valueOf(includedOn), every, Date.valueOf(nextDue == null ? includedOn.plusDays(every) : nextDue))
+                    .query(Long.class).single();
+            audit.record("enterprises.whitelist.included", "enterprise", e.creditCode(), e.countyCode(), why,
+                    Map.of("entry", String.valueOf(id), "includedOn", includedOn.toString()));
+            return find(id);
+        } catch (DuplicateKeyException already) {
+            throw new IllegalStateException(e.name() + " 已在白名单中或正待审核");
+        }
+    }
+
     /** Records a re-check: passed, the next falls due a period later; failed, the enterprise leaves the whitelist. */
     @Transactional
     public Entry recheck(long id, boolean passed, String note, LocalDate checkedOn) {

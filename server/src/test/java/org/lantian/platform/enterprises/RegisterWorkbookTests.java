@@ -87,7 +87,7 @@ public class RegisterWorkbookTests extends ApiTest {
         assertThat(e.get("flags").toString()).contains("REDUCTION_LIST");
 
         byte[] exported = as("city").getBytes("/api/enterprises/workbook?q=" + one);
-        RegisterWorkbook.Parsed parsed = RegisterWorkbook.read(new ByteArrayInputStream(exported));
+        org.lantian.platform.workbooks.OfficeWorkbook.Parsed parsed = RegisterWorkbook.read(new ByteArrayInputStream(exported));
         assertThat(parsed.lines()).hasSize(1);
         assertThat(parsed.lines().get(0).cells()).containsEntry("统一社会信用代码", one).containsEntry("县（市、区）", "武安市")
                 .containsEntry("绩效等级", "C").containsEntry("减排清单", "是");

@@ -446,6 +446,25 @@ class PagesBrowserTests extends BrowserTest {
         assertThat(browser().findElement(By.id("included")).getText()).contains("180 天");
         assertThat(text("whitelist-progress")).contains("已纳入");
         screenshot("whitelist");
+
+        // the year's targets: a word where a number belongs is answered beside the field, the rest kept
+        int nextYear = java.time.LocalDate.now().getYear() + 1;
+        var targets = browser().findElement(By.id("targets"));
+        targets.findElement(By.name("year")).clear();
+        targets.findElement(By.name("year")).sendKeys(String.valueOf(nextYear));
+        targets.findElement(By.name("upgradeToA")).clear();
+        targets.findElement(By.name("upgradeToA")).sendKeys("十二");
+        targets.findElement(By.name("whitelist")).clear();
+        targets.findElement(By.name("whitelist")).sendKeys("400");
+        expectRefusal("/enterprises/targets");
+        targets.findElement(By.id("set-targets")).click();
+        waitUpTo(Duration.ofSeconds(5)).until(d -> !d.findElements(By.cssSelector(".field-error[data-field=upgradeToA]")).isEmpty());
+        assertThat(browser().findElement(By.cssSelector("#targets input[name=whitelist]")).getDomProperty("value")).isEqualTo("400");
+        browser().findElement(By.cssSelector("#targets input[name=upgradeToA]")).clear();
+        browser().findElement(By.cssSelector("#targets input[name=upgradeToA]")).sendKeys("15");
+        browser().findElement(By.id("set-targets")).click();
+        waitUpTo(Duration.ofSeconds(5)).until(d -> d.findElement(By.id("targets")).getText().contains(nextYear + " 年：创 A 15 家"));
+        assertThat(text("targets")).contains("白名单 400 家");
     }
 
     @Test
@@ -460,5 +479,16 @@ class PagesBrowserTests extends BrowserTest {
         assertThat(text("import-report")).contains("未导入：3 行有错误（共 60 行）", "校验码应为", "纽约", "114,5");
         screenshot("enterprises-import");
         assertThat(browser().findElement(By.id("export")).getDomAttribute("href")).contains("/api/enterprises/workbook");
+
+        // the grades workbook through the same form: its rows named the same way
+        java.nio.file.Path grades = java.nio.file.Files.createTempFile("分级", ".xlsx");
+        String code = jdbc.sql("SELECT credit_code FROM enterprise WHERE demo ORDER BY credit_code OFFSET 300 LIMIT 1").query(String.class).single();
+        java.nio.file.Files.write(grades, org.lantian.platform.workbooks.OfficeWorkbook.writer("分级")
+                .header(List.of("统一社会信用代码", "绩效等级", "生效日期")).row(List.of(code, "A", "2040-01-01")).row(List.of(code, "Z", "2041-01-01")).bytes());
+        new org.openqa.selenium.support.ui.Select(browser().findElement(By.name("kind"))).selectByValue("GRADES");
+        browser().findElement(By.cssSelector("#import input[name=file]")).sendKeys(grades.toString());
+        browser().findElement(By.id("import-workbook")).click();
+        waitUpTo(Duration.ofSeconds(10)).until(d -> d.findElements(By.id("import-summary")).stream().anyMatch(p -> p.getText().contains("未导入")));
+        assertThat(text("import-errors")).contains("3", "绩效等级", "“Z”不是分级方案 GUIDE2020 的等级");
     }
 }

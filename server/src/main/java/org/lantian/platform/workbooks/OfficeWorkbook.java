@@ -1,0 +1,171 @@
+package org.lantian.platform.workbooks;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/**
+ * A workbook as the offices keep them: the first sheet, a header row of Chinese column names (order free,
+ * unknown columns ignored), then one row per record. Reading gives each row's cells by header with its line
+ * in the sheet, so every import names a bad cell the same way; writing gives the same layout back.
+ */
+public final class OfficeWorkbook {
+
+    private OfficeWorkbook() {
+    }
+
+    /** A data row: its 1-based line in the sheet and its non-empty cells by header. */
+    public record Line(int line, Map<String, String> cells) {
+
+        public String get(String column) {
+            return cells.get(column);
+        }
+    }
+
+    /** What a workbook held: its rows, or the required columns its header lacks. */
+    public record Parsed(List<Line> lines, List<String> missingColumns) {
+    }
+
+    /**
+     * Reads the first sheet.
+     *
+     * @throws IllegalArgumentException naming the field "file" when it is no .xlsx workbook or has more than {@code maxRows} rows
+     */
+    public static Parsed read(InputStream in, List<String> required, int maxRows) throws IOException {
+        try (Workbook book = new XSSFWorkbook(in)) {
+            Sheet sheet = book.getSheetAt(0);
+            DataFormatter text = new DataFormatter();
+            Row head = sheet.getRow(sheet.getFirstRowNum());
+            Map<Integer, String> columns = new LinkedHashMap<>();
+            if (head != null) {
+                for (Cell cell : head) {
+                    String name = text.formatCellValue(cell).strip();
+                    if (!name.isEmpty()) {
+                        columns.put(cell.getColumnIndex(), name);
+                    }
+                }
+            }
+            List<String> missing = required.stream().filter(c -> !columns.containsValue(c)).toList();
+            List<Line> lines = new ArrayList<>();
+            if (!missing.isEmpty()) {
+                return new Parsed(lines, missing);
+            }
+            if (sheet.getLastRowNum() - sheet.getFirstRowNum() > maxRows) {
+                throw new IllegalArgumentException("file：工作簿超过 " + maxRows + " 行，请分批导入");
+            }
+            for (int r = sheet.getFirstRowNum() + 1; r <= sheet.getLastRowNum(); r++) {
+                Row row = sheet.getRow(r);
+                if (row == null) {
+                    continue;
+                }
+                Map<String, String> cells = new LinkedHashMap<>();
+                columns.forEach((index, name) -> {
+                    Cell cell = row.getCell(index);
+                    String value = cell == null ? "" : text.formatCellValue(cell).strip();
+                    if (!value.isEmpty()) {
+                        cells.put(name, value);
+                    }
+                });
+                if (!cells.isEmpty()) {
+                    lines.add(new Line(r + 1, cells));
+                }
+            }
+            return new Parsed(lines, List.of());
+        } catch (org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException | org.apache.poi.ooxml.POIXMLException e) {
+            throw new IllegalArgumentException("file：不是 Excel 工作簿（.xlsx）：" + e.getMessage());
+        }
+    }
+
+    /** A workbook being written: one sheet of captions, header rows and data rows, in order. */
+    public static final class Writer {
+
+        private final XSSFWorkbook book = new XSSFWorkbook();
+        private final Sheet sheet;
+        private final CellStyle heading;
+        private int next;
+
+        private Writer(String sheetName) {
+            sheet = book.createSheet(sheetName);
+            Font bold = book.createFont();
+            bold.setBold(true);
+            heading = book.createCellStyle();
+            heading.setFont(bold);
+        }
+
+        /** A bold line of text (a title, a table's caption). */
+        public Writer caption(String text) {
+            Cell cell = sheet.createRow(next++).createCell(0);
+            cell.setCellValue(text);
+            cell.setCellStyle(heading);
+            return this;
+        }
+
+        public Writer blank() {
+            next++;
+            return this;
+        }
+
+        /** A bold header row. */
+        public Writer header(List<String> names) {
+            Row row = sheet.createRow(next++);
+            for (int i = 0; i < names.size(); i++) {
+                Cell cell = row.createCell(i);
+                cell.setCellValue(names.get(i));
+                cell.setCellStyle(heading);
+            }
+            return this;
+        }
+
+        /** A data row; a null leaves its cell empty, numbers stay numbers. */
+        public Writer row(List<?> values) {
+            Row row = sheet.createRow(next++);
+            for (int i = 0; i < values.size(); i++) {
+                Object v = values.get(i);
+                if (v instanceof BigDecimal d) {
+                    row.createCell(i).setCellValue(d.doubleValue());   // display only: the figure was computed exactly
+                } else if (v instanceof Number n) {
+                    row.createCell(i).setCellValue(n.doubleValue());
+                } else if (v != null) {
+                    row.createCell(i).setCellValue(v.toString());
+                }
+            }
+            return this;
+        }
+
+        /** Column widths in characters, from the first column. */
+        public Writer widths(int... characters) {
+            for (int i = 0; i < characters.length; i++) {
+                sheet.setColumnWidth(i, characters[i] * 256);
+            }
+            return this;
+        }
+
+        public byte[] bytes() {
+            try (book; ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+                book.write(out);
+                return out.toByteArray();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    public static Writer writer(String sheetName) {
+        return new Writer(sheetName);
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * The office's Excel workbooks (Apache POI), read and written one way for every module: Chinese headers in a
+ * row, cells by header, a size limit, and a bold heading. Depends on no other module.
+ */
+package org.lantian.platform.workbooks;
