@@ -255,6 +255,33 @@ class EnterprisePages {
         return "redirect:/enterprises/" + code;
     }
 
+    /** Grades from the indicator lines typed on the page ("钢铁 无组织排放 B", one a line). */
+    @PostMapping("/enterprises/{code}/grades/assessments")
+    String assess(@PathVariable String code, @RequestParam String indicators, @RequestParam LocalDate validFrom,
+                  @RequestParam(defaultValue = "false") boolean selected, @RequestParam(required = false) String evidence) {
+        grades.assess(code, "FRAMEWORK2026", validFrom, indicatorLines(indicators), selected, evidence);
+        return "redirect:/enterprises/" + code;
+    }
+
+    static List<GradingRule.Indicator> indicatorLines(String text) {
+        List<GradingRule.Indicator> indicators = new java.util.ArrayList<>();
+        String[] lines = text.strip().split("\\R");
+        if (lines.length > GradingRule.MAX_INDICATORS) {
+            throw new IllegalArgumentException("indicators：指标不超过 " + GradingRule.MAX_INDICATORS + " 项，收到 " + lines.length + " 行");
+        }
+        for (int n = 0; n < lines.length; n++) {
+            if (lines[n].isBlank()) {
+                continue;
+            }
+            String[] parts = lines[n].strip().split("[\\s，,、·]+");
+            if (parts.length != 3) {
+                throw new IllegalArgumentException("indicators：第 " + (n + 1) + " 行“" + lines[n].strip() + "”应为“行业 指标 等级”三项");
+            }
+            indicators.add(new GradingRule.Indicator(parts[0], parts[1], parts[2]));
+        }
+        return indicators;
+    }
+
     @PostMapping("/enterprises/{code}/flags")
     String flag(@PathVariable String code, @RequestParam EnterpriseFlag flag, @RequestParam boolean on,
                 @RequestParam(required = false) LocalDate date, @RequestParam(required = false) String reason) {

@@ -101,6 +101,17 @@ class EnterprisesController {
         return grades.record(code, request.scheme(), request.grade(), request.gradingIndustry(), request.validFrom(), request.evidence());
     }
 
+    record Assessment(String scheme, LocalDate validFrom, List<GradingRule.Indicator> indicators, Boolean selected, String evidence) {
+    }
+
+    @PostMapping("/{code}/grades/assessments")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Grade from indicator grades under a computed scheme (FRAMEWORK2026): the weakest indicator sets an industry's grade, "
+            + "the lowest industry the enterprise's; selected=true asks for A+, allowed only where the indicators give A")
+    Grades.Assessed assess(@PathVariable String code, @RequestBody Assessment request) {
+        return grades.assess(code, request.scheme(), request.validFrom(), request.indicators(), Boolean.TRUE.equals(request.selected()), request.evidence());
+    }
+
     @GetMapping("/{code}/grades")
     List<Grades.Grade> gradeHistory(@PathVariable String code) {
         return grades.history(code);

@@ -43,8 +43,12 @@ public class Grades {
         this.clock = clock;
     }
 
-    /** A scheme's grades, best first. */
-    public record Scheme(String code, String name, LocalDate validFrom, String source, List<String> grades) {
+    /**
+     * A scheme's grades, best first, and how a grade is found: {@code AS_GIVEN} (recorded as the assessment gave it) or
+     * {@code WEAKEST_INDICATOR} (computed from the indicator grades, {@link GradingRule}).
+     */
+    public record Scheme(String code, String name, LocalDate validFrom, String source, List<String> grades, String rule,
+                         String selectedGrade) {
     }
 
     public List<Scheme> schemes() {
@@ -55,8 +59,52 @@ public class Grades {
                 });
         return jdbc.sql("SELECT * FROM grading_scheme ORDER BY valid_from")
                 .query((rs, n) -> new Scheme(rs.getString("code"), rs.getString("name"), rs.getDate("valid_from").toLocalDate(),
-                        rs.getString("source"), grades.getOrDefault(rs.getString("code"), List.of())))
+                        rs.getString("source"), grades.getOrDefault(rs.getString("code"), List.of()), rs.getString("rule"),
+                        rs.getString("selected_grade")))
                 .list();
+    }
+
+    /** The rule that computes a scheme's grade from indicators; refused for a scheme whose grade is recorded as given. */
+    GradingRule rule(String scheme) {
+        var rule = jdbc.sql("SELECT rule, selected_grade, selected_from FROM grading_scheme WHERE code = ?").param(scheme)
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}).optional()
+                .orElseThrow(() -> new IllegalArgumentException("scheme：没有分级方案 " + scheme));
+        if (!"WEAKEST_INDICATOR".equals(rule[0])) {
+            throw new IllegalArgumentException("scheme：" + scheme + " 的等级按评定结果直接记录，不按指标计算");
+        }
+        List<String> grades = new ArrayList<>();
+        List<String> indicatorGrades = new ArrayList<>();
+        jdbc.sql("SELECT grade, indicator_grade FROM grading_grade WHERE scheme = ? ORDER BY rank").param(scheme).query(rs -> {
+            grades.add(rs.getString(1));
+            if (rs.getBoolean(2)) {
+                indicatorGrades.add(rs.getString(1));
+            }
+        });
+        return new GradingRule(grades, indicatorGrades, rule[1], rule[2]);
+    }
+
+    /** A grade computed from its indicators, with the indicators kept as its evidence. */
+    public record Assessed(Grade grade, GradingRule.Result result) {
+    }
+
+    /**
+     * Grades an enterprise under a scheme whose grade is computed ({@link GradingRule}): the grade the
+     * indicators give (or the selected grade, when asked and allowed) from {@code validFrom}, recorded like
+     * any other with the indicators and the explanation as its evidence.
+     */
+    @Transactional
+    public Assessed assess(String creditCode, String scheme, LocalDate validFrom, List<GradingRule.Indicator> indicators, boolean selected,
+                           String evidence) {
+        GradingRule.Result result = rule(scheme).apply(indicators, selected);
+        String why = result.explanation() + (evidence == null || evidence.isBlank() ? "" : "。依据：" + evidence.strip());
+        Grade grade = record(creditCode, scheme, result.grade(), null, validFrom, why.length() > 2000 ? why.substring(0, 2000) : why);
+        long id = jdbc.sql("SELECT id FROM enterprise_grade WHERE credit_code = ? ORDER BY valid_from DESC LIMIT 1")
+                .param(enterprises.find(creditCode).creditCode()).query(Long.class).single();
+        for (GradingRule.Indicator x : indicators) {
+            jdbc.sql("INSERT INTO enterprise_grade_indicator (grade_id, grading_industry, indicator, grade) VALUES (?, ?, ?, ?)")
+                    .params(id, x.industry().strip(), x.indicator().strip(), x.grade().strip()).update();
+        }
+        return new Assessed(grade, result);
     }
 
     /** One grade an enterprise has held. */

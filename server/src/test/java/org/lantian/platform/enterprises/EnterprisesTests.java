@@ -60,6 +60,38 @@ public class EnterprisesTests extends ApiTest {
     }
 
     @Test
+    void underThe2026FrameworkTheGradeIsComputedFromTheIndicatorsAndKeptWithThem() {
+        String code = jdbc.sql("SELECT credit_code FROM enterprise WHERE county_code = '130481' AND demo ORDER BY credit_code OFFSET 400 LIMIT 1")
+                .query(String.class).single();
+        var assessed = as("wuan").post("/api/enterprises/" + code + "/grades/assessments", """
+                {"scheme": "FRAMEWORK2026", "validFrom": "2033-01-01", "selected": false, "evidence": "2032 年度评级",
+                 "indicators": [{"industry": "钢铁", "indicator": "有组织排放", "grade": "A"},
+                                {"industry": "钢铁", "indicator": "无组织排放", "grade": "B"},
+                                {"industry": "石灰窑", "indicator": "有组织排放", "grade": "C"}]}""");
+        assertThat(assessed.getStatusCode().value()).as(assessed.getBody()).isEqualTo(201);
+        JsonNode result = Api.json(assessed);
+        assertThat(result.get("grade").get("grade").asString()).isEqualTo("C");
+        assertThat(result.get("grade").get("evidence").asString())
+                .isEqualTo("按 3 项指标评定为 C：短板指标 石灰窑·有组织排放（C）；跨行业取最低：钢铁 B、石灰窑 C。依据：2032 年度评级");
+        assertThat(jdbc.sql("SELECT count(*) FROM enterprise_grade_indicator i JOIN enterprise_grade g ON g.id = i.grade_id WHERE g.credit_code = ?")
+                .param(code).query(Integer.class).single()).isEqualTo(3);
+        JsonNode current = Api.json(as("wuan").get("/api/enterprises/" + code));
+        assertThat(current.get("grade").asString()).isEqualTo("C");
+
+        var aPlus = as("wuan").post("/api/enterprises/" + code + "/grades/assessments", """
+                {"scheme": "FRAMEWORK2026", "validFrom": "2034-01-01", "selected": true,
+                 "indicators": [{"industry": "钢铁", "indicator": "有组织排放", "grade": "A"}, {"industry": "钢铁", "indicator": "运输方式", "grade": "B"}]}""");
+        assertThat(aPlus.getStatusCode().value()).isEqualTo(400);
+        assertThat(Api.json(aPlus).get("detail").asString()).startsWith("selected：A+ 只能从 A 级企业中遴选");
+        var guide = as("wuan").post("/api/enterprises/" + code + "/grades/assessments", """
+                {"scheme": "GUIDE2020", "validFrom": "2034-01-01", "indicators": [{"industry": "钢铁", "indicator": "x", "grade": "A"}]}""");
+        assertThat(Api.json(guide).get("detail").asString()).startsWith("scheme：GUIDE2020 的等级按评定结果直接记录");
+        assertThat(as("hanshan").post("/api/enterprises/" + code + "/grades/assessments", """
+                {"scheme": "FRAMEWORK2026", "validFrom": "2034-01-01", "indicators": [{"industry": "钢铁", "indicator": "x", "grade": "A"}]}""")
+                .getStatusCode().value()).isEqualTo(404);
+    }
+
+    @Test
     void aGcj02PositionIsStoredAsWgs84AndPlacesTheEnterpriseInItsCounty() {
         JsonNode e = Api.json(org.springframework.http.ResponseEntity.ok(registerInWuan(code(1), "武安测试钢铁有限公司")));
         LonLat inWuan = divisions.interiorPoint("130481").orElseThrow();

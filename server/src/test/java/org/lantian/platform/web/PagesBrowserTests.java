@@ -405,6 +405,15 @@ class PagesBrowserTests extends BrowserTest {
         waitUpTo(Duration.ofSeconds(5)).until(d -> d.findElement(By.id("grades")).getText().contains("现为 B 级"));
         screenshot("enterprise");
 
+        // the 2026 framework: the grade computed from the indicators typed one a line, the reason shown with it
+        browser().findElement(By.cssSelector("#assess summary")).click();
+        browser().findElement(By.cssSelector("#assess textarea")).sendKeys("钢铁 有组织排放 A\n钢铁 无组织排放 B\n石灰窑，有组织排放，A");
+        ((org.openqa.selenium.JavascriptExecutor) browser()).executeScript("arguments[0].value = '2099-01-01'",
+                browser().findElement(By.cssSelector("#assess input[name=validFrom]")));
+        browser().findElement(By.id("assess-grade")).click();
+        waitUpTo(Duration.ofSeconds(5)).until(d -> d.findElement(By.id("grades")).getText().contains("按 3 项指标评定"));
+        assertThat(text("grades")).contains("2026 框架", "按 3 项指标评定为 B：短板指标 钢铁·无组织排放（B）；跨行业取最低：钢铁 B、石灰窑 A");
+
         open("/enterprises?county=130481&grade=B&q=" + code);
         assertThat(column("enterprises", 2)).contains(code);
         assertThat(text("grading-progress")).contains("绩效分级提升", "升 A 晋 B");
