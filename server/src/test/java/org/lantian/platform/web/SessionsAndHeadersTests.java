@@ -46,6 +46,20 @@ class SessionsAndHeadersTests extends ApiTest {
     }
 
     @Test
+    void scriptsAndStylesCarryTheirContentHashAndAreKeptAYear() throws Exception {
+        String login = send(HttpRequest.newBuilder(uri("/login"))).body();
+        java.util.regex.Matcher css = java.util.regex.Pattern.compile("/static/css/lantian-([0-9a-f]{32})\\.css").matcher(login);
+        assertThat(css.find()).as(login).isTrue();
+        HttpResponse<String> style = send(HttpRequest.newBuilder(uri(css.group())));
+        assertThat(style.statusCode()).isEqualTo(200);
+        assertThat(style.headers().firstValue("Cache-Control").orElse("")).contains("max-age=31536000").doesNotContain("no-store");
+        // the content decides the address: the same file under another hash is not served
+        assertThat(send(HttpRequest.newBuilder(uri("/static/css/lantian-00000000000000000000000000000000.css"))).statusCode()).isEqualTo(404);
+        HttpResponse<String> chart = send(HttpRequest.newBuilder(uri("/webjars/echarts/dist/echarts.min.js")));
+        assertThat(chart.statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void pagesCarryTheSecurityHeadersAndTheSessionCookieIsSameSite() throws Exception {
         HttpResponse<String> page = send(HttpRequest.newBuilder(uri("/login")));
         String csp = page.headers().firstValue("Content-Security-Policy").orElse("");
