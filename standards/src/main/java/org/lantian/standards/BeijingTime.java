@@ -1,6 +1,8 @@
 package org.lantian.standards;
 
+import java.time.Instant;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 
 /**
  * The time zone of every official figure: days, months and years of the national assessment are
@@ -11,6 +13,13 @@ public final class BeijingTime {
     /** {@code Asia/Shanghai}, UTC+8 (no daylight saving since 1991). */
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZONE);
+
     private BeijingTime() {
+    }
+
+    /** "2026-12-02 11:42", Beijing time; empty for null. */
+    public static String minute(Instant instant) {
+        return instant == null ? "" : MINUTE.format(instant);
     }
 }

@@ -1,7 +1,6 @@
 package org.lantian.platform.web;
 
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 
 import org.lantian.standards.BeijingTime;
 import org.springframework.stereotype.Component;
@@ -10,9 +9,7 @@ import org.springframework.stereotype.Component;
 @Component("times")
 public class Times {
 
-    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(BeijingTime.ZONE);
-
     public String minute(Instant instant) {
-        return instant == null ? "" : MINUTE.format(instant);
+        return BeijingTime.minute(instant);
     }
 }

@@ -1,0 +1,34 @@
+package org.lantian.platform.emergency;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A heavy-pollution warning: its level, the counties it covers (empty: the whole city), its span, the rule
+ * version it was proposed under with the proposal's words, and the reason it was issued.
+ */
+public record Warning(long id, WarningLevel level, List<String> counties, Instant startsAt, Instant endsAt, Instant liftedAt,
+                      String ruleVersion, String proposal, String reason, String issuedBy, Instant issuedAt) {
+
+    public boolean citywide() {
+        return counties.isEmpty();
+    }
+
+    /** When it stops: lifted early, or its planned end. */
+    public Instant endedAt() {
+        return liftedAt != null ? liftedAt : endsAt;
+    }
+
+    public boolean inForceAt(Instant t) {
+        return !t.isBefore(startsAt) && t.isBefore(endedAt());
+    }
+
+    public boolean covers(String countyCode) {
+        return citywide() || counties.contains(countyCode);
+    }
+
+    /** Whether the two cover a county in common. */
+    boolean overlapsArea(List<String> others) {
+        return citywide() || others.isEmpty() || others.stream().anyMatch(counties::contains);
+    }
+}

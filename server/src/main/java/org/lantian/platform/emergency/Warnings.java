@@ -1,0 +1,250 @@
+package org.lantian.platform.emergency;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import org.lantian.platform.geo.Divisions;
+import org.lantian.platform.identity.AccessDenied;
+import org.lantian.platform.identity.Actor;
+import org.lantian.platform.identity.Actors;
+import org.lantian.platform.identity.AuditLog;
+import org.lantian.platform.monitoring.NotFound;
+import org.lantian.standards.BeijingTime;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The warnings: proposed from the latest forecast under the rules of the day, issued by the city office for
+ * the city or named counties, then raised, lowered, extended or lifted, every step with its reason, audited
+ * and published ({@link Changed}) for those who must act on it. The 2024 rules forbid a warning issued only to
+ * meet targets, so no step is taken without a reason.
+ */
+@Service
+public class Warnings {
+
+    /** The longest span one step may set (a warning is re-assessed at least this often). */
+    static final Duration MAX_SPAN = Duration.ofDays(15);
+
+    public enum Action { ISSUED, RAISED, LOWERED, EXTENDED, LIFTED }
+
+    /** A step of a warning. */
+    public record Event(Instant at, Action action, WarningLevel level, Instant endsAt, String reason, String actor) {
+    }
+
+    /** A warning was issued or changed. */
+    public record Changed(long warningId, Action action, WarningLevel level, List<String> counties) {
+    }
+
+    /** What the rules propose from the latest forecast, under which version. */
+    public record Proposal(String ruleVersion, String ruleName, Instant forecastIssuedAt, WarningLevel level, String explanation) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Forecasts forecasts;
+    private final WarningRules rules;
+    private final Divisions divisions;
+    private final Actors actors;
+    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Warnings(JdbcClient jdbc, Forecasts forecasts, WarningRules rules, Divisions divisions, Actors actors, AuditLog audit,
+             ApplicationEventPublisher events, Clock clock) {
+        this.jdbc = jdbc;
+        this.forecasts = forecasts;
+        this.rules = rules;
+        this.divisions = divisions;
+        this.actors = actors;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public Proposal propose() {
+        WarningRule rule = rules.on(LocalDate.now(clock.withZone(BeijingTime.ZONE)));
+        var latest = forecasts.latest();
+        WarningRule.Proposal p = rule.propose(latest.map(Forecasts.Issue::periods).orElse(List.of()));
+        return new Proposal(rule.code(), rule.name(), latest.map(Forecasts.Issue::issuedAt).orElse(null), p.level(), p.explanation());
+    }
+
+    /** Issues a warning for the city (no counties) or the named counties: city office. */
+    @Transactional
+    public Warning issue(WarningLevel level, List<String> counties, Instant startsAt, Instant endsAt, String reason) {
+        requireCityOffice();
+        if (level == null) {
+            throw new IllegalArgumentException("level：请选择预警级别（YELLOW、ORANGE、RED）");
+        }
+        List<String> area = checkedArea(counties);
+        checkSpan(startsAt, endsAt);
+        String why = reasonOf(reason);
+        for (Warning w : inForceOrPlanned(startsAt, endsAt)) {
+            if (w.overlapsArea(area)) {
+                throw new IllegalStateException("已有" + w.level().label() + "（#" + w.id() + "）覆盖同一地区，请调整其级别或延长，而不是另发");
+            }
+        }
+        Proposal proposal = propose();
+        String version = rules.on(LocalDate.ofInstant(startsAt, BeijingTime.ZONE)).code();
+        long id = jdbc.sql("""
+                        INSERT INTO emergency_warning (level, counties, starts_at, ends_at, rule_version, proposal, reason, issued_by, issued_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                .params(level.name(), area.isEmpty() ? null : area.toArray(String[]::new), Timestamp.from(startsAt), Timestamp.from(endsAt),
+                        version, proposal.explanation(), why, actors.current().username(), Timestamp.from(clock.instant()))
+                .query(Long.class).single();
+        return step(id, Action.ISSUED, level, endsAt, why);
+    }
+
+    /** Raises or lowers a warning in force to another level. */
+    @Transactional
+    public Warning changeLevel(long id, WarningLevel to, String reason) {
+        requireCityOffice();
+        Warning w = inForce(id);
+        if (to == null || to == w.level()) {
+            throw new IllegalArgumentException("level：请选择与现在（" + w.level().colour() + "）不同的级别");
+        }
+        String why = reasonOf(reason);
+        jdbc.sql("UPDATE emergency_warning SET level = ? WHERE id = ?").params(to.name(), id).update();
+        return step(id, to.compareTo(w.level()) > 0 ? Action.RAISED : Action.LOWERED, to, w.endsAt(), why);
+    }
+
+    /** Extends a warning in force to a later end. */
+    @Transactional
+    public Warning extend(long id, Instant endsAt, String reason) {
+        requireCityOffice();
+        Warning w = inForce(id);
+        if (endsAt == null || !endsAt.isAfter(w.endsAt())) {
+            throw new IllegalArgumentException("endsAt：延长后的结束时间应晚于现在的 " + BeijingTime.minute(w.endsAt()));
+        }
+        checkSpan(w.startsAt(), endsAt);
+        String why = reasonOf(reason);
+        jdbc.sql("UPDATE emergency_warning SET ends_at = ? WHERE id = ?").params(Timestamp.from(endsAt), id).update();
+        return step(id, Action.EXTENDED, w.level(), endsAt, why);
+    }
+
+    /** Lifts a warning now (before its planned end, or ends one not yet started). */
+    @Transactional
+    public Warning lift(long id, String reason) {
+        requireCityOffice();
+        Warning w = find(id);
+        Instant now = clock.instant();
+        if (w.liftedAt() != null || !now.isBefore(w.endsAt())) {
+            throw new IllegalStateException("预警 #" + id + " 已结束");
+        }
+        String why = reasonOf(reason);
+        jdbc.sql("UPDATE emergency_warning SET lifted_at = ? WHERE id = ?").params(Timestamp.from(now), id).update();
+        return step(id, Action.LIFTED, w.level(), w.endsAt(), why);
+    }
+
+    private Warning step(long id, Action action, WarningLevel level, Instant endsAt, String reason) {
+        jdbc.sql("INSERT INTO emergency_warning_event (warning_id, at, action, level, ends_at, reason, actor) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                .params(id, Timestamp.from(clock.instant()), action.name(), level.name(), Timestamp.from(endsAt), reason, actors.current().username())
+                .update();
+        Warning w = find(id);
+        audit.record("emergency.warning." + action.name().toLowerCase(java.util.Locale.ROOT), "warning", String.valueOf(id), null, reason,
+                Map.of("level", level.name(), "endsAt", endsAt.toString(), "counties", String.join(",", w.counties())));
+        events.publishEvent(new Changed(id, action, level, w.counties()));
+        return w;
+    }
+
+    /** A warning the actor may see: every signed-in user sees the city's warnings (they are public). */
+    public Warning find(long id) {
+        return jdbc.sql("SELECT * FROM emergency_warning WHERE id = ?").param(id).query(Warnings::map).optional()
+                .orElseThrow(() -> new NotFound("预警 " + id));
+    }
+
+    private Warning inForce(long id) {
+        Warning w = find(id);
+        if (w.liftedAt() != null || !clock.instant().isBefore(w.endsAt())) {
+            throw new IllegalStateException("预警 #" + id + " 已结束，不能再调整");
+        }
+        return w;
+    }
+
+    /** The warnings in force now that cover the actor's area (all of them for citywide users), strictest first. */
+    public List<Warning> inForceNow() {
+        Instant now = clock.instant();
+        Actor actor = actors.current();
+        return inForceOrPlanned(now, now.plusSeconds(1)).stream().filter(w -> w.inForceAt(now))
+                .filter(w -> actor.scope().citywide() || w.citywide() || w.counties().stream().anyMatch(actor.scope()::covers))
+                .sorted(java.util.Comparator.comparing(Warning::level).reversed()).toList();
+    }
+
+    private List<Warning> inForceOrPlanned(Instant from, Instant to) {
+        return jdbc.sql("SELECT * FROM emergency_warning WHERE starts_at < ? AND coalesce(lifted_at, ends_at) > ? ORDER BY starts_at")
+                .params(Timestamp.from(to), Timestamp.from(from)).query(Warnings::map).list();
+    }
+
+    /** Warnings that started in the last {@code days} days or are still to end, newest first. */
+    public List<Warning> recent(int days) {
+        return jdbc.sql("SELECT * FROM emergency_warning WHERE coalesce(lifted_at, ends_at) >= ? ORDER BY starts_at DESC LIMIT 200")
+                .param(Timestamp.from(clock.instant().minus(Duration.ofDays(days)))).query(Warnings::map).list();
+    }
+
+    public List<Event> events(long id) {
+        find(id);
+        return jdbc.sql("SELECT * FROM emergency_warning_event WHERE warning_id = ? ORDER BY id").param(id)
+                .query((rs, n) -> new Event(rs.getTimestamp("at").toInstant(), Action.valueOf(rs.getString("action")),
+                        WarningLevel.valueOf(rs.getString("level")), rs.getTimestamp("ends_at").toInstant(), rs.getString("reason"),
+                        rs.getString("actor"))).list();
+    }
+
+    private List<String> checkedArea(List<String> counties) {
+        if (counties == null || counties.isEmpty()) {
+            return List.of();
+        }
+        if (counties.size() > 50) {
+            throw new IllegalArgumentException("counties：县（市、区）不超过 50 个");
+        }
+        var units = divisions.countyLevelUnits().stream().map(d -> d.code()).toList();
+        for (int i = 0; i < counties.size(); i++) {
+            if (!units.contains(counties.get(i))) {
+                throw new IllegalArgumentException("counties[" + i + "]：“" + counties.get(i) + "”不是邯郸市的县级单位代码");
+            }
+        }
+        return counties.stream().distinct().sorted().toList();
+    }
+
+    private void checkSpan(Instant startsAt, Instant endsAt) {
+        if (startsAt == null || endsAt == null || !endsAt.isAfter(startsAt)) {
+            throw new IllegalArgumentException("endsAt：请填写开始和结束时间，结束晚于开始");
+        }
+        if (Duration.between(startsAt, endsAt).compareTo(MAX_SPAN) > 0) {
+            throw new IllegalArgumentException("endsAt：一次发布或延长不超过 15 天，到期前请研判后再延长");
+        }
+        if (endsAt.isBefore(clock.instant())) {
+            throw new IllegalArgumentException("endsAt：结束时间已过");
+        }
+    }
+
+    private static String reasonOf(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("reason：请填写依据（会商结论、预报研判）；不得仅为完成考核目标而启动、升级或延长预警");
+        }
+        if (reason.length() > 2000) {
+            throw new IllegalArgumentException("reason：依据不超过 2000 字");
+        }
+        return reason.strip();
+    }
+
+    private void requireCityOffice() {
+        if (!actors.current().isCityOffice()) {
+            throw new AccessDenied(actors.current().username() + " 无权发布或调整重污染天气预警");
+        }
+    }
+
+    static Warning map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        java.sql.Array counties = rs.getArray("counties");
+        Timestamp lifted = rs.getTimestamp("lifted_at");
+        return new Warning(rs.getLong("id"), WarningLevel.valueOf(rs.getString("level")),
+                counties == null ? List.of() : Arrays.asList((String[]) counties.getArray()), rs.getTimestamp("starts_at").toInstant(),
+                rs.getTimestamp("ends_at").toInstant(), lifted == null ? null : lifted.toInstant(), rs.getString("rule_version"),
+                rs.getString("proposal"), rs.getString("reason"), rs.getString("issued_by"), rs.getTimestamp("issued_at").toInstant());
+    }
+}
