@@ -85,7 +85,8 @@ public class Warnings {
         List<String> area = checkedArea(counties);
         checkSpan(startsAt, endsAt);
         String why = reasonOf(reason);
-        for (Warning w : inForceOrPlanned(startsAt, endsAt)) {
+        Instant now = clock.instant();
+        for (Warning w : inForceOrPlanned(startsAt.isAfter(now) ? startsAt : now, endsAt)) {   // what has ended stays ended
             if (w.overlapsArea(area)) {
                 throw new IllegalStateException("已有" + w.level().label() + "（#" + w.id() + "）覆盖同一地区，请调整其级别或延长，而不是另发");
             }

@@ -77,6 +77,34 @@ public final class FormInput {
         return number.intValueExact();
     }
 
+    /** An optional Beijing-time moment as a datetime-local field sends it (2026-12-10T08:00); null when blank or wrong. */
+    public java.time.Instant beijingTime(String field, String label) {
+        String v = text(field);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return java.time.LocalDateTime.parse(v).atZone(org.lantian.standards.BeijingTime.ZONE).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            reject(field, "“" + label + "”应为日期和时间（如 2026-12-10T08:00），收到的是“" + v + "”");
+            return null;
+        }
+    }
+
+    /** An optional date (2026-12-10); null when blank or wrong. */
+    public java.time.LocalDate date(String field, String label) {
+        String v = text(field);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return java.time.LocalDate.parse(v);
+        } catch (java.time.format.DateTimeParseException e) {
+            reject(field, "“" + label + "”应为日期（如 2026-12-10），收到的是“" + v + "”");
+            return null;
+        }
+    }
+
     public void reject(String field, String message) {
         errors.putIfAbsent(field, message);
     }

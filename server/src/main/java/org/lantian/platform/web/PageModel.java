@@ -19,7 +19,10 @@ class PageModel {
     private final Map<String, String> divisionNames = new LinkedHashMap<>();
     private final Divisions divisions;
 
-    PageModel(Actors actors, Divisions divisions) {
+    private final org.lantian.platform.emergency.Warnings warnings;
+
+    PageModel(Actors actors, Divisions divisions, org.lantian.platform.emergency.Warnings warnings) {
+        this.warnings = warnings;
         this.actors = actors;
         this.divisions = divisions;
         divisions.all().forEach(d -> divisionNames.put(d.code(), d.shortName()));
@@ -38,6 +41,12 @@ class PageModel {
         } catch (AccessDenied notSignedIn) {
             return null;
         }
+    }
+
+    /** The heavy-pollution warnings in force over the user's area, shown in every page's header. */
+    @ModelAttribute("warningsInForce")
+    java.util.List<org.lantian.platform.emergency.Warning> warningsInForce() {
+        return me() == null ? java.util.List.of() : warnings.inForceNow();
     }
 
     /** Where a county user's maps open ("lon,lat" inside the county); null for the citywide, whose maps show all of Handan. */

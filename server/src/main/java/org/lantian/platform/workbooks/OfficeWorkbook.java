@@ -91,6 +91,58 @@ public final class OfficeWorkbook {
         }
     }
 
+    /**
+     * Reads a CSV file (UTF-8, a byte-order mark allowed, comma-separated, the first line its header) into the
+     * same rows as a workbook, so a module takes either with one check.
+     */
+    public static Parsed readCsv(InputStream in, List<String> required, int maxRows) throws IOException {
+        var reader = new java.io.BufferedReader(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+        var format = org.apache.commons.csv.CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true).get();
+        try (var parser = format.parse(reader)) {
+            var records = parser.iterator();
+            Map<Integer, String> columns = new LinkedHashMap<>();
+            if (records.hasNext()) {
+                var head = records.next();
+                for (int i = 0; i < head.size(); i++) {
+                    String name = head.get(i).replace("\uFEFF", "").strip();
+                    if (!name.isEmpty()) {
+                        columns.put(i, name);
+                    }
+                }
+            }
+            List<String> missing = required.stream().filter(c -> !columns.containsValue(c)).toList();
+            List<Line> lines = new ArrayList<>();
+            if (!missing.isEmpty()) {
+                return new Parsed(lines, missing);
+            }
+            while (records.hasNext()) {
+                var record = records.next();
+                if (lines.size() >= maxRows) {
+                    throw new IllegalArgumentException("file：文件超过 " + maxRows + " 行，请分批导入");
+                }
+                Map<String, String> cells = new LinkedHashMap<>();
+                columns.forEach((index, name) -> {
+                    String value = index < record.size() ? record.get(index).strip() : "";
+                    if (!value.isEmpty()) {
+                        cells.put(name, value);
+                    }
+                });
+                if (!cells.isEmpty()) {
+                    lines.add(new Line((int) record.getRecordNumber(), cells));
+                }
+            }
+            return new Parsed(lines, List.of());
+        } catch (java.io.UncheckedIOException e) {
+            throw new IllegalArgumentException("file：CSV 无法读取：" + e.getMessage());
+        }
+    }
+
+    /** Reads a workbook (.xlsx) or, when the name ends in .csv, a CSV file. */
+    public static Parsed read(InputStream in, String fileName, List<String> required, int maxRows) throws IOException {
+        return fileName != null && fileName.toLowerCase(java.util.Locale.ROOT).endsWith(".csv") ? readCsv(in, required, maxRows)
+                : read(in, required, maxRows);
+    }
+
     /** A workbook being written: one sheet of captions, header rows and data rows, in order. */
     public static final class Writer {
 

@@ -69,7 +69,7 @@ class AlertPagesBrowserTests extends BrowserTest {
         waitUpTo(Duration.ofSeconds(5)).until(d -> d.getCurrentUrl().endsWith("/enterprises/" + plant));
         assertThat(browser().findElement(By.tagName("h1")).getText()).contains("河北普阳钢铁有限公司");
         assertThat(browser().findElements(By.cssSelector("nav.side a")).stream().map(WebElement::getText).toList())
-                .containsExactly("企业档案", "工单与回复", "空气质量地图", "接口文档");
+                .containsExactly("企业档案", "工单与回复", "重污染应急", "空气质量地图", "接口文档");
         screenshot("enterprise-user-file");
 
         browser().findElement(By.linkText("工单与回复")).click();

@@ -1,0 +1,139 @@
+package org.lantian.platform.emergency;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/emergency")
+@Tag(name = "重污染天气应急", description = "Forecasts, the warning level the rules of the day propose, and the warnings issued, changed and lifted")
+class EmergencyController {
+
+    private final Forecasts forecasts;
+    private final ForecastSheet sheet;
+    private final WarningRules rules;
+    private final Warnings warnings;
+
+    EmergencyController(Forecasts forecasts, ForecastSheet sheet, WarningRules rules, Warnings warnings) {
+        this.forecasts = forecasts;
+        this.sheet = sheet;
+        this.rules = rules;
+        this.warnings = warnings;
+    }
+
+    @GetMapping("/rules")
+    @Operation(summary = "The versions of the warning rules, each valid from its date (STANDARDS §4.1, §4.2)")
+    List<WarningRules.Version> rules() {
+        return rules.versions();
+    }
+
+    record NewIssue(Instant issuedAt, String source, List<ForecastPeriod> periods) {
+    }
+
+    @PostMapping("/forecasts")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Record one issue of the city AQI forecast (city office): its periods (1–72 h each, not overlapping)")
+    Forecasts.Issue record(@RequestBody NewIssue issue) {
+        return forecasts.record(issue.issuedAt(), issue.periods(), issue.source());
+    }
+
+    @PostMapping(value = "/forecasts/workbook", consumes = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Import forecasts from the forecasting centre's XLSX or CSV (docs/emergency.md); every wrong row named")
+    ForecastSheet.Report importForecasts(@RequestParam org.springframework.web.multipart.MultipartFile file) throws java.io.IOException {
+        if (file.getSize() > ForecastSheet.MAX_BYTES) {
+            throw new IllegalArgumentException("file：预报文件超过 1 MB");
+        }
+        try (var in = file.getInputStream()) {
+            return sheet.importFile(in, file.getOriginalFilename());
+        }
+    }
+
+    @GetMapping("/forecasts")
+    @Operation(summary = "The forecast issues of the last days (≤ 90), newest first")
+    List<Forecasts.Issue> recentForecasts(@RequestParam(defaultValue = "7") int days) {
+        if (days < 1 || days > 90) {
+            throw new IllegalArgumentException("days：1–90 天");
+        }
+        return forecasts.recent(days);
+    }
+
+    @GetMapping("/proposal")
+    @Operation(summary = "The level the rules in force today propose from the latest forecast, and why")
+    Warnings.Proposal proposal() {
+        return warnings.propose();
+    }
+
+    record NewWarning(WarningLevel level, List<String> counties, Instant startsAt, Instant endsAt, String reason) {
+    }
+
+    @PostMapping("/warnings")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Issue a warning for the city (no counties) or named counties: city office; the reason is required")
+    Warning issue(@RequestBody NewWarning w) {
+        return warnings.issue(w.level(), w.counties(), w.startsAt(), w.endsAt(), w.reason());
+    }
+
+    record LevelChange(WarningLevel level, String reason) {
+    }
+
+    @PostMapping("/warnings/{id}/level")
+    @Operation(summary = "Raise or lower a warning in force")
+    Warning changeLevel(@PathVariable long id, @RequestBody LevelChange change) {
+        return warnings.changeLevel(id, change.level(), change.reason());
+    }
+
+    record Extension(Instant endsAt, String reason) {
+    }
+
+    @PostMapping("/warnings/{id}/extension")
+    @Operation(summary = "Extend a warning in force to a later end")
+    Warning extend(@PathVariable long id, @RequestBody Extension extension) {
+        return warnings.extend(id, extension.endsAt(), extension.reason());
+    }
+
+    record Lifting(String reason) {
+    }
+
+    @PostMapping("/warnings/{id}/lifting")
+    @Operation(summary = "Lift a warning now")
+    Warning lift(@PathVariable long id, @RequestBody Lifting lifting) {
+        return warnings.lift(id, lifting.reason());
+    }
+
+    @GetMapping("/warnings")
+    @Operation(summary = "Warnings in force or ended within the last days (≤ 400), newest first")
+    List<Warning> recent(@RequestParam(defaultValue = "30") int days) {
+        if (days < 1 || days > 400) {
+            throw new IllegalArgumentException("days：1–400 天");
+        }
+        return warnings.recent(days);
+    }
+
+    @GetMapping("/warnings/current")
+    @Operation(summary = "The warnings in force now covering the caller's area, strictest first")
+    List<Warning> current() {
+        return warnings.inForceNow();
+    }
+
+    @GetMapping("/warnings/{id}")
+    Warning warning(@PathVariable long id) {
+        return warnings.find(id);
+    }
+
+    @GetMapping("/warnings/{id}/events")
+    @Operation(summary = "Every step of a warning with its reason")
+    List<Warnings.Event> events(@PathVariable long id) {
+        return warnings.events(id);
+    }
+}

@@ -1,0 +1,175 @@
+package org.lantian.platform.emergency;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.lantian.platform.forms.FormInput;
+import org.lantian.platform.geo.Divisions;
+import org.lantian.platform.identity.AccessDenied;
+import org.lantian.platform.identity.Actors;
+import org.lantian.standards.BeijingTime;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The emergency page: the latest forecast and what it proposes, the warnings in force and their steps, and the city office's forms. */
+@Controller
+class EmergencyPages {
+
+    /** Forecast days the page's form offers. */
+    static final int FORM_DAYS = 5;
+
+    private final Forecasts forecasts;
+    private final ForecastSheet sheet;
+    private final Warnings warnings;
+    private final WarningRules rules;
+    private final Divisions divisions;
+    private final Actors actors;
+    private final java.time.Clock clock;
+
+    EmergencyPages(Forecasts forecasts, ForecastSheet sheet, Warnings warnings, WarningRules rules, Divisions divisions, Actors actors,
+                   java.time.Clock clock) {
+        this.forecasts = forecasts;
+        this.sheet = sheet;
+        this.warnings = warnings;
+        this.rules = rules;
+        this.divisions = divisions;
+        this.actors = actors;
+        this.clock = clock;
+    }
+
+    @GetMapping("/emergency")
+    String page(Model model) {
+        boolean office = actors.current().isCityOffice();
+        model.addAttribute("proposal", warnings.propose());
+        model.addAttribute("latest", forecasts.latest().orElse(null));
+        model.addAttribute("inForce", warnings.inForceNow());
+        List<Warning> recent = warnings.recent(60);
+        model.addAttribute("recent", recent);
+        Map<Long, List<Warnings.Event>> steps = new LinkedHashMap<>();
+        recent.forEach(w -> steps.put(w.id(), warnings.events(w.id())));
+        model.addAttribute("steps", steps);
+        model.addAttribute("versions", rules.versions());
+        model.addAttribute("levels", WarningLevel.values());
+        model.addAttribute("units", divisions.countyLevelUnits());
+        model.addAttribute("mayIssue", office);
+        LocalDate today = LocalDate.now(clock.withZone(BeijingTime.ZONE));
+        List<LocalDate> days = new ArrayList<>();
+        for (int i = 0; i < FORM_DAYS; i++) {
+            days.add(today.plusDays(i));
+        }
+        model.addAttribute("formDays", days);
+        if (!model.containsAttribute("issueForm")) {
+            FormInput form = FormInput.empty();
+            String start = today.atStartOfDay().plusHours(java.time.LocalTime.now(clock.withZone(BeijingTime.ZONE)).getHour() + 1).toString();
+            form.fill(Map.of("level", warnings.propose().level() == null ? "" : warnings.propose().level().name(), "startsAt", start,
+                    "endsAt", today.plusDays(3).atStartOfDay().toString()));
+            model.addAttribute("issueForm", form);
+        }
+        if (!model.containsAttribute("forecastForm")) {
+            model.addAttribute("forecastForm", FormInput.empty());
+        }
+        return "emergency/index";
+    }
+
+    /** A forecast typed on the page: one row per day (AQI low and high, primary pollutant), rows left empty skipped. */
+    @PostMapping("/emergency/forecasts")
+    String recordForecast(@RequestParam Map<String, String> typed, jakarta.servlet.http.HttpServletResponse response, Model model) {
+        FormInput form = new FormInput(typed);
+        Instant issuedAt = form.beijingTime("issuedAt", "发布时间");
+        List<ForecastPeriod> periods = new ArrayList<>();
+        for (int i = 0; i < FORM_DAYS; i++) {
+            LocalDate day = form.date("day" + i, "日期");
+            Integer low = form.integer("low" + i, "AQI 下限", 0, 500);
+            Integer high = form.integer("high" + i, "AQI 上限", 0, 500);
+            if (day == null || (low == null && high == null)) {
+                continue;
+            }
+            if (low == null || high == null) {
+                form.reject(low == null ? "low" + i : "high" + i, "请同时填写 AQI 下限和上限");
+                continue;
+            }
+            periods.add(new ForecastPeriod(day.atStartOfDay(BeijingTime.ZONE).toInstant(), day.plusDays(1).atStartOfDay(BeijingTime.ZONE).toInstant(),
+                    low, high, form.text("primary" + i)));
+        }
+        if (!form.hasErrors() && issuedAt == null) {
+            form.reject("issuedAt", "请填写预报的发布时间");
+        }
+        if (!form.hasErrors()) {
+            try {
+                forecasts.record(issuedAt, periods, form.text("source"));
+                return "redirect:/emergency";
+            } catch (IllegalArgumentException | AccessDenied e) {
+                form.refused(e);
+            }
+        }
+        response.setStatus(400);
+        model.addAttribute("forecastForm", form);
+        return page(model);
+    }
+
+    @PostMapping("/emergency/forecasts/workbook")
+    String importForecasts(@RequestParam org.springframework.web.multipart.MultipartFile file, Model model) throws java.io.IOException {
+        if (file.getSize() > ForecastSheet.MAX_BYTES) {
+            throw new IllegalArgumentException("file：预报文件超过 1 MB");
+        }
+        try (var in = file.getInputStream()) {
+            model.addAttribute("forecastReport", sheet.importFile(in, file.getOriginalFilename()));
+        }
+        return page(model);
+    }
+
+    @PostMapping("/emergency/warnings")
+    String issue(@RequestParam Map<String, String> typed, @RequestParam(required = false) List<String> counties,
+                 jakarta.servlet.http.HttpServletResponse response, Model model) {
+        FormInput form = new FormInput(typed);
+        Instant startsAt = form.beijingTime("startsAt", "开始时间");
+        Instant endsAt = form.beijingTime("endsAt", "结束时间");
+        if (!form.hasErrors()) {
+            try {
+                WarningLevel level = form.text("level") == null ? null : WarningLevel.valueOf(form.text("level"));
+                boolean citywide = !"COUNTIES".equals(form.text("area"));
+                if (!citywide && (counties == null || counties.isEmpty())) {
+                    throw new IllegalArgumentException("area：请勾选发布预警的县（市、区），或选择全市");
+                }
+                warnings.issue(level, citywide ? List.of() : counties, startsAt, endsAt, form.text("reason"));
+                return "redirect:/emergency";
+            } catch (IllegalArgumentException | IllegalStateException | AccessDenied e) {
+                if (e instanceof IllegalStateException) {
+                    form.reject(FormInput.FORM, e.getMessage());
+                } else {
+                    form.refused(e);
+                }
+            }
+        }
+        response.setStatus(400);
+        model.addAttribute("issueForm", form);
+        return page(model);
+    }
+
+    @PostMapping("/emergency/warnings/{id}/{step}")
+    String step(@PathVariable long id, @PathVariable String step, @RequestParam(required = false) WarningLevel level,
+                @RequestParam(required = false) String endsAt, @RequestParam(required = false) String reason) {
+        switch (step) {
+            case "level" -> warnings.changeLevel(id, level, reason);
+            case "extension" -> {
+                FormInput form = new FormInput(Map.of("endsAt", endsAt == null ? "" : endsAt));
+                Instant until = form.beijingTime("endsAt", "结束时间");
+                if (form.hasErrors()) {
+                    throw new IllegalArgumentException("endsAt：" + form.error("endsAt"));
+                }
+                warnings.extend(id, until, reason);
+            }
+            case "lifting" -> warnings.lift(id, reason);
+            default -> throw new IllegalArgumentException("未知的操作 " + step);
+        }
+        return "redirect:/emergency";
+    }
+}
