@@ -168,11 +168,12 @@ public class Warnings {
         return w;
     }
 
-    /** The warnings in force now that cover the actor's area (all of them for citywide users), strictest first. */
+    /** The warnings in force now or still to start that cover the actor's area (all of them for citywide users), strictest first. */
     public List<Warning> inForceNow() {
         Instant now = clock.instant();
         Actor actor = actors.current();
-        return inForceOrPlanned(now, now.plusSeconds(1)).stream().filter(w -> w.inForceAt(now))
+        return jdbc.sql("SELECT * FROM emergency_warning WHERE coalesce(lifted_at, ends_at) > ?").param(Timestamp.from(now))
+                .query(Warnings::map).list().stream()
                 .filter(w -> actor.scope().citywide() || w.citywide() || w.counties().stream().anyMatch(actor.scope()::covers))
                 .sorted(java.util.Comparator.comparing(Warning::level).reversed()).toList();
     }

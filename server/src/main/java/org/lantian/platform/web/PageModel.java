@@ -21,8 +21,11 @@ class PageModel {
 
     private final org.lantian.platform.emergency.Warnings warnings;
 
-    PageModel(Actors actors, Divisions divisions, org.lantian.platform.emergency.Warnings warnings) {
+    private final java.time.Clock clock;
+
+    PageModel(Actors actors, Divisions divisions, org.lantian.platform.emergency.Warnings warnings, java.time.Clock clock) {
         this.warnings = warnings;
+        this.clock = clock;
         this.actors = actors;
         this.divisions = divisions;
         divisions.all().forEach(d -> divisionNames.put(d.code(), d.shortName()));
@@ -41,6 +44,12 @@ class PageModel {
         } catch (AccessDenied notSignedIn) {
             return null;
         }
+    }
+
+    /** The moment the page is made (the platform's clock), for what the layout compares with it. */
+    @ModelAttribute("pageNow")
+    java.time.Instant pageNow() {
+        return clock.instant();
     }
 
     /** The heavy-pollution warnings in force over the user's area, shown in every page's header. */
