@@ -25,6 +25,13 @@ class EmergencyController {
     private final WarningRules rules;
     private final Warnings warnings;
 
+    private Measures measures;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    void measures(Measures measures) {
+        this.measures = measures;
+    }
+
     EmergencyController(Forecasts forecasts, ForecastSheet sheet, WarningRules rules, Warnings warnings) {
         this.forecasts = forecasts;
         this.sheet = sheet;
@@ -135,5 +142,53 @@ class EmergencyController {
     @Operation(summary = "Every step of a warning with its reason")
     List<Warnings.Event> events(@PathVariable long id) {
         return warnings.events(id);
+    }
+
+    @GetMapping("/measure-templates")
+    @Operation(summary = "The measure templates in force: per grading industry ('*': any) × grade × level")
+    List<Measures.Template> templates() {
+        return measures.templates(measures.templateVersion());
+    }
+
+    record Generation(Boolean replaceEdited, String reason) {
+    }
+
+    @PostMapping("/measures/generation")
+    @Operation(summary = "Generate every listed plant's measures for the three levels from the templates (city office); edited ones kept unless replaceEdited")
+    Measures.Generated generate(@RequestBody Generation g) {
+        return measures.generate(Boolean.TRUE.equals(g.replaceEdited()), g.reason());
+    }
+
+    @GetMapping("/measures")
+    @Operation(summary = "The current measures at a level in the caller's area, a page at a time (limit ≤ 500)")
+    List<Measures.Measure> measures(@RequestParam WarningLevel level, @RequestParam(required = false) String county,
+                                    @RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "100") int limit) {
+        return measures.list(level, county, offset, limit);
+    }
+
+    @GetMapping("/measures/{code}")
+    @Operation(summary = "One plant's current measures (an enterprise account: its own)")
+    List<Measures.Measure> plantMeasures(@PathVariable String code) {
+        return measures.of(code);
+    }
+
+    @GetMapping("/measures/{code}/history")
+    List<Measures.Measure> plantHistory(@PathVariable String code) {
+        return measures.history(code);
+    }
+
+    record MeasureEdit(MeasureKind kind, Integer percent, List<Long> stopLineIds, Integer truckBanStage, String text, String reason) {
+    }
+
+    @org.springframework.web.bind.annotation.PutMapping("/measures/{code}/{level}")
+    @Operation(summary = "Change a plant's measure at a level (its county or the city office); the expected reduction is counted again")
+    Measures.Measure edit(@PathVariable String code, @PathVariable WarningLevel level, @RequestBody MeasureEdit e) {
+        return measures.edit(code, level, e.kind(), e.percent(), e.stopLineIds(), e.truckBanStage(), e.text(), e.reason());
+    }
+
+    @GetMapping("/reductions")
+    @Operation(summary = "Each county's and the city's expected reduction at a level (t/day) against the share the rules require; shortfalls named")
+    List<Measures.AreaReduction> reductions(@RequestParam WarningLevel level) {
+        return measures.reductions(level);
     }
 }

@@ -5,10 +5,12 @@ import java.util.List;
 
 /**
  * A heavy-pollution warning: its level, the counties it covers (empty: the whole city), its span, the rule
- * version it was proposed under with the proposal's words, and the reason it was issued.
+ * version it was proposed under with the proposal's words, the reason it was issued, and the measure template
+ * version and moment whose plant measures it used (a plant's measure then is its latest revision before it).
  */
 public record Warning(long id, WarningLevel level, List<String> counties, Instant startsAt, Instant endsAt, Instant liftedAt,
-                      String ruleVersion, String proposal, String reason, String issuedBy, Instant issuedAt) {
+                      String ruleVersion, String proposal, String reason, String issuedBy, Instant issuedAt, Integer templateVersion,
+                      Instant measuresAt) {
 
     public boolean citywide() {
         return counties.isEmpty();

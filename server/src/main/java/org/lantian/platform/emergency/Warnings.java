@@ -56,8 +56,11 @@ public class Warnings {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Warnings(JdbcClient jdbc, Forecasts forecasts, WarningRules rules, Divisions divisions, Actors actors, AuditLog audit,
+    private final Measures measures;
+
+    Warnings(JdbcClient jdbc, Forecasts forecasts, WarningRules rules, Measures measures, Divisions divisions, Actors actors, AuditLog audit,
              ApplicationEventPublisher events, Clock clock) {
+        this.measures = measures;
         this.jdbc = jdbc;
         this.forecasts = forecasts;
         this.rules = rules;
@@ -94,10 +97,12 @@ public class Warnings {
         Proposal proposal = propose();
         String version = rules.on(LocalDate.ofInstant(startsAt, BeijingTime.ZONE)).code();
         long id = jdbc.sql("""
-                        INSERT INTO emergency_warning (level, counties, starts_at, ends_at, rule_version, proposal, reason, issued_by, issued_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                        INSERT INTO emergency_warning (level, counties, starts_at, ends_at, rule_version, proposal, reason, issued_by, issued_at,
+                                                       template_version, measures_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
                 .params(level.name(), area.isEmpty() ? null : area.toArray(String[]::new), Timestamp.from(startsAt), Timestamp.from(endsAt),
-                        version, proposal.explanation(), why, actors.current().username(), Timestamp.from(clock.instant()))
+                        version, proposal.explanation(), why, actors.current().username(), Timestamp.from(clock.instant()),
+                        measures.templateVersion(), Timestamp.from(clock.instant()))
                 .query(Long.class).single();
         return step(id, Action.ISSUED, level, endsAt, why);
     }
@@ -247,6 +252,7 @@ public class Warnings {
         return new Warning(rs.getLong("id"), WarningLevel.valueOf(rs.getString("level")),
                 counties == null ? List.of() : Arrays.asList((String[]) counties.getArray()), rs.getTimestamp("starts_at").toInstant(),
                 rs.getTimestamp("ends_at").toInstant(), lifted == null ? null : lifted.toInstant(), rs.getString("rule_version"),
-                rs.getString("proposal"), rs.getString("reason"), rs.getString("issued_by"), rs.getTimestamp("issued_at").toInstant());
+                rs.getString("proposal"), rs.getString("reason"), rs.getString("issued_by"), rs.getTimestamp("issued_at").toInstant(),
+                (Integer) rs.getObject("template_version"), rs.getTimestamp("measures_at") == null ? null : rs.getTimestamp("measures_at").toInstant());
     }
 }

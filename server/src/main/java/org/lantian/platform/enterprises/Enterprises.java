@@ -418,7 +418,7 @@ public class Enterprises {
     }
 
     /** Refuses unless the actor may change enterprises of {@code countyCode}: the city office, or that county. */
-    void requireWriter(String countyCode) {
+    public void requireWriter(String countyCode) {
         Actor actor = actors.current();
         boolean may = actor.isCityOffice() || (actor.role() == Role.COUNTY && actor.scope().covers(countyCode));
         if (!may) {
