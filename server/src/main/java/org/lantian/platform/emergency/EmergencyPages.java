@@ -34,8 +34,16 @@ class EmergencyPages {
     private final Actors actors;
     private final java.time.Clock clock;
 
+    private final Measures measures;
+    private final org.lantian.platform.enterprises.Enterprises enterprises;
+    private final org.lantian.platform.enterprises.Facilities facilities;
+
     EmergencyPages(Forecasts forecasts, ForecastSheet sheet, Warnings warnings, WarningRules rules, Divisions divisions, Actors actors,
-                   java.time.Clock clock) {
+                   java.time.Clock clock, Measures measures, org.lantian.platform.enterprises.Enterprises enterprises,
+                   org.lantian.platform.enterprises.Facilities facilities) {
+        this.measures = measures;
+        this.enterprises = enterprises;
+        this.facilities = facilities;
         this.forecasts = forecasts;
         this.sheet = sheet;
         this.warnings = warnings;
@@ -46,8 +54,18 @@ class EmergencyPages {
     }
 
     @GetMapping("/emergency")
-    String page(Model model) {
+    String page(@RequestParam(required = false) WarningLevel level, Model model) {
+        model.addAttribute("reductionLevel", level);
+        return page(model);
+    }
+
+    private String page(Model model) {
         boolean office = actors.current().isCityOffice();
+        WarningLevel proposed = warnings.propose().level();
+        WarningLevel shown = model.getAttribute("reductionLevel") instanceof WarningLevel l ? l : proposed != null ? proposed : WarningLevel.YELLOW;
+        model.addAttribute("reductionLevel", shown);
+        model.addAttribute("reductions", actors.current().enterpriseCode() == null ? measures.reductions(shown) : List.of());
+        model.addAttribute("ownMeasures", actors.current().enterpriseCode() == null ? List.of() : measures.of(actors.current().enterpriseCode()));
         model.addAttribute("proposal", warnings.propose());
         model.addAttribute("latest", forecasts.latest().orElse(null));
         model.addAttribute("inForce", warnings.inForceNow());
@@ -171,5 +189,53 @@ class EmergencyPages {
             default -> throw new IllegalArgumentException("未知的操作 " + step);
         }
         return "redirect:/emergency";
+    }
+
+    static final int MEASURES_PAGE = 100;
+
+    /** A county's list of plants and their measures at a level. */
+    @GetMapping("/emergency/measures")
+    String measuresPage(@RequestParam(defaultValue = "YELLOW") WarningLevel level, @RequestParam(required = false) String county,
+                        @RequestParam(defaultValue = "0") int offset, Model model) {
+        List<Measures.Measure> rows = measures.list(level, county == null || county.isBlank() ? null : county, Math.max(0, offset), MEASURES_PAGE);
+        model.addAttribute("rows", rows);
+        model.addAttribute("enterpriseNames", enterprises.names(rows.stream().map(Measures.Measure::creditCode).toList()));
+        model.addAttribute("level", level);
+        model.addAttribute("county", county);
+        model.addAttribute("offset", Math.max(0, offset));
+        model.addAttribute("pageSize", MEASURES_PAGE);
+        model.addAttribute("levels", WarningLevel.values());
+        model.addAttribute("units", divisions.countyLevelUnits().stream().filter(u -> actors.current().scope().covers(u.code())).toList());
+        return "emergency/measures";
+    }
+
+    /** One plant's measures at the three levels, their revisions, and the form its county changes them with. */
+    @GetMapping("/emergency/measures/{code}")
+    String plantPage(@PathVariable String code, Model model) {
+        var e = enterprises.find(code);
+        model.addAttribute("e", e);
+        List<Measures.Measure> current = measures.of(code);
+        model.addAttribute("current", current);
+        model.addAttribute("history", measures.history(code));
+        var lines = facilities.lines(code).stream().filter(l -> l.kind() == org.lantian.platform.enterprises.Facilities.LineKind.PRODUCTION).toList();
+        model.addAttribute("lines", lines);
+        Map<WarningLevel, String> stopped = new java.util.EnumMap<>(WarningLevel.class);
+        current.forEach(m -> stopped.put(m.level(), m.stopLineIds().isEmpty() ? "—" : String.join("、", lines.stream()
+                .filter(l -> m.stopLineIds().contains(l.id())).map(org.lantian.platform.enterprises.Facilities.Line::name).toList())));
+        model.addAttribute("stoppedLines", stopped);
+        model.addAttribute("kinds", MeasureKind.values());
+        model.addAttribute("levels", WarningLevel.values());
+        var me = actors.current();
+        model.addAttribute("mayEdit", me.isCityOffice() || (me.role() == org.lantian.platform.identity.Role.COUNTY && me.scope().covers(e.countyCode())));
+        return "emergency/plant";
+    }
+
+    @PostMapping("/emergency/measures/{code}")
+    String editMeasure(@PathVariable String code, @RequestParam WarningLevel level, @RequestParam MeasureKind kind,
+                       @RequestParam(required = false) Integer percent, @RequestParam(required = false) List<Long> stopLineIds,
+                       @RequestParam(defaultValue = "0") int truckBanStage, @RequestParam(required = false) String text,
+                       @RequestParam(required = false) String reason) {
+        measures.edit(code, level, kind, percent, stopLineIds, truckBanStage, text, reason);
+        return "redirect:/emergency/measures/" + code;
     }
 }

@@ -355,6 +355,18 @@ public class Enterprises {
         }
     }
 
+    /** The names of enterprises by credit code, those the actor may see (a list of another module's records). */
+    public Map<String, String> names(java.util.Collection<String> creditCodes) {
+        var scope = actors.current().scope();
+        Map<String, String> names = new java.util.HashMap<>();
+        jdbc.sql("SELECT credit_code, name FROM enterprise WHERE credit_code = ANY(?) AND (? OR county_code = ANY(?))")
+                .params(creditCodes.toArray(String[]::new), scope.citywide(), scope.countyArray())
+                .query(rs -> {
+                    names.put(rs.getString(1), rs.getString(2));
+                });
+        return names;
+    }
+
     /** Every enterprise the filter selects that the actor may see, page by page (an export). */
     public List<Enterprise> listAll(Filter filter) {
         List<Enterprise> all = new ArrayList<>();

@@ -16,8 +16,16 @@ public class Names {
 
     private final org.lantian.platform.identity.Users users;
 
-    Names(org.lantian.platform.identity.Users users) {
+    private final org.lantian.platform.geo.Divisions divisions;
+
+    Names(org.lantian.platform.identity.Users users, org.lantian.platform.geo.Divisions divisions) {
         this.users = users;
+        this.divisions = divisions;
+    }
+
+    /** Division codes as the names the plan uses, joined with 、: ["130427", "130481"] → "磁县、武安市". */
+    public String divisions(Collection<String> codes) {
+        return codes.stream().map(c -> divisions.find(c).map(org.lantian.platform.geo.Division::shortName).orElse(c)).collect(Collectors.joining("、"));
     }
 
     /** A login as the person or unit it belongs to: "hanshan" → "邯山区（演示）", "system" → "系统". */

@@ -78,4 +78,39 @@ class EmergencyPagesBrowserTests extends BrowserTest {
         open("/stations");
         assertThat(browser().findElements(By.cssSelector("header .warning-in-force"))).isEmpty();
     }
+
+    @Test
+    void aCountySeesItsReductionsAndChangesAPlantsMeasureUnderItsOwnWarning() throws Exception {
+        Api city = new Api(port, tokens.of("city"));
+        String starts = clock.instant().minusSeconds(60).toString();
+        String ends = clock.instant().plus(Duration.ofDays(1)).toString();
+        long id = Api.json(city.post("/api/emergency/warnings", """
+                {"level": "ORANGE", "counties": ["130481"], "startsAt": "%s", "endsAt": "%s", "reason": "武安局地重污染"}""".formatted(starts, ends)))
+                .get("id").asLong();
+        try {
+            signIn("wuan", "lantian2023");
+            open("/emergency?level=ORANGE");
+            assertThat(browser().findElement(By.cssSelector("header .warning-in-force")).getText()).startsWith("橙色预警（Ⅱ级响应） · 武安市 · 至");
+            assertThat(column("reductions table", 1)).containsExactly("武安市");
+            assertThat(text("reductions")).contains("≥ 20%");
+            screenshot("emergency-reductions");
+
+            browser().findElement(By.linkText("各企业措施清单 →")).click();
+            waitUpTo(Duration.ofSeconds(5)).until(d -> !d.findElements(By.cssSelector("#measures tbody tr a")).isEmpty());
+            assertThat(column("measures", 2)).containsOnly("武安市");
+            browser().findElement(By.cssSelector("#measures tbody tr a")).click();
+            waitUpTo(Duration.ofSeconds(5)).until(d -> !d.findElements(By.id("edit")).isEmpty());
+            new Select(browser().findElement(By.name("level"))).selectByValue("ORANGE");
+            new Select(browser().findElement(By.name("kind"))).selectByValue("CUT");
+            browser().findElement(By.name("percent")).sendKeys("35");
+            new Select(browser().findElement(By.name("truckBanStage"))).selectByValue("5");
+            browser().findElement(By.name("reason")).sendKeys("县大气办核定");
+            browser().findElement(By.id("edit-measure")).click();
+            waitUpTo(Duration.ofSeconds(5)).until(d -> d.findElement(By.id("current")).getText().contains("限产 35%；禁止国五及以下重型货车运输"));
+            assertThat(text("revisions")).contains("县大气办核定");
+            screenshot("emergency-plant");
+        } finally {
+            city.post("/api/emergency/warnings/" + id + "/lifting", "{\"reason\": \"测试结束\"}");
+        }
+    }
 }
