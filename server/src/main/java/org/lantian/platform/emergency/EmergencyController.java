@@ -191,4 +191,30 @@ class EmergencyController {
     List<Measures.AreaReduction> reductions(@RequestParam WarningLevel level) {
         return measures.reductions(level);
     }
+
+    private Notices notices;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    void notices(Notices notices) {
+        this.notices = notices;
+    }
+
+    @GetMapping("/notices")
+    @Operation(summary = "An enterprise account's warning notices with its measure, newest first (reading them records the receipt)")
+    List<Notices.Notice> myNotices() {
+        return notices.mine();
+    }
+
+    @PostMapping("/notices/{id}/confirmation")
+    @Operation(summary = "An enterprise confirms it received a notice and carries out its measure")
+    Notices.Notice confirm(@PathVariable long id) {
+        return notices.confirm(id);
+    }
+
+    @GetMapping("/warnings/{id}/receipts")
+    @Operation(summary = "Each county's plants that have read and confirmed the warning's latest notice, and those overdue")
+    List<Notices.Receipts> receipts(@PathVariable long id) {
+        warnings.find(id);
+        return notices.receipts(id);
+    }
 }

@@ -35,6 +35,13 @@ class EmergencyPages {
     private final java.time.Clock clock;
 
     private final Measures measures;
+    private Notices notices;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    void notices(Notices notices) {
+        this.notices = notices;
+    }
+
     private final org.lantian.platform.enterprises.Enterprises enterprises;
     private final org.lantian.platform.enterprises.Facilities facilities;
 
@@ -66,6 +73,12 @@ class EmergencyPages {
         model.addAttribute("reductionLevel", shown);
         model.addAttribute("reductions", actors.current().enterpriseCode() == null ? measures.reductions(shown) : List.of());
         model.addAttribute("ownMeasures", actors.current().enterpriseCode() == null ? List.of() : measures.of(actors.current().enterpriseCode()));
+        model.addAttribute("myNotices", notices.mine());
+        Map<Long, List<Notices.Receipts>> receipts = new LinkedHashMap<>();
+        if (actors.current().enterpriseCode() == null) {
+            warnings.inForceNow().forEach(w -> receipts.put(w.id(), notices.receipts(w.id())));
+        }
+        model.addAttribute("receipts", receipts);
         model.addAttribute("proposal", warnings.propose());
         model.addAttribute("latest", forecasts.latest().orElse(null));
         model.addAttribute("inForce", warnings.inForceNow());
@@ -237,5 +250,11 @@ class EmergencyPages {
                        @RequestParam(required = false) String reason) {
         measures.edit(code, level, kind, percent, stopLineIds, truckBanStage, text, reason);
         return "redirect:/emergency/measures/" + code;
+    }
+
+    @PostMapping("/emergency/notices/{id}/confirmation")
+    String confirm(@PathVariable long id) {
+        notices.confirm(id);
+        return "redirect:/emergency";
     }
 }

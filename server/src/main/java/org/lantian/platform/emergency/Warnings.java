@@ -57,10 +57,12 @@ public class Warnings {
     private final Clock clock;
 
     private final Measures measures;
+    private final Notices notices;
 
-    Warnings(JdbcClient jdbc, Forecasts forecasts, WarningRules rules, Measures measures, Divisions divisions, Actors actors, AuditLog audit,
-             ApplicationEventPublisher events, Clock clock) {
+    Warnings(JdbcClient jdbc, Forecasts forecasts, WarningRules rules, Measures measures, Notices notices, Divisions divisions, Actors actors,
+             AuditLog audit, ApplicationEventPublisher events, Clock clock) {
         this.measures = measures;
+        this.notices = notices;
         this.jdbc = jdbc;
         this.forecasts = forecasts;
         this.rules = rules;
@@ -153,6 +155,7 @@ public class Warnings {
                 .params(id, Timestamp.from(clock.instant()), action.name(), level.name(), Timestamp.from(endsAt), reason, actors.current().username())
                 .update();
         Warning w = find(id);
+        notices.send(w, action, reason);
         audit.record("emergency.warning." + action.name().toLowerCase(java.util.Locale.ROOT), "warning", String.valueOf(id), null, reason,
                 Map.of("level", level.name(), "endsAt", endsAt.toString(), "counties", String.join(",", w.counties())));
         events.publishEvent(new Changed(id, action, level, w.counties()));

@@ -34,7 +34,7 @@ class SecurityConfiguration {
     static final String[] ENTERPRISE_PATHS = {"/", "/logout", "/enterprises", "/enterprises/*", "/alerts", "/alerts/tickets/*",
             "/alerts/tickets/*/reply", "/airquality/map", "/api/enterprises/**", "/api/alerts/tickets", "/api/alerts/tickets/**",
             "/api/airquality/now", "/api/airquality/stations/now", "/api/geo/**", "/api/me", "/swagger-ui.html", "/swagger-ui/**",
-            "/v3/api-docs/**", "/emergency", "/api/emergency/warnings/current", "/api/emergency/measures", "/api/emergency/measures/*", "/emergency/measures/*"};
+            "/v3/api-docs/**", "/emergency", "/api/emergency/warnings/current", "/api/emergency/measures", "/api/emergency/measures/*", "/emergency/measures/*", "/api/emergency/notices", "/api/emergency/notices/*/confirmation", "/emergency/notices/*/confirmation"};
 
     private static org.springframework.security.authorization.AuthorizationDecision notAnEnterprise(
             java.util.function.Supplier<? extends org.springframework.security.core.Authentication> authentication, Object context) {

@@ -1,0 +1,182 @@
+package org.lantian.platform.emergency;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.lantian.platform.alerts.Instructions;
+import org.lantian.platform.geo.Divisions;
+import org.lantian.platform.identity.AccessDenied;
+import org.lantian.platform.identity.Actors;
+import org.lantian.platform.monitoring.NotFound;
+import org.lantian.standards.BeijingTime;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The notices of a warning's steps: each county in its area gets an instruction of the alerts module (its
+ * plants, their measures at the level, the deadline to confirm; the instruction's receipts, live stream and
+ * reply are the county's confirmation), and each plant of the area its own measure with a receipt. A plant
+ * that has not confirmed by the deadline is named to its county in a second instruction (the escalation).
+ */
+@Service
+public class Notices {
+
+    /** A plant's notice as the enterprise reads it. */
+    public record Notice(long id, long warningId, Warnings.Action action, WarningLevel level, String measure, Instant sentAt, Instant dueAt,
+                         Instant readAt, Instant confirmedAt, String confirmedBy) {
+    }
+
+    /** How many of an area's plants have read and confirmed a warning's latest notice. */
+    public record Receipts(String countyCode, String name, int plants, int read, int confirmed, int overdue) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Instructions instructions;
+    private final Measures measures;
+    private final Divisions divisions;
+    private final Actors actors;
+    private final Clock clock;
+    private final Duration confirmWithin;
+
+    Notices(JdbcClient jdbc, Instructions instructions, Measures measures, Divisions divisions, Actors actors, Clock clock,
+            @Value("${lantian.emergency.confirm-within:2h}") Duration confirmWithin) {
+        this.jdbc = jdbc;
+        this.instructions = instructions;
+        this.measures = measures;
+        this.divisions = divisions;
+        this.actors = actors;
+        this.clock = clock;
+        this.confirmWithin = confirmWithin;
+    }
+
+    /** Sends the notices of a step: an instruction to each county of the area, a notice to each of its plants. */
+    void send(Warning w, Warnings.Action action, String reason) {
+        Instant now = clock.instant();
+        Instant due = now.plus(confirmWithin);
+        List<String> counties = w.citywide() ? divisions.countyLevelUnits().stream().map(d -> d.code()).toList() : w.counties();
+        String what = switch (action) {
+            case ISSUED -> "发布";
+            case RAISED -> "升级";
+            case LOWERED -> "降级";
+            case EXTENDED -> "延长";
+            case LIFTED -> "解除";
+        };
+        String span = BeijingTime.minute(w.startsAt()) + " 至 " + BeijingTime.minute(w.endsAt());
+        for (String county : counties) {
+            int plants = jdbc.sql("SELECT count(*) FROM emergency_plant_measure WHERE current AND level = ? AND county_code = ?")
+                    .params(w.level().name(), county).query(Integer.class).single();
+            String title = w.level().label() + " " + what + "：" + divisions.find(county).map(d -> d.shortName()).orElse(county);
+            String body = action == Warnings.Action.LIFTED
+                    ? "重污染天气" + w.level().label() + "已于 " + BeijingTime.minute(now) + " 解除，本县 " + plants + " 家企业可恢复正常生产。依据：" + reason
+                    : "重污染天气" + w.level().label() + "（" + span + "）。本县 " + plants + " 家企业须按“一厂一策”落实本级别应急减排措施"
+                    + "（清单见“重污染应急 → 各企业措施清单”），请于 " + BeijingTime.minute(due) + " 前确认收到并组织落实。依据：" + reason;
+            var instruction = instructions.issue(title, body, List.of(county), due, "预警通知（#" + w.id() + "）");
+            if (action != Warnings.Action.LIFTED) {
+                jdbc.sql("""
+                                INSERT INTO emergency_notice (warning_id, action, level, credit_code, county_code, measure, sent_at, due_at, instruction_id)
+                                SELECT ?, ?, level, credit_code, county_code, text, ?, ?, ? FROM emergency_plant_measure
+                                 WHERE current AND level = ? AND county_code = ?""")
+                        .params(w.id(), action.name(), Timestamp.from(now), Timestamp.from(due), instruction.id(), w.level().name(), county).update();
+            }
+        }
+    }
+
+    /** The notices to the actor's enterprise, newest first; opening them records that they were read. */
+    @Transactional
+    public List<Notice> mine() {
+        String plant = actors.current().enterpriseCode();
+        if (plant == null) {
+            return List.of();
+        }
+        jdbc.sql("UPDATE emergency_notice SET read_at = ? WHERE credit_code = ? AND read_at IS NULL")
+                .params(Timestamp.from(clock.instant()), plant).update();
+        return jdbc.sql("SELECT * FROM emergency_notice WHERE credit_code = ? ORDER BY sent_at DESC, id DESC LIMIT 50").param(plant)
+                .query((rs, n) -> map(rs)).list();
+    }
+
+    /** The enterprise confirms it received a notice and carries out its measure. */
+    @Transactional
+    public Notice confirm(long id) {
+        var actor = actors.current();
+        if (actor.enterpriseCode() == null) {
+            throw new AccessDenied(actor.username() + " 不是企业账号，不能代企业确认");
+        }
+        Notice n = jdbc.sql("SELECT * FROM emergency_notice WHERE id = ? AND credit_code = ?").params(id, actor.enterpriseCode())
+                .query((rs, i) -> map(rs)).optional().orElseThrow(() -> new NotFound("预警通知 " + id));
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.sql("UPDATE emergency_notice SET read_at = coalesce(read_at, ?), confirmed_at = coalesce(confirmed_at, ?), "
+                        + "confirmed_by = coalesce(confirmed_by, ?) WHERE id = ?")
+                .params(now, now, actor.username(), id).update();
+        return jdbc.sql("SELECT * FROM emergency_notice WHERE id = ?").param(n.id()).query((rs, i) -> map(rs)).single();
+    }
+
+    /** Each county's receipts of a warning's latest step, in the actor's area. */
+    public List<Receipts> receipts(long warningId) {
+        var scope = actors.current().scope();
+        Instant now = clock.instant();
+        List<Receipts> rows = new ArrayList<>();
+        jdbc.sql("""
+                        SELECT county_code, count(*), count(read_at), count(confirmed_at), count(*) FILTER (WHERE confirmed_at IS NULL AND due_at <= ?)
+                          FROM emergency_notice n
+                         WHERE warning_id = ? AND sent_at = (SELECT max(sent_at) FROM emergency_notice m WHERE m.warning_id = n.warning_id)
+                           AND (? OR county_code = ANY(?))
+                         GROUP BY county_code ORDER BY county_code""")
+                .params(Timestamp.from(now), warningId, scope.citywide(), scope.countyArray())
+                .query(rs -> {
+                    rows.add(new Receipts(rs.getString(1), divisions.find(rs.getString(1)).map(d -> d.shortName()).orElse(rs.getString(1)),
+                            rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)));
+                });
+        return rows;
+    }
+
+    /**
+     * Names to each county, once per notice, the plants that have not confirmed by the deadline while the warning
+     * is still on: an instruction listing them (the escalation), through the same channel as the notice.
+     */
+    @org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "${lantian.emergency.escalation-interval:5m}",
+            initialDelayString = "${lantian.emergency.escalation-interval:5m}")
+    @Transactional
+    public void escalate() {
+        actors.asSystem(() -> {
+            Map<String, List<String>> late = new LinkedHashMap<>();
+            List<Long> ids = new ArrayList<>();
+            jdbc.sql("""
+                            SELECT id, county_code, credit_code FROM emergency_notice
+                             WHERE confirmed_at IS NULL AND due_at <= ? AND escalated_at IS NULL
+                               AND EXISTS (SELECT 1 FROM emergency_warning w WHERE w.id = warning_id AND coalesce(w.lifted_at, w.ends_at) > ?)
+                             ORDER BY county_code, credit_code""")
+                    .params(Timestamp.from(clock.instant()), Timestamp.from(clock.instant()))
+                    .query(rs -> {
+                        ids.add(rs.getLong(1));
+                        late.computeIfAbsent(rs.getString(2), k -> new ArrayList<>()).add(rs.getString(3));
+                    });
+            if (ids.isEmpty()) {
+                return;
+            }
+            late.forEach((county, plants) -> instructions.issue("应急减排通知未确认：" + plants.size() + " 家企业",
+                    "以下企业（统一社会信用代码）未在时限内确认收到预警通知，请督促落实应急减排措施：" + String.join("、", plants),
+                    List.of(county), clock.instant().plus(confirmWithin), "预警通知逾期未确认"));
+            jdbc.sql("UPDATE emergency_notice SET escalated_at = ? WHERE id = ANY(?)")
+                    .params(Timestamp.from(clock.instant()), ids.toArray(Long[]::new)).update();
+        });
+    }
+
+    private static Notice map(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Notice(rs.getLong("id"), rs.getLong("warning_id"), Warnings.Action.valueOf(rs.getString("action")),
+                WarningLevel.valueOf(rs.getString("level")), rs.getString("measure"), rs.getTimestamp("sent_at").toInstant(),
+                rs.getTimestamp("due_at").toInstant(), instant(rs, "read_at"), instant(rs, "confirmed_at"), rs.getString("confirmed_by"));
+    }
+
+    private static Instant instant(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+}
