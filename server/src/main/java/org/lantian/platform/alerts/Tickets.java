@@ -139,6 +139,37 @@ public class Tickets {
         return Optional.of(id);
     }
 
+    /**
+     * What another module found to act on (the emergency module: a plant breaking its measure), addressed to the
+     * place's county. {@code matter} names the one incident: a second finding of the same matter while its
+     * ticket is open is merged into it (one incident, one ticket), its detail added to the timeline.
+     */
+    public record Finding(TicketSource source, String matter, String title, String detail, String placeKind, String placeCode,
+                          String placeName, String countyCode, Duration receipt, Duration disposal) {
+    }
+
+    /** Raises the ticket of a finding, or merges it into the open one of the same matter; returns the ticket's id. */
+    @Transactional
+    public long raise(Finding f) {
+        if (f.source() == TicketSource.RULE || f.source() == TicketSource.MANUAL || f.source() == TicketSource.FIRE_POINT) {
+            throw new IllegalArgumentException("source：模块发现的事项应有自己的来源");
+        }
+        String key = f.source().name() + ":" + f.matter();
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(?))").param(key).query(rs -> { });
+        Optional<Long> open = jdbc.sql("""
+                        UPDATE alerts_ticket SET triggers = triggers + 1, last_triggered_at = ? WHERE merge_key = ? AND state <> 'CLOSED' RETURNING id""")
+                .params(Timestamp.from(clock.instant()), key).query(Long.class).optional();
+        if (open.isPresent()) {
+            event(open.get(), "merged", f.detail());
+            return open.get();
+        }
+        long id = insert(f.source(), null, key, f.title(), f.detail(), f.placeKind(), f.placeCode(), f.placeName(), f.countyCode(), null, null, null,
+                null, null, null, f.receipt(), f.disposal(), null);
+        event(id, "pushed", f.detail());
+        audit.record("alerts.ticket.raised", "ticket", String.valueOf(id), f.countyCode(), f.title(), Map.of("source", f.source().name()));
+        return id;
+    }
+
     /** Pushes a fire point or another matter by hand. City office and city departments. */
     @Transactional
     public Ticket push(ManualPush p) {

@@ -218,8 +218,8 @@ final class DemoEnterprises {
                 String production = industry.word() + n + "号生产线";
                 String meter = "DB-" + code.substring(10, 17) + "-" + n;
                 lines.add(new Facilities.NewLine(production, Facilities.LineKind.PRODUCTION,
-                        BigDecimal.valueOf(Math.round(size * (5 + random.nextInt(20)))), "万吨/年", meter + "P"));
-                lines.add(new Facilities.NewLine(n + "号治理设施", Facilities.LineKind.TREATMENT, null, null, meter + "T"));
+                        BigDecimal.valueOf(Math.round(size * (5 + random.nextInt(20)))), "万吨/年", meter + "P", null));
+                lines.add(new Facilities.NewLine(n + "号治理设施", Facilities.LineKind.TREATMENT, null, null, meter + "T", production));
                 outlets.add(new Facilities.Outlet(0, String.format("DA%03d", n), n + "号排放口", "91" + code.substring(2, 8) + code.substring(10, 17)
                         + String.format("%03d", n) + "P", industry.voc() ? List.of("PM", "VOCS") : List.of("SO2", "NOX", "PM"), null));
                 baselines.add(new Facilities.LineBaseline(production, "SO2", tonnes(random, size * 5)));

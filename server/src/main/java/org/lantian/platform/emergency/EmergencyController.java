@@ -217,4 +217,30 @@ class EmergencyController {
         warnings.find(id);
         return notices.receipts(id);
     }
+
+    private Compliance compliance;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    void compliance(Compliance compliance) {
+        this.compliance = compliance;
+    }
+
+    record Readings(List<Compliance.Reading> readings) {
+    }
+
+    @PostMapping("/submeter-readings")
+    @Operation(summary = "Electricity sub-meter readings (分表计电) by meter point (≤ 5 000 a call); each plant touched is checked against its measure "
+            + "under the warning in force, breaches raised as tickets to its county")
+    Compliance.Report readings(@RequestBody Readings body) {
+        return compliance.readings(body.readings());
+    }
+
+    record GateRecords(List<Compliance.GateRecord> records) {
+    }
+
+    @PostMapping("/gate-records")
+    @Operation(summary = "Factory-gate records of heavy trucks (门禁) with emission stage (≤ 5 000 a call); a banned stage entering during a warning is raised as a ticket")
+    Compliance.Report gateRecords(@RequestBody GateRecords body) {
+        return compliance.gateRecords(body.records());
+    }
 }

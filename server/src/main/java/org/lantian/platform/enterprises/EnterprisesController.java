@@ -117,14 +117,16 @@ class EnterprisesController {
         return grades.history(code);
     }
 
-    record NewLine(String name, Facilities.LineKind kind, java.math.BigDecimal capacity, String capacityUnit, String meterPoint) {
+    record NewLine(String name, Facilities.LineKind kind, java.math.BigDecimal capacity, String capacityUnit, String meterPoint,
+                   String serves) {
     }
 
     @PostMapping("/{code}/lines")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Add a production line or treatment facility, with its capacity and electricity sub-meter point")
     Facilities.Line addLine(@PathVariable String code, @RequestBody NewLine request) {
-        return facilities.addLine(code, request.name(), request.kind(), request.capacity(), request.capacityUnit(), request.meterPoint());
+        return facilities.addLine(code, request.name(), request.kind(), request.capacity(), request.capacityUnit(), request.meterPoint(),
+                request.serves());
     }
 
     @GetMapping("/{code}/lines")

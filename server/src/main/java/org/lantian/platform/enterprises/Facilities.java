@@ -52,20 +52,31 @@ public class Facilities {
 
     public enum LineKind { PRODUCTION, TREATMENT }
 
-    public record Line(long id, String name, LineKind kind, BigDecimal capacity, String capacityUnit, String meterPoint) {
+    /** A line; a treatment facility names the production line it treats ({@code serves}). */
+    public record Line(long id, String name, LineKind kind, BigDecimal capacity, String capacityUnit, String meterPoint, String serves) {
     }
 
     @Transactional
     public Line addLine(String creditCode, String name, LineKind kind, BigDecimal capacity, String capacityUnit, String meterPoint) {
+        return addLine(creditCode, name, kind, capacity, capacityUnit, meterPoint, null);
+    }
+
+    @Transactional
+    public Line addLine(String creditCode, String name, LineKind kind, BigDecimal capacity, String capacityUnit, String meterPoint, String serves) {
         Enterprise e = writable(creditCode);
+        if (serves != null && !serves.isBlank() && lines(e.creditCode()).stream()
+                .noneMatch(l -> l.kind() == LineKind.PRODUCTION && l.name().equals(serves.strip()))) {
+            throw new IllegalArgumentException("serves：" + e.name() + " 没有名为“" + serves.strip() + "”的生产线");
+        }
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("name：请填写生产线或治理设施名称");
         }
         try {
             long id = jdbc.sql("""
-                            INSERT INTO enterprise_line (credit_code, name, kind, capacity, capacity_unit, meter_point)
-                            VALUES (?, ?, ?, ?, ?, ?) RETURNING id""")
-                    .params(e.creditCode(), name.strip(), (kind == null ? LineKind.PRODUCTION : kind).name(), capacity, capacityUnit, meterPoint)
+                            INSERT INTO enterprise_line (credit_code, name, kind, capacity, capacity_unit, meter_point, serves)
+                            VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                    .params(e.creditCode(), name.strip(), (kind == null ? LineKind.PRODUCTION : kind).name(), capacity, capacityUnit, meterPoint,
+                            serves == null || serves.isBlank() ? null : serves.strip())
                     .query(Long.class).single();
             audit.record("enterprises.line.added", "enterprise", e.creditCode(), e.countyCode(), null, Map.of("line", name.strip()));
             return lines(e.creditCode()).stream().filter(l -> l.id() == id).findFirst().orElseThrow();
@@ -78,7 +89,7 @@ public class Facilities {
         Enterprise e = enterprises.find(creditCode);
         return jdbc.sql("SELECT * FROM enterprise_line WHERE credit_code = ? ORDER BY kind, name").param(e.creditCode())
                 .query((rs, n) -> new Line(rs.getLong("id"), rs.getString("name"), LineKind.valueOf(rs.getString("kind")),
-                        rs.getBigDecimal("capacity"), rs.getString("capacity_unit"), rs.getString("meter_point")))
+                        rs.getBigDecimal("capacity"), rs.getString("capacity_unit"), rs.getString("meter_point"), rs.getString("serves")))
                 .list();
     }
 
@@ -208,7 +219,7 @@ public class Facilities {
     }
 
     /** A line as a batch brings it, before it has an id. */
-    public record NewLine(String name, LineKind kind, BigDecimal capacity, String capacityUnit, String meterPoint) {
+    public record NewLine(String name, LineKind kind, BigDecimal capacity, String capacityUnit, String meterPoint, String serves) {
     }
 
     /** A baseline of a line named in the same batch (null: the whole enterprise). */
@@ -231,9 +242,9 @@ public class Facilities {
         }
         var template = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
         template.batchUpdate("""
-                INSERT INTO enterprise_line (credit_code, name, kind, capacity, capacity_unit, meter_point) VALUES (?, ?, ?, ?, ?, ?)""",
+                INSERT INTO enterprise_line (credit_code, name, kind, capacity, capacity_unit, meter_point, serves) VALUES (?, ?, ?, ?, ?, ?, ?)""",
                 all.stream().flatMap(e -> e.lines().stream().map(l -> new Object[] {e.creditCode(), l.name(), l.kind().name(), l.capacity(),
-                        l.capacityUnit(), l.meterPoint()})).toList());
+                        l.capacityUnit(), l.meterPoint(), l.serves()})).toList());
         template.batchUpdate("""
                 INSERT INTO enterprise_outlet (credit_code, code, name, permit_number, pollutants) VALUES (?, ?, ?, ?, string_to_array(?, ','))""",
                 all.stream().flatMap(e -> e.outlets().stream().map(o -> new Object[] {e.creditCode(), o.code(), o.name(), o.permitNumber(),
@@ -266,6 +277,36 @@ public class Facilities {
         audit.record("enterprises.outlet.bound", "enterprise", e.creditCode(), e.countyCode(), null,
                 Map.of("outlet", outletCode, "device", deviceMn));
         return outlets(e.creditCode()).stream().filter(o -> o.code().equals(outletCode)).findFirst().orElseThrow();
+    }
+
+    /** A line found by its electricity sub-meter point, with its plant. */
+    public record MeteredLine(String meterPoint, String creditCode, String plantName, String countyCode, long lineId, String lineName, LineKind kind,
+                              String serves) {
+    }
+
+    /** The lines of the given sub-meter points, across the city (a feed's readings are matched as they arrive). */
+    public Map<String, MeteredLine> meteredLines(java.util.Collection<String> meterPoints) {
+        Map<String, MeteredLine> found = new LinkedHashMap<>();
+        jdbc.sql("""
+                        SELECT l.meter_point, l.credit_code, e.name, e.county_code, l.id, l.name, l.kind, l.serves
+                          FROM enterprise_line l JOIN enterprise e ON e.credit_code = l.credit_code WHERE l.meter_point = ANY(?)""")
+                .param(meterPoints.toArray(String[]::new))
+                .query(rs -> {
+                    found.put(rs.getString(1), new MeteredLine(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
+                            rs.getString(6), LineKind.valueOf(rs.getString(7)), rs.getString(8)));
+                });
+        return found;
+    }
+
+    /** Every metered line of a plant. */
+    public List<MeteredLine> meteredLinesOf(String creditCode) {
+        return jdbc.sql("""
+                        SELECT l.meter_point, l.credit_code, e.name, e.county_code, l.id, l.name, l.kind, l.serves
+                          FROM enterprise_line l JOIN enterprise e ON e.credit_code = l.credit_code
+                         WHERE l.credit_code = ? AND l.meter_point IS NOT NULL ORDER BY l.id""")
+                .param(creditCode)
+                .query((rs, n) -> new MeteredLine(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
+                        rs.getString(6), LineKind.valueOf(rs.getString(7)), rs.getString(8))).list();
     }
 
     /** A production line with its baselines (tonnes a year by pollutant) of the plant's latest baseline year. */

@@ -1,0 +1,100 @@
+package org.lantian.platform.emergency;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import org.junit.jupiter.api.Test;
+import org.lantian.platform.Api;
+import org.lantian.platform.ApiTest;
+import org.lantian.platform.PlatformTest;
+import tools.jackson.databind.JsonNode;
+
+/** During a warning: a stopped line that draws power, a treatment facility off while its line runs, a banned truck at the gate: each a ticket to the county. */
+@PlatformTest
+class ComplianceTests extends ApiTest {
+
+    @org.springframework.beans.factory.annotation.Autowired
+    java.time.Clock clock;
+
+    private JsonNode tickets(String plant) {
+        return Api.json(as("wuan").get("/api/alerts/tickets?source=EMERGENCY"));
+    }
+
+    @Test
+    void breachesOfThePlantsMeasureBecomeTicketsToItsCountyAndNothingElseDoes() {
+        // a 武安 plant whose orange measure stops every line
+        String plant = jdbc.sql("""
+                        SELECT m.credit_code FROM emergency_plant_measure m
+                         WHERE m.current AND m.level = 'ORANGE' AND m.kind = 'STOP' AND m.truck_ban_stage = 4 AND m.county_code = '130481'
+                           AND (SELECT count(*) FROM enterprise_line l WHERE l.credit_code = m.credit_code AND l.kind = 'PRODUCTION') >= 1
+                         ORDER BY m.credit_code LIMIT 1""").query(String.class).single();
+        String production = jdbc.sql("SELECT meter_point FROM enterprise_line WHERE credit_code = ? AND kind = 'PRODUCTION' ORDER BY id LIMIT 1")
+                .param(plant).query(String.class).single();
+        String treatment = jdbc.sql("""
+                        SELECT t.meter_point FROM enterprise_line t JOIN enterprise_line p ON p.credit_code = t.credit_code AND p.name = t.serves
+                         WHERE p.meter_point = ?""").param(production).query(String.class).single();
+        Instant hour = clock.instant().truncatedTo(ChronoUnit.HOURS);
+        String readings = """
+                {"readings": [{"meterPoint": "%s", "at": "%s", "kw": 356.2}, {"meterPoint": "%s", "at": "%s", "kw": 0.4}]}""";
+
+        // before any warning: the same readings are only stored
+        JsonNode quiet = Api.json(as("city").post("/api/emergency/submeter-readings",
+                readings.formatted(production, hour.minus(Duration.ofHours(2)), treatment, hour.minus(Duration.ofHours(2)))));
+        assertThat(quiet.get("stored").asInt()).isEqualTo(2);
+        assertThat(quiet.get("tickets")).isEmpty();
+
+        long warning = Api.json(as("city").post("/api/emergency/warnings", """
+                {"level": "ORANGE", "counties": ["130481"], "startsAt": "%s", "endsAt": "%s", "reason": "武安局地重污染"}"""
+                .formatted(hour.minus(Duration.ofHours(1)), clock.instant().plus(Duration.ofDays(1))))).get("id").asLong();
+        try {
+            Instant sent = clock.instant();
+            JsonNode during = Api.json(as("city").post("/api/emergency/submeter-readings",
+                    readings.formatted(production, hour, treatment, hour)));
+            assertThat(during.get("tickets")).hasSize(2);
+            long stoppedLine = during.get("tickets").get(0).asLong();
+            JsonNode ticket = Api.json(as("wuan").get("/api/alerts/tickets/" + stoppedLine));
+            assertThat(ticket.get("source").asString()).isEqualTo("EMERGENCY");
+            assertThat(ticket.get("countyCode").asString()).isEqualTo("130481");
+            assertThat(ticket.get("placeCode").asString()).isEqualTo(plant);
+            assertThat(ticket.get("title").asString()).endsWith("停产生产线仍在用电");
+            assertThat(ticket.get("detail").asString()).contains("措施为“停产", "356.2 kW", "高于空载阈值 10 kW", production + "：");
+            assertThat(Duration.between(sent, Instant.parse(ticket.get("pushedAt").asString()))).isLessThan(Duration.ofMinutes(1));
+            JsonNode off = Api.json(as("wuan").get("/api/alerts/tickets/" + during.get("tickets").get(1).asLong()));
+            assertThat(off.get("title").asString()).endsWith("治理设施停运而生产线运行");
+
+            // the next hour's proof joins the same ticket
+            JsonNode again = Api.json(as("city").post("/api/emergency/submeter-readings",
+                    "{\"readings\": [{\"meterPoint\": \"%s\", \"at\": \"%s\", \"kw\": 401}]}".formatted(production, hour.plus(Duration.ofMinutes(30)))));
+            assertThat(again.get("tickets").get(0).asLong()).isEqualTo(stoppedLine);
+            assertThat(Api.json(as("wuan").get("/api/alerts/tickets/" + stoppedLine)).get("triggers").asInt()).isEqualTo(2);
+
+            String gate = """
+                    {"records": [{"creditCode": "%s", "plate": "冀D12345", "emissionStage": 4, "direction": "IN", "at": "%s"},
+                                 {"creditCode": "%s", "plate": "冀D55555", "emissionStage": 5, "direction": "IN", "at": "%s"},
+                                 {"creditCode": "%s", "plate": "冀D66666", "emissionStage": 3, "direction": "OUT", "at": "%s"}]}"""
+                    .formatted(plant, hour, plant, hour, plant, hour);
+            JsonNode trucks = Api.json(as("city").post("/api/emergency/gate-records", gate));
+            assertThat(trucks.get("stored").asInt()).isEqualTo(3);
+            assertThat(trucks.get("tickets")).hasSize(1);
+            JsonNode truck = Api.json(as("wuan").get("/api/alerts/tickets/" + trucks.get("tickets").get(0).asLong()));
+            assertThat(truck.get("detail").asString()).contains("国四重型货车 冀D12345", "进厂（门禁记录）");
+            assertThat(Api.json(as("city").post("/api/emergency/gate-records", gate)).get("duplicates").asInt()).isEqualTo(3);
+
+            // the plant sees the tickets about itself; another county does not
+            assertThat(as("hanshan").get("/api/alerts/tickets/" + stoppedLine).getStatusCode().value()).isEqualTo(404);
+            assertThat(as("wuan").post("/api/emergency/submeter-readings", readings.formatted(production, hour, treatment, hour))
+                    .getStatusCode().value()).isEqualTo(403);
+            var bad = as("city").post("/api/emergency/submeter-readings", "{\"readings\": [{\"meterPoint\": \"X\", \"at\": \"%s\", \"kw\": -1}]}"
+                    .formatted(hour));
+            assertThat(Api.json(bad).get("detail").asString()).startsWith("readings[0].kw：");
+            JsonNode unknown = Api.json(as("city").post("/api/emergency/submeter-readings",
+                    "{\"readings\": [{\"meterPoint\": \"NO-SUCH-METER\", \"at\": \"%s\", \"kw\": 5}]}".formatted(hour)));
+            assertThat(unknown.get("unknown").get(0).asString()).isEqualTo("NO-SUCH-METER");
+        } finally {
+            as("city").post("/api/emergency/warnings/" + warning + "/lifting", "{\"reason\": \"测试结束\"}");
+        }
+    }
+}
