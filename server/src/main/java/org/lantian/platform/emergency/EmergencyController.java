@@ -166,6 +166,16 @@ class EmergencyController {
         return measures.list(level, county, offset, limit);
     }
 
+    @GetMapping("/measures/workbook")
+    @Operation(summary = "The measures list at a level as the counties file it (XLSX), the caller's area or one county")
+    org.springframework.http.ResponseEntity<byte[]> measuresWorkbook(@RequestParam WarningLevel level, @RequestParam(required = false) String county) {
+        return org.springframework.http.ResponseEntity.ok()
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition.attachment()
+                        .filename(level.colour() + "预警应急减排措施清单.xlsx", java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .contentType(org.springframework.http.MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .body(measures.workbook(level, county == null || county.isBlank() ? null : county));
+    }
+
     @GetMapping("/measures/{code}")
     @Operation(summary = "One plant's current measures (an enterprise account: its own)")
     List<Measures.Measure> plantMeasures(@PathVariable String code) {

@@ -370,4 +370,36 @@ public class Measures {
             throw new AccessDenied(actors.current().username() + " 无权生成应急减排措施");
         }
     }
+
+    /**
+     * The measures list as the counties file it (XLSX): one row per plant at a level, the plants of the actor's
+     * area (or one county), with the expected reduction per pollutant in kilograms a day.
+     */
+    public byte[] workbook(WarningLevel level, String countyCode) {
+        List<Measure> all = new ArrayList<>();
+        for (int offset = 0; ; offset += 500) {
+            List<Measure> page = list(level, countyCode, offset, 500);
+            all.addAll(page);
+            if (page.size() < 500) {
+                break;
+            }
+        }
+        Map<String, String> names = enterprises.names(all.stream().map(Measure::creditCode).toList());
+        var book = org.lantian.platform.workbooks.OfficeWorkbook.writer(level.colour() + "预警应急减排措施")
+                .caption("邯郸市重污染天气" + level.label() + "应急减排措施清单（" + BeijingTime.minute(clock.instant()) + " 导出）").blank()
+                .header(List.of("序号", "县（市、区）", "企业名称", "统一社会信用代码", "措施类别", "应急减排措施", "SO₂ 减排（千克/日）", "NOx 减排（千克/日）",
+                        "颗粒物减排（千克/日）", "VOCs 减排（千克/日）", "来源"));
+        int n = 0;
+        for (Measure m : all) {
+            book.row(Arrays.asList(++n, divisions.find(m.countyCode()).map(Division::shortName).orElse(m.countyCode()),
+                    names.getOrDefault(m.creditCode(), m.creditCode()), m.creditCode(), m.kind().label(), m.text(),
+                    kg(m.cut().get("SO2")), kg(m.cut().get("NOX")), kg(m.cut().get("PM")), kg(m.cut().get("VOCS")),
+                    m.edited() ? "县区调整" : "模板第 " + m.templateVersion() + " 版"));
+        }
+        return book.widths(6, 12, 36, 22, 12, 40, 14, 14, 14, 14, 12).bytes();
+    }
+
+    private static BigDecimal kg(BigDecimal tonnes) {
+        return tonnes.multiply(BigDecimal.valueOf(1000)).setScale(1, RoundingMode.HALF_EVEN);
+    }
 }

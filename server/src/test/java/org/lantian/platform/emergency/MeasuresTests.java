@@ -133,4 +133,23 @@ class MeasuresTests extends ApiTest {
         assertThat(county.get(0).get("areaCode").asString()).isEqualTo("130481");
         assertThat(county.get(0).get("requiredPercent").asInt()).isEqualTo(30);
     }
+
+    @Test
+    void aCountyExportsItsMeasuresListInKilogramsADay() throws Exception {
+        byte[] book = as("wuan").getBytes("/api/emergency/measures/workbook?level=ORANGE");
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(book))) {
+            var sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).startsWith("邯郸市重污染天气橙色预警（Ⅱ级响应）应急减排措施清单");
+            assertThat(sheet.getRow(2).getCell(7).getStringCellValue()).isEqualTo("NOx 减排（千克/日）");
+            int plants = jdbc.sql("SELECT count(*) FROM emergency_plant_measure WHERE current AND level = 'ORANGE' AND county_code = '130481'")
+                    .query(Integer.class).single();
+            assertThat(sheet.getLastRowNum() - 2).isEqualTo(plants);
+            var first = sheet.getRow(3);
+            assertThat(first.getCell(1).getStringCellValue()).isEqualTo("武安市");
+            BigDecimal nox = jdbc.sql("SELECT cut_nox FROM emergency_plant_measure WHERE current AND level = 'ORANGE' AND credit_code = ?")
+                    .param(first.getCell(3).getStringCellValue()).query(BigDecimal.class).single();
+            assertThat(BigDecimal.valueOf(first.getCell(7).getNumericCellValue()))
+                    .isEqualByComparingTo(nox.multiply(BigDecimal.valueOf(1000)).setScale(1, RoundingMode.HALF_EVEN));
+        }
+    }
 }
