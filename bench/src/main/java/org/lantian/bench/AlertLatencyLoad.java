@@ -1,21 +1,15 @@
 package org.lantian.bench;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -50,26 +44,7 @@ public final class AlertLatencyLoad {
             stations.add(code);
         }
 
-        Map<String, Long> arrived = new ConcurrentHashMap<>();
-        HttpResponse<java.io.InputStream> stream = http.send(HttpRequest.newBuilder(URI.create(base + "/api/alerts/stream"))
-                .header("Authorization", "Bearer " + countyToken).header("Accept", "text/event-stream").build(),
-                HttpResponse.BodyHandlers.ofInputStream());
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = in.readLine()) != null) {
-                    Matcher m = TICKET.matcher(line);
-                    if (line.startsWith("data:") && m.find()) {
-                        arrived.putIfAbsent(m.group(2), System.nanoTime());
-                    }
-                }
-            } catch (java.io.IOException closed) {
-                // the run is over
-            }
-        }, "sse-reader");
-        reader.setDaemon(true);
-        reader.start();
-        Thread.sleep(500);
+        InboxStream inbox = new InboxStream(http, base, countyToken, TICKET, 2);
 
         Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS);
         List<Long> micros = new ArrayList<>();
@@ -88,13 +63,7 @@ public final class AlertLatencyLoad {
                 skipped++; // this station already has the hour: used in an earlier run
                 continue;
             }
-            while (!arrived.containsKey(station)) {
-                if (System.nanoTime() - committed > 30_000_000_000L) {
-                    throw new IllegalStateException("no ticket for " + station + " within 30 s");
-                }
-                Thread.sleep(1);
-            }
-            micros.add((arrived.get(station) - committed) / 1000);
+            micros.add((inbox.awaitArrival(station, committed) - committed) / 1000);
             Thread.sleep(gapMillis);
         }
         if (micros.isEmpty()) {
@@ -103,7 +72,8 @@ public final class AlertLatencyLoad {
         Collections.sort(micros);
         System.out.printf("%d tickets (%d stations skipped): p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms "
                         + "(observation committed to the county's SSE event)%n",
-                micros.size(), skipped, at(micros, 50), at(micros, 90), at(micros, 99), micros.get(micros.size() - 1) / 1000.0);
+                micros.size(), skipped, InboxStream.percentile(micros, 50), InboxStream.percentile(micros, 90), InboxStream.percentile(micros, 99),
+                micros.get(micros.size() - 1) / 1000.0);
         System.exit(0);
     }
 
@@ -117,10 +87,5 @@ public final class AlertLatencyLoad {
         if (r.statusCode() != 201 && !r.body().contains("already exists")) {
             throw new IllegalStateException("registering " + code + ": " + r.statusCode() + " " + r.body());
         }
-    }
-
-    private static double at(List<Long> sorted, int percent) {
-        int index = (int) Math.ceil(percent / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.max(index, 0)) / 1000.0;
     }
 }
