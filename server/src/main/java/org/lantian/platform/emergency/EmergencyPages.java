@@ -68,7 +68,8 @@ class EmergencyPages {
 
     private String page(Model model) {
         boolean office = actors.current().isCityOffice();
-        WarningLevel proposed = warnings.propose().level();
+        Warnings.Proposal proposal = warnings.propose();
+        WarningLevel proposed = proposal.level();
         WarningLevel shown = model.getAttribute("reductionLevel") instanceof WarningLevel l ? l : proposed != null ? proposed : WarningLevel.YELLOW;
         model.addAttribute("reductionLevel", shown);
         model.addAttribute("reductions", actors.current().enterpriseCode() == null ? measures.reductions(shown) : List.of());
@@ -79,7 +80,7 @@ class EmergencyPages {
             warnings.inForceNow().forEach(w -> receipts.put(w.id(), notices.receipts(w.id())));
         }
         model.addAttribute("receipts", receipts);
-        model.addAttribute("proposal", warnings.propose());
+        model.addAttribute("proposal", proposal);
         model.addAttribute("latest", forecasts.latest().orElse(null));
         model.addAttribute("inForce", warnings.inForceNow());
         List<Warning> recent = warnings.recent(60);
@@ -100,7 +101,7 @@ class EmergencyPages {
         if (!model.containsAttribute("issueForm")) {
             FormInput form = FormInput.empty();
             String start = today.atStartOfDay().plusHours(java.time.LocalTime.now(clock.withZone(BeijingTime.ZONE)).getHour() + 1).toString();
-            form.fill(Map.of("level", warnings.propose().level() == null ? "" : warnings.propose().level().name(), "startsAt", start,
+            form.fill(Map.of("level", proposed == null ? "" : proposed.name(), "startsAt", start,
                     "endsAt", today.plusDays(3).atStartOfDay().toString()));
             model.addAttribute("issueForm", form);
         }
