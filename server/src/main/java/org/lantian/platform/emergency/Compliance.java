@@ -108,6 +108,23 @@ public class Compliance {
                 unknown, raised);
     }
 
+    /**
+     * A sub-meter concentrator's readings over HJ 212: channel eNNNNN of device MN is meter point "MN-eNNNNN".
+     * Judged after the packet is committed, in a transaction of its own: a reading that cannot be judged must
+     * never cost the gateway a packet it has acknowledged.
+     */
+    @org.springframework.transaction.event.TransactionalEventListener(fallbackExecution = true)
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.REQUIRES_NEW)
+    void on(org.lantian.platform.gateway.DeviceEvents.SubmeterReadings readings) {
+        List<Reading> batch = new ArrayList<>();
+        readings.kw().forEach((factor, kw) -> batch.add(new Reading(readings.mn() + "-" + factor, readings.at(), kw)));
+        try {
+            actors.asSystem(() -> readings(batch));
+        } catch (IllegalArgumentException refused) {
+            org.slf4j.LoggerFactory.getLogger(Compliance.class).warn("sub-meter readings of {} not judged: {}", readings.mn(), refused.getMessage());
+        }
+    }
+
     /** A plant's lines judged on their latest readings against its measure under the warning in force over its county. */
     private List<Long> checkPlant(String creditCode) {
         List<Facilities.MeteredLine> lines = facilities.meteredLinesOf(creditCode);

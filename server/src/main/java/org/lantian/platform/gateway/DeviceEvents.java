@@ -10,6 +10,13 @@ public final class DeviceEvents {
     }
 
     /** A device sent nothing for longer than its {@code offlineAfter}. */
+    /**
+     * A sub-meter concentrator's readings of one moment, each channel's active power in kW by factor code
+     * (e00001 …): published after the packet is stored, for the modules that judge them.
+     */
+    public record SubmeterReadings(String mn, Instant at, java.util.Map<String, BigDecimal> kw) {
+    }
+
     public record DeviceWentOffline(String mn, String countyCode, Instant lastPacketAt) {
     }
 

@@ -6,7 +6,9 @@ public enum DeviceKind {
     AMBIENT("环境空气自动站"),
     DUST("扬尘在线监测"),
     VOC("VOCs 在线监测"),
-    NOISE("噪声监测");
+    NOISE("噪声监测"),
+    /** An electricity sub-meter concentrator (分表计电): factor eNNNNN is channel NNNNN's active power in kW. */
+    SUBMETER("分表计电");
 
     private final String label;
 

@@ -20,12 +20,15 @@ final class FactorUnits {
         if (fixed != null) {
             return fixed;
         }
+        if (device.kind() == DeviceKind.SUBMETER && factor.matches("e\\d{5}")) {
+            return "kW";
+        }
         if (!factor.startsWith("a2") && !factor.startsWith("a3")) {
             return null;
         }
         return switch (device.kind()) {
             case STACK, VOC -> "mg/m³";
-            case AMBIENT, DUST, NOISE -> factor.equals("a21005") ? "mg/m³" : "µg/m³";   // CO in mg/m³ (HJ 633)
+            case AMBIENT, DUST, NOISE, SUBMETER -> factor.equals("a21005") ? "mg/m³" : "µg/m³";   // CO in mg/m³ (HJ 633)
         };
     }
 }

@@ -204,6 +204,7 @@ final class PacketWriter {
             storeSeries(incoming, stored);
             storeAmbientHours(incoming, stored.keySet());
             raiseExceedances(incoming, stored.keySet());
+            announceSubmeterReadings(incoming, stored.keySet());
             storeRefused(refused);
             touchStatus(incoming);
             recordAnswers(incoming, stored.keySet());
@@ -365,6 +366,27 @@ final class PacketWriter {
                 long[] line = {0};
                 observations.forEach(o -> sink.accept(++line[0], o));
             });
+        }
+    }
+
+    /** Sub-meter readings (real-time Rtd, or a period's Avg) of the packets stored, for the emergency module to judge. */
+    private void announceSubmeterReadings(List<Incoming> incoming, Set<Integer> stored) {
+        for (int n : stored) {
+            Incoming i = incoming.get(n);
+            Hj212Packet p = i.packet();
+            if (i.device().kind() != DeviceKind.SUBMETER || p.data().dataTime() == null) {
+                continue;
+            }
+            java.util.Map<String, BigDecimal> kw = new java.util.LinkedHashMap<>();
+            p.data().factors().forEach((factor, f) -> {
+                BigDecimal value = f.values().containsKey("Rtd") ? f.values().get("Rtd") : f.values().get("Avg");
+                if (factor.matches("e\\d{5}") && value != null) {
+                    kw.put(factor, value);
+                }
+            });
+            if (!kw.isEmpty()) {
+                events.publishEvent(new DeviceEvents.SubmeterReadings(i.device().mn(), instant(p.data().dataTime()), kw));
+            }
         }
     }
 

@@ -65,9 +65,9 @@ class ComplianceTests extends ApiTest {
             JsonNode off = Api.json(as("wuan").get("/api/alerts/tickets/" + during.get("tickets").get(1).asLong()));
             assertThat(off.get("title").asString()).endsWith("治理设施停运而生产线运行");
 
-            // the next hour's proof joins the same ticket
+            // later proof joins the same ticket (a minute after the hour: never later than the clock)
             JsonNode again = Api.json(as("city").post("/api/emergency/submeter-readings",
-                    "{\"readings\": [{\"meterPoint\": \"%s\", \"at\": \"%s\", \"kw\": 401}]}".formatted(production, hour.plus(Duration.ofMinutes(30)))));
+                    "{\"readings\": [{\"meterPoint\": \"%s\", \"at\": \"%s\", \"kw\": 401}]}".formatted(production, hour.plus(Duration.ofMinutes(1)))));
             assertThat(again.get("tickets").get(0).asLong()).isEqualTo(stoppedLine);
             assertThat(Api.json(as("wuan").get("/api/alerts/tickets/" + stoppedLine)).get("triggers").asInt()).isEqualTo(2);
 
@@ -93,6 +93,51 @@ class ComplianceTests extends ApiTest {
             JsonNode unknown = Api.json(as("city").post("/api/emergency/submeter-readings",
                     "{\"readings\": [{\"meterPoint\": \"NO-SUCH-METER\", \"at\": \"%s\", \"kw\": 5}]}".formatted(hour)));
             assertThat(unknown.get("unknown").get(0).asString()).isEqualTo("NO-SUCH-METER");
+        } finally {
+            as("city").post("/api/emergency/warnings/" + warning + "/lifting", "{\"reason\": \"测试结束\"}");
+        }
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.lantian.platform.gateway.GatewayServer gateway;
+
+    @Test
+    void aSubMeterConcentratorReportsOverHj212AndAStoppedLineDrawingPowerIsATicket() throws Exception {
+        String plant = jdbc.sql("""
+                        SELECT m.credit_code FROM emergency_plant_measure m
+                         WHERE m.current AND m.level = 'RED' AND m.kind = 'STOP' AND m.county_code = '130481'
+                         ORDER BY m.credit_code OFFSET 5 LIMIT 1""").query(String.class).single();
+        long line = jdbc.sql("SELECT id FROM enterprise_line WHERE credit_code = ? AND kind = 'PRODUCTION' ORDER BY id LIMIT 1")
+                .param(plant).query(Long.class).single();
+        jdbc.sql("UPDATE enterprise_line SET meter_point = 'SM-TEST-01-e00001' WHERE id = ?").param(line).update();
+        var device = as("city").put("/api/gateway/devices/SM-TEST-01", """
+                {"device": {"mn": "SM-TEST-01", "name": "分表计电集中器", "kind": "SUBMETER", "protocol": "V2017", "st": "32",
+                 "password": "123456", "countyCode": "130481"}, "reason": "测试"}""");
+        assertThat(device.getStatusCode().value()).as(device.getBody()).isEqualTo(200);
+        Instant minute = clock.instant().truncatedTo(ChronoUnit.MINUTES);
+        long warning = Api.json(as("city").post("/api/emergency/warnings", """
+                {"level": "RED", "counties": ["130481"], "startsAt": "%s", "endsAt": "%s", "reason": "武安局地严重污染"}"""
+                .formatted(minute.minus(Duration.ofHours(1)), clock.instant().plus(Duration.ofDays(1))))).get("id").asLong();
+        try {
+            String time = java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(org.lantian.standards.BeijingTime.ZONE).format(minute);
+            String packet = "QN=" + time + "001;ST=32;CN=2011;PW=123456;MN=SM-TEST-01;Flag=5;CP=&&DataTime=" + time
+                    + ";e00001-Rtd=356.2,e00001-Flag=N;e00002-Rtd=12.5,e00002-Flag=N&&";
+            try (var socket = new java.net.Socket("127.0.0.1", gateway.port())) {
+                socket.setSoTimeout(5_000);
+                socket.getOutputStream().write(org.lantian.standards.hj212.Hj212Encoder.frame(packet));
+                socket.getOutputStream().flush();
+                byte[] ack = new byte[512];
+                int n = socket.getInputStream().read(ack);
+                assertThat(new String(ack, 0, n, java.nio.charset.StandardCharsets.US_ASCII)).contains("CN=9014");
+            }
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
+                    "SELECT count(*) FROM alerts_ticket WHERE source = 'EMERGENCY' AND place_code = ? AND merge_key LIKE 'EMERGENCY:STOPPED_LINE:%'")
+                    .param(plant).query(Integer.class).single() == 1);
+            String detail = jdbc.sql("SELECT detail FROM alerts_ticket WHERE source = 'EMERGENCY' AND place_code = ? AND merge_key LIKE 'EMERGENCY:STOPPED_LINE:%'")
+                    .param(plant).query(String.class).single();
+            assertThat(detail).contains("SM-TEST-01-e00001", "356.2 kW");
+            assertThat(jdbc.sql("SELECT kw FROM emergency_submeter_reading WHERE meter_point = 'SM-TEST-01-e00002'").query(java.math.BigDecimal.class)
+                    .optional()).as("a channel bound to no line is not kept").isEmpty();
         } finally {
             as("city").post("/api/emergency/warnings/" + warning + "/lifting", "{\"reason\": \"测试结束\"}");
         }
