@@ -253,4 +253,18 @@ class EmergencyController {
     Compliance.Report gateRecords(@RequestBody GateRecords body) {
         return compliance.gateRecords(body.records());
     }
+
+    private Evaluations evaluations;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    void evaluations(Evaluations evaluations) {
+        this.evaluations = evaluations;
+    }
+
+    @GetMapping("/warnings/{id}/evaluation")
+    @Operation(summary = "A warning looked at: per county the plants told and confirmed, breaches and their disposal, compliance, planned reductions; "
+            + "each day's forecast against the observed AQI")
+    Evaluations.Evaluation evaluation(@PathVariable long id) {
+        return evaluations.of(id);
+    }
 }

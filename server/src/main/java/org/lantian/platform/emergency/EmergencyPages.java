@@ -258,4 +258,20 @@ class EmergencyPages {
         notices.confirm(id);
         return "redirect:/emergency";
     }
+
+    private Evaluations evaluations;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    void evaluations(Evaluations evaluations) {
+        this.evaluations = evaluations;
+    }
+
+    /** A warning's steps and its evaluation. */
+    @GetMapping("/emergency/warnings/{id}")
+    String warningPage(@PathVariable long id, Model model) {
+        model.addAttribute("w", warnings.find(id));
+        model.addAttribute("steps", warnings.events(id));
+        model.addAttribute("evaluation", evaluations.of(id));
+        return "emergency/warning";
+    }
 }

@@ -83,6 +83,17 @@ class ComplianceTests extends ApiTest {
             assertThat(truck.get("detail").asString()).contains("国四重型货车 冀D12345", "进厂（门禁记录）");
             assertThat(Api.json(as("city").post("/api/emergency/gate-records", gate)).get("duplicates").asInt()).isEqualTo(3);
 
+            JsonNode evaluation = Api.json(as("wuan").get("/api/emergency/warnings/" + warning + "/evaluation"));
+            JsonNode wuan = evaluation.get("counties").get(0);
+            assertThat(wuan.get("countyCode").asString()).isEqualTo("130481");
+            int told = jdbc.sql("SELECT count(DISTINCT credit_code) FROM emergency_notice WHERE warning_id = ?").param(warning).query(Integer.class).single();
+            assertThat(wuan.get("plantsTold").asInt()).isEqualTo(told);
+            assertThat(wuan.get("plantsWithBreaches").asInt()).isEqualTo(1);
+            assertThat(wuan.get("breachTickets").asInt()).isEqualTo(3);
+            assertThat(wuan.get("compliancePercent").decimalValue()).isEqualByComparingTo(
+                    java.math.BigDecimal.valueOf((told - 1) * 100L).divide(java.math.BigDecimal.valueOf(told), 1, java.math.RoundingMode.HALF_EVEN));
+            assertThat(evaluation.get("days").size()).isBetween(1, 2);
+
             // the plant sees the tickets about itself; another county does not
             assertThat(as("hanshan").get("/api/alerts/tickets/" + stoppedLine).getStatusCode().value()).isEqualTo(404);
             assertThat(as("wuan").post("/api/emergency/submeter-readings", readings.formatted(production, hour, treatment, hour))

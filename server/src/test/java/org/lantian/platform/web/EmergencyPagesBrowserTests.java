@@ -109,6 +109,11 @@ class EmergencyPagesBrowserTests extends BrowserTest {
             waitUpTo(Duration.ofSeconds(5)).until(d -> d.findElement(By.id("current")).getText().contains("限产 35%；禁止国五及以下重型货车运输"));
             assertThat(text("revisions")).contains("县大气办核定");
             screenshot("emergency-plant");
+
+            open("/emergency/warnings/" + id);
+            assertThat(column("evaluation", 1)).containsExactly("武安市");
+            assertThat(text("steps")).contains("发布", "武安局地重污染");
+            screenshot("emergency-warning");
         } finally {
             city.post("/api/emergency/warnings/" + id + "/lifting", "{\"reason\": \"测试结束\"}");
         }
