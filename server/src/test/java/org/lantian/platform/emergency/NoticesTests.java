@@ -21,6 +21,16 @@ class NoticesTests extends ApiTest {
     @Autowired
     Notices notices;
 
+    private static java.util.List<JsonNode> ofWarning(Api enterprise, long warning) {
+        java.util.List<JsonNode> notices = new java.util.ArrayList<>();
+        Api.json(enterprise.get("/api/emergency/notices")).forEach(n -> {
+            if (n.get("warningId").asLong() == warning) {
+                notices.add(n);
+            }
+        });
+        return notices;
+    }
+
     @Test
     void eachPlantOfTheAreaIsToldItsMeasureConfirmsAndTheLateAreNamedToTheirCounty() {
         String plant = jdbc.sql("SELECT credit_code FROM emergency_plant_measure WHERE current AND level = 'ORANGE' AND county_code = '130481' "
@@ -45,12 +55,12 @@ class NoticesTests extends ApiTest {
                     .query(Integer.class).single();
             assertThat(instructions.get(0).get("body").asString()).contains("本县 " + plants + " 家企业");
 
-            JsonNode mine = Api.json(as("ent-notice-a").get("/api/emergency/notices"));
+            java.util.List<JsonNode> mine = ofWarning(as("ent-notice-a"), id);   // other tests' warnings told this plant too
             assertThat(mine).hasSize(1);
             String measure = jdbc.sql("SELECT text FROM emergency_plant_measure WHERE current AND level = 'ORANGE' AND credit_code = ?")
                     .param(plant).query(String.class).single();
             assertThat(mine.get(0).get("measure").asString()).isEqualTo(measure);
-            assertThat(Api.json(as("ent-notice-b").get("/api/emergency/notices"))).isEmpty();
+            assertThat(ofWarning(as("ent-notice-b"), id)).isEmpty();
             long notice = mine.get(0).get("id").asLong();
             assertThat(as("ent-notice-b").post("/api/emergency/notices/" + notice + "/confirmation", "{}").getStatusCode().value()).isEqualTo(404);
             assertThat(as("wuan").post("/api/emergency/notices/" + notice + "/confirmation", "{}").getStatusCode().value()).isEqualTo(403);
@@ -73,9 +83,11 @@ class NoticesTests extends ApiTest {
             assertThat(late.get(0).get("body").asString()).doesNotContain(plant);
             assertThat(Api.json(as("city").get("/api/emergency/warnings/" + id + "/receipts")).get(0).get("overdue").asInt()).isEqualTo(plants - 1);
         } finally {
+            clock.reset();   // lifted now, not three hours on (other tests issue warnings over the same county)
             as("city").post("/api/emergency/warnings/" + id + "/lifting", "{\"reason\": \"测试结束\"}");
-            clock.reset();
         }
-        assertThat(Api.json(as("wuan").get("/api/alerts/instructions")).get(0).get("title").asString()).isEqualTo("橙色预警（Ⅱ级响应） 解除：武安市");
+        java.util.List<String> titles = new java.util.ArrayList<>();
+        Api.json(as("wuan").get("/api/alerts/instructions")).forEach(i -> titles.add(i.get("title").asString()));
+        assertThat(titles).contains("橙色预警（Ⅱ级响应） 解除：武安市");
     }
 }
