@@ -80,6 +80,9 @@ class DemoData implements ApplicationRunner {
     private final org.lantian.platform.enterprises.Grades grades;
     private final org.lantian.platform.enterprises.Facilities facilities;
     private final org.lantian.platform.emergency.Measures measures;
+    private final org.lantian.platform.emergency.Forecasts forecasts;
+    private final org.lantian.platform.emergency.Warnings warnings;
+    private final org.lantian.platform.emergency.Compliance compliance;
 
     DemoData(DemoProperties properties, Users users, Stations stations, Ingestion ingestion, Divisions divisions,
              Actors actors, AirQualityTargets targets, org.lantian.platform.airquality.NationalNetwork network,
@@ -87,8 +90,13 @@ class DemoData implements ApplicationRunner {
              org.lantian.platform.alerts.Tickets tickets, org.lantian.platform.alerts.Duty duty,
              org.lantian.platform.alerts.Instructions instructions, Clock clock, DemoLoading loading,
              org.lantian.platform.enterprises.Enterprises enterprises, org.lantian.platform.enterprises.Grades grades,
-             org.lantian.platform.enterprises.Facilities facilities, org.lantian.platform.emergency.Measures measures) {
+             org.lantian.platform.enterprises.Facilities facilities, org.lantian.platform.emergency.Measures measures,
+             org.lantian.platform.emergency.Forecasts forecasts, org.lantian.platform.emergency.Warnings warnings,
+             org.lantian.platform.emergency.Compliance compliance) {
         this.measures = measures;
+        this.forecasts = forecasts;
+        this.warnings = warnings;
+        this.compliance = compliance;
         this.facilities = facilities;
         this.loading = loading;
         this.enterprises = enterprises;
@@ -163,14 +171,16 @@ class DemoData implements ApplicationRunner {
         int enterpriseCount = DemoEnterprises.load(enterprises, grades, facilities, divisions, ZONE_POSITIONS,
                 java.time.LocalDate.now(clock));
         var generated = measures.generate(false, "演示：按模板生成各企业应急减排措施");
+        int episodeTickets = DemoEpisode.load(forecasts, warnings, measures, facilities, compliance, clock);
         long t4 = System.nanoTime();
         DemoAlerts.load(tickets, duty, instructions, divisions, clock);
         targets.set(new AirQualityTargets.Targets(java.time.LocalDate.now(clock).getYear(), Divisions.CITY_CODE,
                 new BigDecimal("45"), new BigDecimal("5.50"), new BigDecimal("60.0"), 12), "演示目标（非真实目标）");
         log.info("Demo data: {} accounts, {} stations, {} simulated hourly values ({} ms), {} station-hours of the 168 key cities "
-                        + "({} ms), {} HJ 212 packets, {} enterprises with {} emergency measures ({} ms, of which measures {} ms); {} days in {} ms",
+                        + "({} ms), {} HJ 212 packets, {} enterprises with {} emergency measures ({} ms, of which measures {} ms), a past warning "
+                        + "with {} breach tickets; {} days in {} ms",
                 ACCOUNTS.size(), codes.size(), report.inserted(), (t1 - t0) / 1_000_000, keyCityHours, (t2 - t1) / 1_000_000,
-                devicePackets, enterpriseCount, generated.measures(), (t4 - t3) / 1_000_000, generated.millis(), properties.days(), (System.nanoTime() - started) / 1_000_000);
+                devicePackets, enterpriseCount, generated.measures(), (t4 - t3) / 1_000_000, generated.millis(), episodeTickets, properties.days(), (System.nanoTime() - started) / 1_000_000);
     }
 
     /** Simulated hours in monthly batches, as a data feed would bring them; one batch for a long span would hold it all in memory. */

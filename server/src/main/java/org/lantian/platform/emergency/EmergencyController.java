@@ -91,6 +91,13 @@ class EmergencyController {
         return warnings.issue(w.level(), w.counties(), w.startsAt(), w.endsAt(), w.reason());
     }
 
+    @PostMapping("/warnings/past")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Record a warning that has already ended (from the archive), for its evaluation: city office; no notice is sent")
+    Warning recordPast(@RequestBody NewWarning w) {
+        return warnings.recordPast(w.level(), w.counties(), w.startsAt(), w.endsAt(), w.reason());
+    }
+
     record LevelChange(WarningLevel level, String reason) {
     }
 

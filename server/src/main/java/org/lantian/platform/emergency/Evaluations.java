@@ -80,13 +80,18 @@ public class Evaluations {
                 });
         Map<String, Map<String, BigDecimal>> planned = plannedTonnes(w, hours);
         List<County> counties = new ArrayList<>();
-        for (var entry : told.entrySet()) {
-            String county = entry.getKey();
+        List<String> area = w.citywide() ? divisions.countyLevelUnits().stream().map(d -> d.code()).toList() : w.counties();
+        for (String county : area) {
+            if (!told.containsKey(county) && !planned.containsKey(county)) {
+                continue;
+            }
+            var entry = Map.entry(county, told.getOrDefault(county, new int[2]));
             if (!scope.covers(county)) {
                 continue;
             }
             String ofThisWarning = "（#" + warningId + "）期间";   // the breach tickets name their warning (Compliance)
-            List<Ticket> breaches = tickets.list(new Tickets.Filter(county, from, to.plusSeconds(1), null, null, TicketSource.EMERGENCY, null), 1000)
+            // raised during the warning or after it, when its data arrived late
+            List<Ticket> breaches = tickets.list(new Tickets.Filter(county, from, null, null, null, TicketSource.EMERGENCY, null), 1000)
                     .stream().filter(t -> t.detail() != null && t.detail().contains(ofThisWarning)).toList();
             Set<String> plants = new HashSet<>();
             breaches.forEach(t -> plants.add(t.placeCode()));

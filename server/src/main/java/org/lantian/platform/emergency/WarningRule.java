@@ -43,7 +43,7 @@ public record WarningRule(String code, String name, String basis, List<Level> le
     public Proposal propose(List<ForecastPeriod> forecast) {
         List<ForecastPeriod> periods = forecast.stream().sorted(java.util.Comparator.comparing(ForecastPeriod::start)).toList();
         if (periods.isEmpty()) {
-            return new Proposal(null, "没有预报，无法提出预警建议");
+            return new Proposal(null, "没有尚未过去的预报时段，无法提出预警建议");
         }
         for (Level level : levels) {
             for (Clause clause : level.any()) {

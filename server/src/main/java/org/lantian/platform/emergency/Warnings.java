@@ -73,10 +73,13 @@ public class Warnings {
         this.clock = clock;
     }
 
+    /** What the rules in force today propose from the latest forecast's periods still to come (an old forecast proposes nothing). */
     public Proposal propose() {
         WarningRule rule = rules.on(LocalDate.now(clock.withZone(BeijingTime.ZONE)));
         var latest = forecasts.latest();
-        WarningRule.Proposal p = rule.propose(latest.map(Forecasts.Issue::periods).orElse(List.of()));
+        Instant now = clock.instant();
+        WarningRule.Proposal p = rule.propose(latest.map(Forecasts.Issue::periods).orElse(List.of()).stream()
+                .filter(period -> period.end().isAfter(now)).toList());
         return new Proposal(rule.code(), rule.name(), latest.map(Forecasts.Issue::issuedAt).orElse(null), p.level(), p.explanation());
     }
 
@@ -107,6 +110,41 @@ public class Warnings {
                         measures.templateVersion(), Timestamp.from(clock.instant()))
                 .query(Long.class).single();
         return step(id, Action.ISSUED, level, endsAt, why);
+    }
+
+    /**
+     * Records a warning that has already ended (one issued before the platform kept them, entered from the
+     * archive, so past episodes can be evaluated): city office. No notice is sent for it; its plant measures are
+     * those in force when it is recorded.
+     */
+    @Transactional
+    public Warning recordPast(WarningLevel level, List<String> counties, Instant startsAt, Instant endsAt, String reason) {
+        requireCityOffice();
+        if (level == null) {
+            throw new IllegalArgumentException("level：请选择预警级别（YELLOW、ORANGE、RED）");
+        }
+        List<String> area = checkedArea(counties);
+        if (startsAt == null || endsAt == null || !endsAt.isAfter(startsAt) || endsAt.isAfter(clock.instant())) {
+            throw new IllegalArgumentException("endsAt：补录的预警应已结束：结束晚于开始，且不晚于现在");
+        }
+        if (Duration.between(startsAt, endsAt).compareTo(MAX_SPAN) > 0) {
+            throw new IllegalArgumentException("endsAt：一次预警不超过 15 天");
+        }
+        String why = reasonOf(reason);
+        String version = rules.on(LocalDate.ofInstant(startsAt, BeijingTime.ZONE)).code();
+        long id = jdbc.sql("""
+                        INSERT INTO emergency_warning (level, counties, starts_at, ends_at, rule_version, proposal, reason, issued_by, issued_at,
+                                                       template_version, measures_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                .params(level.name(), area.isEmpty() ? null : area.toArray(String[]::new), Timestamp.from(startsAt), Timestamp.from(endsAt),
+                        version, "补录的历史预警", why, actors.current().username(), Timestamp.from(startsAt), measures.templateVersion(),
+                        Timestamp.from(clock.instant()))
+                .query(Long.class).single();
+        jdbc.sql("INSERT INTO emergency_warning_event (warning_id, at, action, level, ends_at, reason, actor) VALUES (?, ?, 'ISSUED', ?, ?, ?, ?)")
+                .params(id, Timestamp.from(startsAt), level.name(), Timestamp.from(endsAt), why, actors.current().username()).update();
+        audit.record("emergency.warning.recorded", "warning", String.valueOf(id), null, why,
+                Map.of("level", level.name(), "startsAt", startsAt.toString(), "endsAt", endsAt.toString()));
+        return find(id);
     }
 
     /** Raises or lowers a warning in force to another level. */

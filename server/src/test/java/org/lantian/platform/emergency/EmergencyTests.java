@@ -138,4 +138,32 @@ class EmergencyTests extends ApiTest {
         JsonNode twice = Api.json(as("city").upload("/api/emergency/forecasts/workbook", "预报.csv", good.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         assertThat(twice.get("errors").get(0).get("reason").asString()).contains("已录入");
     }
+
+    @Test
+    void thePastEpisodeOfTheDemoIsRecordedWithItsBreachesAndAPastWarningIsTheCityOfficesToRecord() {
+        long past = jdbc.sql("SELECT id FROM emergency_warning WHERE proposal = '补录的历史预警' ORDER BY id LIMIT 1").query(Long.class).single();
+        JsonNode evaluation = Api.json(as("city").get("/api/emergency/warnings/" + past + "/evaluation"));
+        assertThat(evaluation.get("level").asString()).isEqualTo("ORANGE");
+        assertThat(evaluation.get("hours").decimalValue()).isEqualByComparingTo("48");
+        assertThat(evaluation.get("counties").size()).isEqualTo(20);
+        JsonNode wuan = null;
+        for (JsonNode c : evaluation.get("counties")) {
+            if (c.get("countyCode").asString().equals("130481")) {
+                wuan = c;
+            }
+        }
+        assertThat(wuan.get("plantsTold").asInt()).as("recorded afterwards: nobody was told").isZero();
+        assertThat(wuan.get("plantsWithBreaches").asInt()).isEqualTo(2);
+        assertThat(wuan.get("breachTickets").asInt()).as("two stopped lines running, a treatment facility off, a China IV truck").isEqualTo(4);
+        assertThat(evaluation.get("days").get(0).get("forecastHigh").asInt()).isEqualTo(230);
+
+        String body = """
+                {"level": "YELLOW", "startsAt": "%s", "endsAt": "%s", "reason": "档案补录"}""";
+        var future = as("city").post("/api/emergency/warnings/past", body.formatted(day(-3), day(1)));
+        assertThat(Api.json(future).get("detail").asString()).startsWith("endsAt：补录的预警应已结束");
+        assertThat(as("wuan").post("/api/emergency/warnings/past", body.formatted(day(-30), day(-29))).getStatusCode().value()).isEqualTo(403);
+        var recorded = as("city").post("/api/emergency/warnings/past", body.formatted(day(-30), day(-29)));
+        assertThat(recorded.getStatusCode().value()).as(recorded.getBody()).isEqualTo(201);
+        assertThat(Api.json(recorded).get("ruleVersion").asString()).isEqualTo("RULES2024");
+    }
 }
