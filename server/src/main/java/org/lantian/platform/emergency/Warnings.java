@@ -99,16 +99,7 @@ public class Warnings {
                 throw new IllegalStateException("已有" + w.level().label() + "（#" + w.id() + "）覆盖同一地区，请调整其级别或延长，而不是另发");
             }
         }
-        Proposal proposal = propose();
-        String version = rules.on(LocalDate.ofInstant(startsAt, BeijingTime.ZONE)).code();
-        long id = jdbc.sql("""
-                        INSERT INTO emergency_warning (level, counties, starts_at, ends_at, rule_version, proposal, reason, issued_by, issued_at,
-                                                       template_version, measures_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
-                .params(level.name(), area.isEmpty() ? null : area.toArray(String[]::new), Timestamp.from(startsAt), Timestamp.from(endsAt),
-                        version, proposal.explanation(), why, actors.current().username(), Timestamp.from(clock.instant()),
-                        measures.templateVersion(), Timestamp.from(clock.instant()))
-                .query(Long.class).single();
+        long id = insert(level, area, startsAt, endsAt, propose().explanation(), why, now);
         return step(id, Action.ISSUED, level, endsAt, why);
     }
 
@@ -131,20 +122,24 @@ public class Warnings {
             throw new IllegalArgumentException("endsAt：一次预警不超过 15 天");
         }
         String why = reasonOf(reason);
-        String version = rules.on(LocalDate.ofInstant(startsAt, BeijingTime.ZONE)).code();
-        long id = jdbc.sql("""
-                        INSERT INTO emergency_warning (level, counties, starts_at, ends_at, rule_version, proposal, reason, issued_by, issued_at,
-                                                       template_version, measures_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
-                .params(level.name(), area.isEmpty() ? null : area.toArray(String[]::new), Timestamp.from(startsAt), Timestamp.from(endsAt),
-                        version, "补录的历史预警", why, actors.current().username(), Timestamp.from(startsAt), measures.templateVersion(),
-                        Timestamp.from(clock.instant()))
-                .query(Long.class).single();
+        long id = insert(level, area, startsAt, endsAt, "补录的历史预警", why, startsAt);
         jdbc.sql("INSERT INTO emergency_warning_event (warning_id, at, action, level, ends_at, reason, actor) VALUES (?, ?, 'ISSUED', ?, ?, ?, ?)")
                 .params(id, Timestamp.from(startsAt), level.name(), Timestamp.from(endsAt), why, actors.current().username()).update();
         audit.record("emergency.warning.recorded", "warning", String.valueOf(id), null, why,
                 Map.of("level", level.name(), "startsAt", startsAt.toString(), "endsAt", endsAt.toString()));
         return find(id);
+    }
+
+    /** A new warning under the rules of its start day, using the plant measures in force now. */
+    private long insert(WarningLevel level, List<String> area, Instant startsAt, Instant endsAt, String proposal, String reason, Instant issuedAt) {
+        return jdbc.sql("""
+                        INSERT INTO emergency_warning (level, counties, starts_at, ends_at, rule_version, proposal, reason, issued_by, issued_at,
+                                                       template_version, measures_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                .params(level.name(), area.isEmpty() ? null : area.toArray(String[]::new), Timestamp.from(startsAt), Timestamp.from(endsAt),
+                        rules.on(LocalDate.ofInstant(startsAt, BeijingTime.ZONE)).code(), proposal, reason, actors.current().username(),
+                        Timestamp.from(issuedAt), measures.templateVersion(), Timestamp.from(clock.instant()))
+                .query(Long.class).single();
     }
 
     /** Raises or lowers a warning in force to another level. */
