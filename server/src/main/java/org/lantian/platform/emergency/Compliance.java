@@ -125,6 +125,72 @@ public class Compliance {
         }
     }
 
+    /** What a readings file did: every wrong row named (then nothing is stored), or what the readings did. */
+    public record FileReport(int received, Report stored, List<org.lantian.platform.monitoring.IngestReport.RowError> errors) {
+    }
+
+    static final String METER = "计量点";
+    static final String TIME = "时间";
+    static final String POWER = "功率（kW）";
+
+    /**
+     * Sub-meter readings from a file (CSV or XLSX through the shared reader): columns 计量点, 时间 (Beijing
+     * time, 2026-12-02 10:00), 功率（kW）. The file is taken whole or not at all; each wrong row is named.
+     */
+    public FileReport readingsFile(java.io.InputStream in, String fileName) throws java.io.IOException {
+        requireFeed(1);
+        var parsed = org.lantian.platform.workbooks.OfficeWorkbook.read(in, fileName, List.of(METER, TIME, POWER), MAX_BATCH);
+        List<org.lantian.platform.monitoring.IngestReport.RowError> errors = new ArrayList<>();
+        parsed.missingColumns().forEach(c -> errors.add(new org.lantian.platform.monitoring.IngestReport.RowError(1, c, "表头缺少“" + c + "”列")));
+        List<Reading> readings = new ArrayList<>();
+        var minute = java.time.format.DateTimeFormatter.ofPattern("yyyy-M-d H:mm");
+        for (var line : parsed.lines()) {
+            try {
+                String time = line.get(TIME) == null ? "" : line.get(TIME).replace('/', '-').replace('T', ' ').strip();
+                Instant at;
+                try {
+                    at = java.time.LocalDateTime.parse(time, minute).atZone(BeijingTime.ZONE).toInstant();
+                } catch (java.time.format.DateTimeParseException e) {
+                    throw new IllegalArgumentException(TIME + "：“" + time + "”不是北京时间的日期和时间（如 2026-12-02 10:00）");
+                }
+                BigDecimal kw;
+                try {
+                    kw = new BigDecimal(String.valueOf(line.get(POWER)).strip());
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException(POWER + "：“" + line.get(POWER) + "”不是数字");
+                }
+                if (line.get(METER) == null) {
+                    throw new IllegalArgumentException(METER + "：请填写计量点编号");
+                }
+                readings.add(new Reading(line.get(METER), at, kw));
+            } catch (IllegalArgumentException e) {
+                int colon = e.getMessage().indexOf('：');
+                errors.add(new org.lantian.platform.monitoring.IngestReport.RowError(line.line(), e.getMessage().substring(0, colon),
+                        e.getMessage().substring(colon + 1)));
+            }
+        }
+        if (!errors.isEmpty() || readings.isEmpty()) {
+            return new FileReport(parsed.lines().size(), null, errors);
+        }
+        try {
+            return new FileReport(parsed.lines().size(), readings(readings), List.of());
+        } catch (IllegalArgumentException refused) {
+            String message = refused.getMessage();
+            java.util.regex.Matcher row = java.util.regex.Pattern.compile("readings\\[(\\d+)]\\.(\\w+)：(.*)").matcher(message);
+            if (row.matches()) {
+                var l = parsed.lines().get(Integer.parseInt(row.group(1)));
+                String column = switch (row.group(2)) {
+                    case "at" -> TIME;
+                    case "kw" -> POWER;
+                    default -> METER;
+                };
+                return new FileReport(parsed.lines().size(), null, List.of(new org.lantian.platform.monitoring.IngestReport.RowError(l.line(), column,
+                        row.group(3))));
+            }
+            throw refused;
+        }
+    }
+
     /** A plant's lines judged on their latest readings against its measure under the warning in force over its county. */
     private List<Long> checkPlant(String creditCode) {
         List<Facilities.MeteredLine> lines = facilities.meteredLinesOf(creditCode);

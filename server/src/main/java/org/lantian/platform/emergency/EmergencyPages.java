@@ -149,10 +149,7 @@ class EmergencyPages {
 
     @PostMapping("/emergency/forecasts/workbook")
     String importForecasts(@RequestParam org.springframework.web.multipart.MultipartFile file, Model model) throws java.io.IOException {
-        if (file.getSize() > ForecastSheet.MAX_BYTES) {
-            throw new IllegalArgumentException("file：预报文件超过 1 MB");
-        }
-        try (var in = file.getInputStream()) {
+        try (var in = EmergencyController.opened(file)) {
             model.addAttribute("forecastReport", sheet.importFile(in, file.getOriginalFilename()));
         }
         return page(model);

@@ -153,4 +153,21 @@ class ComplianceTests extends ApiTest {
             as("city").post("/api/emergency/warnings/" + warning + "/lifting", "{\"reason\": \"测试结束\"}");
         }
     }
+
+    @Test
+    void subMeterReadingsComeAsAFileTakenWholeWithEveryWrongRowNamed() {
+        String meter = jdbc.sql("SELECT meter_point FROM enterprise_line WHERE meter_point IS NOT NULL AND credit_code LIKE '91130408%' ORDER BY id LIMIT 1")
+                .query(String.class).single();
+        String bad = "计量点,时间,功率（kW）\n" + meter + ",2026-11-30 10:00,12.5\n" + meter + ",2026-11-30 25:00,3\n" + meter + ",2026-11-30 11:00,abc\n";
+        JsonNode refused = Api.json(as("city").upload("/api/emergency/submeter-readings/file", "分表.csv", bad.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(refused.get("stored").isNull()).isTrue();
+        assertThat(refused.get("errors").toString()).contains("\"line\":3,\"field\":\"时间\"", "\"line\":4,\"field\":\"功率（kW）\"");
+        assertThat(jdbc.sql("SELECT count(*) FROM emergency_submeter_reading WHERE meter_point = ? AND at = '2026-11-30T10:00+08'").param(meter)
+                .query(Integer.class).single()).isZero();
+        String good = "计量点,时间,功率（kW）\n" + meter + ",2026-11-30 10:00,12.5\n" + meter + ",2026/11/30 11:00,0\n";
+        JsonNode stored = Api.json(as("city").upload("/api/emergency/submeter-readings/file", "分表.csv", good.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(stored.get("stored").get("stored").asInt()).as(stored.toString()).isEqualTo(2);
+        assertThat(as("wuan").upload("/api/emergency/submeter-readings/file", "分表.csv", good.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .getStatusCode().value()).isEqualTo(403);
+    }
 }
