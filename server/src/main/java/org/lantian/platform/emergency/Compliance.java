@@ -143,13 +143,12 @@ public class Compliance {
         List<org.lantian.platform.monitoring.IngestReport.RowError> errors = new ArrayList<>();
         parsed.missingColumns().forEach(c -> errors.add(new org.lantian.platform.monitoring.IngestReport.RowError(1, c, "表头缺少“" + c + "”列")));
         List<Reading> readings = new ArrayList<>();
-        var minute = java.time.format.DateTimeFormatter.ofPattern("yyyy-M-d H:mm");
         for (var line : parsed.lines()) {
             try {
-                String time = line.get(TIME) == null ? "" : line.get(TIME).replace('/', '-').replace('T', ' ').strip();
+                String time = line.get(TIME) == null ? "" : line.get(TIME).strip();
                 Instant at;
                 try {
-                    at = java.time.LocalDateTime.parse(time, minute).atZone(BeijingTime.ZONE).toInstant();
+                    at = BeijingTime.parseMinute(time);
                 } catch (java.time.format.DateTimeParseException e) {
                     throw new IllegalArgumentException(TIME + "：“" + time + "”不是北京时间的日期和时间（如 2026-12-02 10:00）");
                 }
@@ -206,6 +205,7 @@ public class Compliance {
                     latest.put(rs.getString(1), new Reading(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getBigDecimal(3)));
                 });
         List<Long> raised = new ArrayList<>();
+        List<Measures.Measure> plantMeasures = actors.asSystem(() -> measures.of(creditCode));
         for (Facilities.MeteredLine line : lines) {
             Reading r = latest.get(line.meterPoint());
             if (r == null) {
@@ -215,7 +215,7 @@ public class Compliance {
             if (w == null) {
                 continue;
             }
-            Measures.Measure m = measureAt(creditCode, w.level());
+            Measures.Measure m = plantMeasures.stream().filter(x -> x.level() == w.level()).findFirst().orElse(null);
             if (m == null) {
                 continue;
             }
@@ -286,7 +286,7 @@ public class Compliance {
             if (m != null && m.truckBanStage() > 0 && g.emissionStage() <= m.truckBanStage()) {
                 String stage = g.emissionStage() == 0 ? "国零" : "国" + "一二三四五六".charAt(g.emissionStage() - 1);
                 raised.add(tickets.raise(new Tickets.Finding(TicketSource.EMERGENCY, "GATE:" + w.id() + ":" + plant.creditCode() + ":" + g.plate().strip(),
-                        "应急管控：" + plant.name() + " 禁行货车进厂", w.level().label() + "（#" + w.id() + "）期间，" + plant.name() + "的措施为“" + m.text()
+                        "应急管控：" + plant.name() + " 禁行货车进厂", w.level().label() + during(w.id()) + "，" + plant.name() + "的措施为“" + m.text()
                                 + "”，" + stage + "重型货车 " + g.plate().strip() + " 于 " + BeijingTime.minute(g.at()) + " 进厂（门禁记录）",
                         "ENTERPRISE", plant.creditCode(), plant.name(), plant.countyCode(), Duration.ofMinutes(30), Duration.ofHours(2))));
             }
@@ -296,8 +296,13 @@ public class Compliance {
 
     private long raise(Warning w, Facilities.MeteredLine line, String breach, String matter, String what, Measures.Measure m, String evidence) {
         return tickets.raise(new Tickets.Finding(TicketSource.EMERGENCY, matter, "应急管控：" + line.plantName() + " " + breach,
-                w.level().label() + "（#" + w.id() + "）期间，" + line.plantName() + "的措施为“" + m.text() + "”：" + what + "。读数：" + evidence,
+                w.level().label() + during(w.id()) + "，" + line.plantName() + "的措施为“" + m.text() + "”：" + what + "。读数：" + evidence,
                 "ENTERPRISE", line.creditCode(), line.plantName(), line.countyCode(), Duration.ofMinutes(30), Duration.ofHours(2)));
+    }
+
+    /** How a breach ticket names its warning; the warning's evaluation finds its breaches by it. */
+    static String during(long warningId) {
+        return "（#" + warningId + "）期间";
     }
 
     /** The last readings of a meter up to a moment, as evidence: "12:00 0.0 kW、13:00 356.2 kW". */

@@ -89,7 +89,7 @@ public class Evaluations {
             if (!scope.covers(county)) {
                 continue;
             }
-            String ofThisWarning = "（#" + warningId + "）期间";   // the breach tickets name their warning (Compliance)
+            String ofThisWarning = Compliance.during(warningId);
             // raised during the warning or after it, when its data arrived late
             List<Ticket> breaches = tickets.list(new Tickets.Filter(county, from, null, null, null, TicketSource.EMERGENCY, null), 1000)
                     .stream().filter(t -> t.detail() != null && t.detail().contains(ofThisWarning)).toList();

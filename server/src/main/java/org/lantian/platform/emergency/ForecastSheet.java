@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -83,7 +82,7 @@ public class ForecastSheet {
         transactions.executeWithoutResult(status -> {
             for (var issue : issues.entrySet()) {
                 try {
-                    forecasts.record(issue.getKey(), issue.getValue(), fileName == null ? "导入" : "导入 " + fileName);
+                    forecasts.record(issue.getKey(), issue.getValue(), fileName == null ? "导入" : "导入 " + abbreviated(fileName));
                 } catch (IllegalArgumentException | IllegalStateException e) {
                     refused[0] = new RowError(firstLine.get(issue.getKey()), ISSUED, "发布时间 " + BeijingTime.minute(issue.getKey()) + " 的预报："
                             + e.getMessage());
@@ -98,6 +97,11 @@ public class ForecastSheet {
         return new Report(parsed.lines().size(), issues.size(), issues.values().stream().mapToInt(List::size).sum(), true, List.of());
     }
 
+    /** A file's name as the source of its forecasts: long names keep their start and end. */
+    private static String abbreviated(String fileName) {
+        return fileName.length() <= 150 ? fileName : fileName.substring(0, 70) + "…" + fileName.substring(fileName.length() - 70);
+    }
+
     private static final class Problem extends RuntimeException {
         final String column;
 
@@ -107,8 +111,6 @@ public class ForecastSheet {
         }
     }
 
-    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-M-d H:mm");
-
     /** A Beijing time as 2026-12-09 16:00 (or 2026/12/9 16:00, or ISO 2026-12-09T16:00). */
     private static Instant time(OfficeWorkbook.Line line, String column) {
         String v = line.get(column);
@@ -116,8 +118,7 @@ public class ForecastSheet {
             throw new Problem(column, "请填写" + column);
         }
         try {
-            String text = v.replace('/', '-').replace('T', ' ').strip();
-            return LocalDateTime.parse(text.length() <= 13 ? text + ":00" : text, MINUTE).atZone(BeijingTime.ZONE).toInstant();
+            return BeijingTime.parseMinute(v);
         } catch (DateTimeParseException e) {
             throw new Problem(column, "“" + v + "”不是北京时间的日期和时间（如 2026-12-09 16:00）");
         }

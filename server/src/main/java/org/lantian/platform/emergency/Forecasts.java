@@ -63,13 +63,16 @@ public class Forecasts {
             }
         }
         String from = source == null || source.isBlank() ? "人工录入" : source.strip();
+        if (from.length() > 200) {
+            throw new IllegalArgumentException("source：来源不超过 200 字");
+        }
         try {
             for (ForecastPeriod p : sorted) {
                 jdbc.sql("""
                                 INSERT INTO emergency_forecast (issued_at, period_start, period_end, aqi_low, aqi_high, primary_pollutant, source,
                                                                 recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                         .params(Timestamp.from(issuedAt), Timestamp.from(p.start()), Timestamp.from(p.end()), p.aqiLow(), p.aqiHigh(),
-                                p.primaryPollutant(), from.length() > 200 ? from.substring(0, 200) : from, actors.current().username(), Timestamp.from(now))
+                                p.primaryPollutant(), from, actors.current().username(), Timestamp.from(now))
                         .update();
             }
         } catch (DuplicateKeyException twice) {

@@ -56,16 +56,17 @@ public class GradeSheet {
         List<OfficeWorkbook.Line> ordered = new ArrayList<>(parsed.lines());
         ordered.sort(java.util.Comparator.comparing((OfficeWorkbook.Line l) -> String.valueOf(l.get(CODE)))
                 .thenComparing(l -> String.valueOf(l.get(FROM))));
+        List<Grades.Scheme> schemes = grades.schemes();
         return RowImport.run(new OfficeWorkbook.Parsed(ordered, parsed.missingColumns()), mode, new RowImport.Rows<Row>() {
             @Override
             public Row check(OfficeWorkbook.Line line) {
                 String code = line.get(CODE);
                 String scheme = line.cells().getOrDefault(SCHEME, "GUIDE2020");
                 String grade = line.get(GRADE);
-                if (grades.schemes().stream().noneMatch(s -> s.code().equals(scheme))) {
+                if (schemes.stream().noneMatch(s -> s.code().equals(scheme))) {
                     throw new RowProblem(SCHEME, "“" + scheme + "”不是分级方案（GUIDE2020 或 FRAMEWORK2026）");
                 }
-                if (grades.schemes().stream().noneMatch(s -> s.code().equals(scheme) && s.grades().contains(grade))) {
+                if (schemes.stream().noneMatch(s -> s.code().equals(scheme) && s.grades().contains(grade))) {
                     throw new RowProblem(GRADE, "“" + grade + "”不是分级方案 " + scheme + " 的等级");
                 }
                 try {

@@ -95,9 +95,15 @@ public class Grades {
     @Transactional
     public Assessed assess(String creditCode, String scheme, LocalDate validFrom, List<GradingRule.Indicator> indicators, boolean selected,
                            String evidence) {
+        if (evidence != null && evidence.length() > 1000) {
+            throw new IllegalArgumentException("evidence：依据不超过 1000 字（评定说明另附，合计不超过 2000 字）");
+        }
         GradingRule.Result result = rule(scheme).apply(indicators, selected);
         String why = result.explanation() + (evidence == null || evidence.isBlank() ? "" : "。依据：" + evidence.strip());
-        Grade grade = record(creditCode, scheme, result.grade(), null, validFrom, why.length() > 2000 ? why.substring(0, 2000) : why);
+        if (why.length() > 2000) {
+            throw new IllegalArgumentException("indicators：评定说明超过 2000 字（指标名称过长或过多），请精简指标名称");
+        }
+        Grade grade = record(creditCode, scheme, result.grade(), null, validFrom, why);
         long id = jdbc.sql("SELECT id FROM enterprise_grade WHERE credit_code = ? ORDER BY valid_from DESC LIMIT 1")
                 .param(enterprises.find(creditCode).creditCode()).query(Long.class).single();
         for (GradingRule.Indicator x : indicators) {

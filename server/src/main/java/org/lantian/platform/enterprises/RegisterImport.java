@@ -68,9 +68,10 @@ public class RegisterImport {
         List<Checked> updates = new ArrayList<>();
         List<RowError> errors = new ArrayList<>();
         java.util.Set<String> seen = new java.util.HashSet<>();
+        List<Grades.Scheme> schemes = grades.schemes();   // once, not once a row
         for (OfficeWorkbook.Line line : parsed.lines()) {
             try {
-                Checked checked = check(line);
+                Checked checked = check(line, schemes);
                 String code = checked.registration().creditCode();
                 if (!seen.add(code)) {
                     throw new RowProblem(RegisterWorkbook.CODE, code + " 在本文件中重复");
@@ -114,7 +115,7 @@ public class RegisterImport {
             "countyCode", RegisterWorkbook.COUNTY, "lon", RegisterWorkbook.LON, "lat", RegisterWorkbook.LAT,
             "industryCode", RegisterWorkbook.INDUSTRY_CODE);
 
-    private Checked check(OfficeWorkbook.Line line) {
+    private Checked check(OfficeWorkbook.Line line, List<Grades.Scheme> schemes) {
         Map<String, String> cells = line.cells();
         String county = cells.get(RegisterWorkbook.COUNTY);
         String countyCode = null;
@@ -139,7 +140,7 @@ public class RegisterImport {
         }
         String grade = cells.get(RegisterWorkbook.GRADE);
         String scheme = cells.getOrDefault(RegisterWorkbook.SCHEME, "GUIDE2020");
-        if (grade != null && grades.schemes().stream().noneMatch(s -> s.code().equals(scheme) && s.grades().contains(grade))) {
+        if (grade != null && schemes.stream().noneMatch(s -> s.code().equals(scheme) && s.grades().contains(grade))) {
             throw new RowProblem(RegisterWorkbook.GRADE, "“" + grade + "”不是分级方案 " + scheme + " 的等级");
         }
         LocalDate gradedOn = java.util.Objects.requireNonNullElse(Cells.date(line, RegisterWorkbook.GRADED_ON), LocalDate.now(clock));
