@@ -80,9 +80,7 @@ class DemoData implements ApplicationRunner {
     private final org.lantian.platform.enterprises.Grades grades;
     private final org.lantian.platform.enterprises.Facilities facilities;
     private final org.lantian.platform.emergency.Measures measures;
-    private final org.lantian.platform.emergency.Forecasts forecasts;
-    private final org.lantian.platform.emergency.Warnings warnings;
-    private final org.lantian.platform.emergency.Compliance compliance;
+    private final DemoEpisode episode;
 
     DemoData(DemoProperties properties, Users users, Stations stations, Ingestion ingestion, Divisions divisions,
              Actors actors, AirQualityTargets targets, org.lantian.platform.airquality.NationalNetwork network,
@@ -91,12 +89,9 @@ class DemoData implements ApplicationRunner {
              org.lantian.platform.alerts.Instructions instructions, Clock clock, DemoLoading loading,
              org.lantian.platform.enterprises.Enterprises enterprises, org.lantian.platform.enterprises.Grades grades,
              org.lantian.platform.enterprises.Facilities facilities, org.lantian.platform.emergency.Measures measures,
-             org.lantian.platform.emergency.Forecasts forecasts, org.lantian.platform.emergency.Warnings warnings,
-             org.lantian.platform.emergency.Compliance compliance) {
+             DemoEpisode episode) {
         this.measures = measures;
-        this.forecasts = forecasts;
-        this.warnings = warnings;
-        this.compliance = compliance;
+        this.episode = episode;
         this.facilities = facilities;
         this.loading = loading;
         this.enterprises = enterprises;
@@ -171,7 +166,7 @@ class DemoData implements ApplicationRunner {
         int enterpriseCount = DemoEnterprises.load(enterprises, grades, facilities, divisions, ZONE_POSITIONS,
                 java.time.LocalDate.now(clock));
         var generated = measures.generate(false, "演示：按模板生成各企业应急减排措施");
-        int episodeTickets = DemoEpisode.load(forecasts, warnings, measures, facilities, compliance, clock);
+        int episodeTickets = episode.load();
         long t4 = System.nanoTime();
         DemoAlerts.load(tickets, duty, instructions, divisions, clock);
         targets.set(new AirQualityTargets.Targets(java.time.LocalDate.now(clock).getYear(), Divisions.CITY_CODE,

@@ -55,6 +55,20 @@ final class DemoDevices {
      * @return packets sent; 0 when the gateway is off
      */
     static int send(GatewayServer gateway, LocalDateTime first, LocalDateTime last) throws IOException {
+        return send(gateway, first, last, hour -> new String[] {stack(hour, 1), dust(hour)});
+    }
+
+    /**
+     * Sends the stack monitor's hourly packets only, its emissions scaled per hour ({@code scale} 1: as usual):
+     * how a plant under emergency measures reports.
+     */
+    static int sendStack(GatewayServer gateway, LocalDateTime first, LocalDateTime last, java.util.function.ToDoubleFunction<LocalDateTime> scale)
+            throws IOException {
+        return send(gateway, first, last, hour -> new String[] {stack(hour, scale.applyAsDouble(hour))});
+    }
+
+    private static int send(GatewayServer gateway, LocalDateTime first, LocalDateTime last, java.util.function.Function<LocalDateTime, String[]> packets)
+            throws IOException {
         if (gateway.port() < 0 || first.isAfter(last)) {
             return 0;
         }
@@ -64,7 +78,7 @@ final class DemoDevices {
             OutputStream out = socket.getOutputStream();
             InputStream in = socket.getInputStream();
             for (LocalDateTime hour = first; !hour.isAfter(last); hour = hour.plusHours(1)) {
-                for (String packet : packets(hour)) {
+                for (String packet : packets.apply(hour)) {
                     out.write(Hj212Encoder.frame(packet));
                     out.flush();
                     awaitAck(in);
@@ -76,20 +90,30 @@ final class DemoDevices {
         return sent;
     }
 
-    private static String[] packets(LocalDateTime hour) {
+    private static double load(LocalDateTime hour, Random random) {
+        return 0.8 + 0.2 * Math.sin(hour.getHour() / 24.0 * 2 * Math.PI) + 0.1 * random.nextGaussian();
+    }
+
+    private static String stack(LocalDateTime hour, double scale) {
         Random random = new Random(hour.toEpochSecond(java.time.ZoneOffset.UTC));
-        double load = 0.8 + 0.2 * Math.sin(hour.getHour() / 24.0 * 2 * Math.PI) + 0.1 * random.nextGaussian();
-        String time = Hj212Encoder.time(hour);
-        String stack = "QN=" + Hj212Encoder.qn(hour.plusMinutes(5)) + ";ST=31;CN=2061;PW=demo01;MN=DEMO-STACK-01;Flag=5;CP=&&DataTime=" + time
+        double load = load(hour, random);
+        double flow = load * scale;   // a plant cutting production sends less flue gas at much the same concentration
+        return "QN=" + Hj212Encoder.qn(hour.plusMinutes(5)) + ";ST=31;CN=2061;PW=demo01;MN=DEMO-STACK-01;Flag=5;CP=&&DataTime=" + Hj212Encoder.time(hour)
                 + ";a21026-Avg=" + v(22 * load) + ",a21026-ZsAvg=" + v(25 * load + (hour.getHour() == 9 ? 14 : 0)) + ",a21026-Flag=N"
                 + ";a21002-Avg=" + v(30 * load) + ",a21002-ZsAvg=" + v(34 * load) + ",a21002-Flag=N"
                 + ";a34013-Avg=" + v(3 * load) + ",a34013-ZsAvg=" + v(3.5 * load) + ",a34013-Flag=N"
-                + ";a19001-Avg=" + v(9 + random.nextDouble()) + ";a00000-Avg=" + v(120 * load) + ",a00000-Cou=" + v(432000 * load) + "&&";
-        String dust = "QN=" + Hj212Encoder.qn(hour.plusMinutes(6)) + ";ST=39;CN=2061;PW=demo02;MN=DEMO-DUST-01;Flag=5;CP=&&DataTime=" + time
+                + ";a19001-Avg=" + v(9 + random.nextDouble()) + ";a00000-Avg=" + v(120 * flow) + ",a00000-Cou=" + v(432000 * flow) + "&&";
+    }
+
+    private static String dust(LocalDateTime hour) {
+        Random random = new Random(hour.toEpochSecond(java.time.ZoneOffset.UTC));
+        double load = load(hour, random);
+        random.nextDouble();
+        return "QN=" + Hj212Encoder.qn(hour.plusMinutes(6)) + ";ST=39;CN=2061;PW=demo02;MN=DEMO-DUST-01;Flag=5;CP=&&DataTime=" + Hj212Encoder.time(hour)
                 + ";a34001-Avg=" + v(180 * load + 60 * random.nextDouble()) + ",a34001-Flag=N;a34002-Avg=" + v(110 * load)
                 + ",a34002-Flag=N;a34004-Avg=" + v(55 * load) + ",a34004-Flag=N;LA-Avg=" + v(58 + 8 * random.nextDouble()) + "&&";
-        return new String[] {stack, dust};
     }
+
     /** A logger sending its backlog stays under the gateway's per-connection rate (200 a second by default). */
     private static void pace() throws IOException {
         try {

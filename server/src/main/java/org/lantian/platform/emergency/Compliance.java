@@ -51,16 +51,18 @@ public class Compliance {
     private final JdbcClient jdbc;
     private final Facilities facilities;
     private final Measures measures;
+    private final Warnings warnings;
     private final Tickets tickets;
     private final Actors actors;
     private final Clock clock;
     private final BigDecimal idleKw;
 
-    Compliance(JdbcClient jdbc, Facilities facilities, Measures measures, Tickets tickets, Actors actors, Clock clock,
+    Compliance(JdbcClient jdbc, Facilities facilities, Measures measures, Warnings warnings, Tickets tickets, Actors actors, Clock clock,
                @Value("${lantian.emergency.idle-kw:10}") BigDecimal idleKw) {
         this.jdbc = jdbc;
         this.facilities = facilities;
         this.measures = measures;
+        this.warnings = warnings;
         this.tickets = tickets;
         this.actors = actors;
         this.clock = clock;
@@ -320,13 +322,9 @@ public class Compliance {
         return m.kind() == MeasureKind.STOP || (m.kind() == MeasureKind.STOP_SHARE && m.stopLineIds().contains(lineId));
     }
 
-    /** The strictest warning in force at a moment over a county. */
+    /** The strictest warning in force over a county at a moment, at its level then. */
     private Warning warningOver(String countyCode, Instant at) {
-        return jdbc.sql("""
-                        SELECT * FROM emergency_warning WHERE starts_at <= ? AND coalesce(lifted_at, ends_at) > ?
-                           AND (counties IS NULL OR ? = ANY(counties))""")
-                .params(Timestamp.from(at), Timestamp.from(at), countyCode).query(Warnings::map).list().stream()
-                .max(java.util.Comparator.comparing(Warning::level)).orElse(null);
+        return warnings.over(countyCode, at).orElse(null);
     }
 
     private Measures.Measure measureAt(String creditCode, WarningLevel level) {

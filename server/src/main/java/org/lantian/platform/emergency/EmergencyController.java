@@ -233,6 +233,15 @@ class EmergencyController {
         return notices.confirm(id);
     }
 
+    record ArchivedReceipts(List<Notices.ArchivedReceipt> receipts) {
+    }
+
+    @PostMapping("/warnings/{id}/archived-receipts")
+    @Operation(summary = "Record from the archive who was told of a warning recorded afterwards and when they confirmed: city office")
+    java.util.Map<String, Integer> archivedReceipts(@PathVariable long id, @RequestBody ArchivedReceipts body) {
+        return java.util.Map.of("recorded", notices.recordArchived(warnings.find(id), body.receipts()));
+    }
+
     @GetMapping("/warnings/{id}/receipts")
     @Operation(summary = "Each county's plants that have read and confirmed the warning's latest notice, and those overdue")
     List<Notices.Receipts> receipts(@PathVariable long id) {

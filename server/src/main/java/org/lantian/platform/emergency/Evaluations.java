@@ -35,29 +35,32 @@ public class Evaluations {
 
     /** A county's part: {@code compliancePercent} = plants told without a breach ticket / plants told. */
     public record County(String countyCode, String name, int plantsTold, int confirmed, int plantsWithBreaches, int breachTickets,
-                         int breachTicketsClosed, int breachTicketsOverdue, BigDecimal compliancePercent, Map<String, BigDecimal> plannedTonnes) {
+                         int breachTicketsClosed, int breachTicketsOverdue, BigDecimal compliancePercent, Map<String, BigDecimal> plannedTonnes,
+                         CemsCompliance.Achieved cems) {
     }
 
     /** One day of the span: the forecast (latest issue before the warning began) against the city's observed AQI. */
     public record Day(LocalDate day, Integer forecastLow, Integer forecastHigh, Integer observedAqi) {
     }
 
-    public record Evaluation(long warningId, WarningLevel level, Instant from, Instant to, BigDecimal hours, List<County> counties, List<Day> days,
-                             String note) {
+    public record Evaluation(long warningId, WarningLevel level, Instant from, Instant to, BigDecimal hours, List<Warnings.Span> spans,
+                             List<County> counties, List<Day> days, String note) {
     }
 
     private final JdbcClient jdbc;
     private final Warnings warnings;
     private final Tickets tickets;
+    private final CemsCompliance cems;
     private final AirQualityPeriods periods;
     private final Divisions divisions;
     private final Actors actors;
     private final Clock clock;
 
-    Evaluations(JdbcClient jdbc, Warnings warnings, Tickets tickets, AirQualityPeriods periods, Divisions divisions, Actors actors, Clock clock) {
+    Evaluations(JdbcClient jdbc, Warnings warnings, Tickets tickets, CemsCompliance cems, AirQualityPeriods periods, Divisions divisions, Actors actors, Clock clock) {
         this.jdbc = jdbc;
         this.warnings = warnings;
         this.tickets = tickets;
+        this.cems = cems;
         this.periods = periods;
         this.divisions = divisions;
         this.actors = actors;
@@ -78,9 +81,16 @@ public class Evaluations {
                 .param(warningId).query(rs -> {
                     told.put(rs.getString(1), new int[] {rs.getInt(2), rs.getInt(3)});
                 });
-        Map<String, Map<String, BigDecimal>> planned = plannedTonnes(w, hours);
+        List<Warnings.Span> spans = warnings.spans(w, to);
+        Map<String, String> countyOf = new LinkedHashMap<>();
+        Map<String, Map<String, BigDecimal>> byPlant = plannedByPlant(w, spans, countyOf);
+        Map<String, Map<String, BigDecimal>> planned = new LinkedHashMap<>();
+        byPlant.forEach((plant, tonnes) -> tonnes.forEach((pollutant, t) ->
+                planned.computeIfAbsent(countyOf.get(plant), k -> new LinkedHashMap<>()).merge(pollutant, t, BigDecimal::add)));
+        planned.values().forEach(t -> t.replaceAll((k, v) -> v.setScale(2, RoundingMode.HALF_EVEN)));
         List<County> counties = new ArrayList<>();
         List<String> area = w.citywide() ? divisions.countyLevelUnits().stream().map(d -> d.code()).toList() : w.counties();
+        Map<String, CemsCompliance.Achieved> achieved = cems.achieved(w, to, area.stream().filter(scope::covers).toList(), byPlant);
         for (String county : area) {
             if (!told.containsKey(county) && !planned.containsKey(county)) {
                 continue;
@@ -100,30 +110,34 @@ public class Evaluations {
             int n = entry.getValue()[0];
             BigDecimal rate = n == 0 ? null : BigDecimal.valueOf((n - plants.size()) * 100L).divide(BigDecimal.valueOf(n), 1, RoundingMode.HALF_EVEN);
             counties.add(new County(county, divisions.find(county).map(d -> d.shortName()).orElse(county), n, entry.getValue()[1], plants.size(),
-                    breaches.size(), closed, overdue, rate, planned.getOrDefault(county, Map.of())));
+                    breaches.size(), closed, overdue, rate, planned.getOrDefault(county, Map.of()), achieved.get(county)));
         }
-        return new Evaluation(warningId, w.level(), from, to, hours, counties, days(w, from, to),
-                "计划减排量 = 预警开始时各企业该级别措施的日减排量 × 预警时长；实际减排量待与 CEMS 小时排放比对（尚未建设）");
+        return new Evaluation(warningId, w.level(), from, to, hours, spans, counties, days(w, from, to),
+                "计划减排量 = 预警发布时各企业措施的日减排量 × 各级别时长之和；实测减排量 = 有在线监测的排放口每个有效小时的"
+                        + "（预警前 7 天小时均值 − 该小时排放量）之和，与这些企业的计划减排量并列");
     }
 
-    /** Each county's planned reduction over the span: the measures as they stood when the warning was issued. */
-    private Map<String, Map<String, BigDecimal>> plannedTonnes(Warning w, BigDecimal hours) {
+    /**
+     * Each plant's planned reduction (tonnes) over the warning's stretches: at each stretch's level, its measure as
+     * it stood when the warning was issued, times the stretch's days. Fills {@code countyOf} with each plant's county.
+     */
+    private Map<String, Map<String, BigDecimal>> plannedByPlant(Warning w, List<Warnings.Span> spans, Map<String, String> countyOf) {
         Map<String, Map<String, BigDecimal>> planned = new LinkedHashMap<>();
         Instant at = w.measuresAt() == null ? w.issuedAt() : w.measuresAt();
-        BigDecimal days = hours.divide(BigDecimal.valueOf(24), 6, RoundingMode.HALF_EVEN);
-        jdbc.sql("""
-                        SELECT county_code, sum(cut_so2), sum(cut_nox), sum(cut_pm), sum(cut_vocs) FROM (
-                            SELECT DISTINCT ON (credit_code) * FROM emergency_plant_measure
-                             WHERE level = ? AND recorded_at <= ? ORDER BY credit_code, revision DESC) m
-                         GROUP BY county_code""")
-                .params(w.level().name(), Timestamp.from(at))
-                .query(rs -> {
-                    Map<String, BigDecimal> t = new LinkedHashMap<>();
-                    for (int i = 0; i < 4; i++) {
-                        t.put(Reduction.POLLUTANTS.get(i), rs.getBigDecimal(2 + i).multiply(days).setScale(2, RoundingMode.HALF_EVEN));
-                    }
-                    planned.put(rs.getString(1), t);
-                });
+        for (Warnings.Span span : spans) {
+            BigDecimal days = span.days();
+            jdbc.sql("""
+                            SELECT DISTINCT ON (credit_code) credit_code, county_code, cut_so2, cut_nox, cut_pm, cut_vocs FROM emergency_plant_measure
+                             WHERE level = ? AND recorded_at <= ? ORDER BY credit_code, revision DESC""")
+                    .params(span.level().name(), Timestamp.from(at))
+                    .query(rs -> {
+                        countyOf.put(rs.getString(1), rs.getString(2));
+                        Map<String, BigDecimal> t = planned.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>());
+                        for (int i = 0; i < 4; i++) {
+                            t.merge(Reduction.POLLUTANTS.get(i), rs.getBigDecimal(3 + i).multiply(days), BigDecimal::add);
+                        }
+                    });
+        }
         return planned;
     }
 

@@ -280,6 +280,12 @@ public class Measures {
     }
 
     /** One page of the current measures at a level in the actor's area (a county's list). */
+    /** Every plant's measure at a level across the city, for the city office's own checks (archived receipts). */
+    List<Measure> everyPlant(WarningLevel level) {
+        return jdbc.sql("SELECT * FROM emergency_plant_measure WHERE current AND level = ? ORDER BY county_code, credit_code").param(level.name())
+                .query((rs, n) -> map(rs)).list();
+    }
+
     public List<Measure> list(WarningLevel level, String countyCode, int offset, int limit) {
         var scope = actors.current().scope();
         if (actors.current().enterpriseCode() != null) {

@@ -39,6 +39,7 @@ public class Notices {
     }
 
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate batch;
     private final Instructions instructions;
     private final Measures measures;
     private final Divisions divisions;
@@ -46,9 +47,10 @@ public class Notices {
     private final Clock clock;
     private final Duration confirmWithin;
 
-    Notices(JdbcClient jdbc, Instructions instructions, Measures measures, Divisions divisions, Actors actors, Clock clock,
+    Notices(JdbcClient jdbc, javax.sql.DataSource dataSource, Instructions instructions, Measures measures, Divisions divisions, Actors actors, Clock clock,
             @Value("${lantian.emergency.confirm-within:2h}") Duration confirmWithin) {
         this.jdbc = jdbc;
+        this.batch = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
         this.instructions = instructions;
         this.measures = measures;
         this.divisions = divisions;
@@ -87,6 +89,64 @@ public class Notices {
                         .params(w.id(), action.name(), Timestamp.from(now), Timestamp.from(due), instruction.id(), w.level().name(), county).update();
             }
         }
+    }
+
+    /** A receipt kept on paper or by phone for a warning recorded afterwards: when the plant was told and when it confirmed (null: never). */
+    public record ArchivedReceipt(String creditCode, Instant sentAt, Instant confirmedAt, String confirmedBy) {
+    }
+
+    static final int MAX_ARCHIVED = 10_000;
+
+    /**
+     * Records the receipts of a warning entered from the archive (city office), so its evaluation shows who was
+     * told and who confirmed: each plant once, with its measure at the warning's level; only for an ended warning
+     * that sent no notices of its own.
+     */
+    @Transactional
+    public int recordArchived(Warning w, List<ArchivedReceipt> receipts) {
+        if (!actors.current().isCityOffice()) {
+            throw new org.lantian.platform.identity.AccessDenied(actors.current().username() + " 无权补录预警回执");
+        }
+        if (receipts == null || receipts.isEmpty() || receipts.size() > MAX_ARCHIVED) {
+            throw new IllegalArgumentException("receipts：每次补录 1–" + MAX_ARCHIVED + " 条");
+        }
+        if (w.endedAt().isAfter(clock.instant())) {
+            throw new IllegalStateException("预警 #" + w.id() + " 尚未结束：回执由平台发送通知时自动记录，不能补录");
+        }
+        if (jdbc.sql("SELECT count(*) FROM emergency_notice WHERE warning_id = ?").param(w.id()).query(Integer.class).single() > 0) {
+            throw new IllegalStateException("预警 #" + w.id() + " 已有通知和回执记录");
+        }
+        Map<String, Measures.Measure> measured = new LinkedHashMap<>();
+        measures.everyPlant(w.level()).forEach(m -> measured.put(m.creditCode(), m));
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < receipts.size(); i++) {
+            ArchivedReceipt r = receipts.get(i);
+            Measures.Measure m = r.creditCode() == null ? null : measured.get(r.creditCode());
+            if (m == null || !w.covers(m.countyCode())) {
+                throw new IllegalArgumentException("receipts[" + i + "].creditCode：" + r.creditCode() + " 不在该预警范围内的减排清单上");
+            }
+            if (!seen.add(r.creditCode())) {
+                throw new IllegalArgumentException("receipts[" + i + "].creditCode：" + r.creditCode() + " 重复");
+            }
+            if (r.sentAt() == null || r.sentAt().isAfter(w.endedAt())) {
+                throw new IllegalArgumentException("receipts[" + i + "].sentAt：通知时间应不晚于预警结束");
+            }
+            if (r.confirmedAt() != null && (r.confirmedAt().isBefore(r.sentAt()) || r.confirmedAt().isAfter(clock.instant()))) {
+                throw new IllegalArgumentException("receipts[" + i + "].confirmedAt：确认时间应在通知之后、现在之前");
+            }
+            String by = r.confirmedAt() == null ? null : r.confirmedBy() == null || r.confirmedBy().isBlank() ? "补录" : r.confirmedBy().strip();
+            if (by != null && by.length() > 100) {
+                throw new IllegalArgumentException("receipts[" + i + "].confirmedBy：不超过 100 字");
+            }
+            Timestamp confirmed = r.confirmedAt() == null ? null : Timestamp.from(r.confirmedAt());
+            rows.add(new Object[] {w.id(), w.level().name(), m.creditCode(), m.countyCode(), m.text(), Timestamp.from(r.sentAt()),
+                    Timestamp.from(r.sentAt().plus(confirmWithin)), confirmed, confirmed, by});
+        }
+        batch.batchUpdate("""
+                INSERT INTO emergency_notice (warning_id, action, level, credit_code, county_code, measure, sent_at, due_at, read_at, confirmed_at,
+                                              confirmed_by) VALUES (?, 'ISSUED', ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+        return rows.size();
     }
 
     /** The notices to the actor's enterprise, newest first; opening them records that they were read. */

@@ -12,6 +12,12 @@ public record Warning(long id, WarningLevel level, List<String> counties, Instan
                       String ruleVersion, String proposal, String reason, String issuedBy, Instant issuedAt, Integer templateVersion,
                       Instant measuresAt) {
 
+    /** The same warning as it stood at another level (during a stretch before it was raised or lowered). */
+    Warning atLevel(WarningLevel other) {
+        return new Warning(id, other, counties, startsAt, endsAt, liftedAt, ruleVersion, proposal, reason, issuedBy, issuedAt, templateVersion,
+                measuresAt);
+    }
+
     public boolean citywide() {
         return counties.isEmpty();
     }

@@ -230,6 +230,53 @@ public class Warnings {
                 .param(Timestamp.from(clock.instant().minus(Duration.ofDays(days)))).query(Warnings::map).list();
     }
 
+    /** A stretch of a warning at one level. */
+    public record Span(WarningLevel level, Instant from, Instant to) {
+
+        /** Its length in days (hours / 24), six decimals. */
+        public java.math.BigDecimal days() {
+            return java.math.BigDecimal.valueOf(Duration.between(from, to).toSeconds())
+                    .divide(java.math.BigDecimal.valueOf(86_400), 6, java.math.RoundingMode.HALF_EVEN);
+        }
+    }
+
+    /** A warning's stretches at each level from its start to its end or {@code until}, whichever is first, as it was raised and lowered. */
+    public List<Span> spans(Warning w, Instant until) {
+        Instant end = w.endedAt().isBefore(until) ? w.endedAt() : until;
+        List<Span> spans = new java.util.ArrayList<>();
+        List<Event> events = events(w.id());
+        WarningLevel level = events.stream().filter(e -> e.action() == Action.ISSUED).map(Event::level).findFirst().orElse(w.level());
+        Instant cursor = w.startsAt();
+        for (Event e : events) {
+            if (e.action() != Action.RAISED && e.action() != Action.LOWERED) {
+                continue;
+            }
+            Instant at = e.at().isBefore(w.startsAt()) ? w.startsAt() : e.at().isAfter(end) ? end : e.at();
+            if (at.isAfter(cursor)) {
+                spans.add(new Span(level, cursor, at));
+                cursor = at;
+            }
+            level = e.level();
+        }
+        if (end.isAfter(cursor)) {
+            spans.add(new Span(level, cursor, end));
+        }
+        return spans;
+    }
+
+    /**
+     * The strictest warning in force over a county at a moment, at the level it had then: what a plant's data of
+     * that moment are judged against.
+     */
+    java.util.Optional<Warning> over(String countyCode, Instant at) {
+        return jdbc.sql("""
+                        SELECT * FROM emergency_warning WHERE starts_at <= ? AND coalesce(lifted_at, ends_at) > ?
+                           AND (counties IS NULL OR ? = ANY(counties))""")
+                .params(Timestamp.from(at), Timestamp.from(at), countyCode).query(Warnings::map).list().stream()
+                .map(w -> w.atLevel(spans(w, at.plusSeconds(1)).stream().reduce((a, b) -> b).map(Span::level).orElse(w.level())))
+                .max(java.util.Comparator.comparing(Warning::level));
+    }
+
     public List<Event> events(long id) {
         find(id);
         return jdbc.sql("SELECT * FROM emergency_warning_event WHERE warning_id = ? ORDER BY id").param(id)

@@ -129,6 +129,24 @@ public class Facilities {
                 .list();
     }
 
+    /** An outlet with an online monitor, with its plant. */
+    public record MonitoredOutlet(String deviceMn, String creditCode, String plantName, String countyCode, String outletCode, String outletName) {
+    }
+
+    /**
+     * The outlets bound to monitoring devices, across the city (the emergency module judges hourly emissions as
+     * they arrive): those of the given devices, or every one when {@code deviceMns} is null.
+     */
+    public List<MonitoredOutlet> monitoredOutlets(java.util.Collection<String> deviceMns) {
+        return jdbc.sql("""
+                        SELECT o.device_mn, o.credit_code, e.name, e.county_code, o.code, o.name
+                          FROM enterprise_outlet o JOIN enterprise e ON e.credit_code = o.credit_code
+                         WHERE o.device_mn IS NOT NULL AND (?::text[] IS NULL OR o.device_mn = ANY(?::text[])) ORDER BY e.county_code, o.credit_code, o.code""")
+                .params(deviceMns == null ? null : deviceMns.toArray(String[]::new), deviceMns == null ? null : deviceMns.toArray(String[]::new))
+                .query((rs, n) -> new MonitoredOutlet(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6))).list();
+    }
+
     /** A value of the latest hour, against the outlet's limit where the device has one. */
     public record Reading(String factor, BigDecimal value, String unit, BigDecimal limit) {
 

@@ -17,6 +17,10 @@ public final class DeviceEvents {
     public record SubmeterReadings(String mn, Instant at, java.util.Map<String, BigDecimal> kw) {
     }
 
+    /** A stack or VOCs outlet's hourly data (CN 2061) were stored: the hour's emissions may be judged. */
+    public record StackHour(String mn, Instant hourStart) {
+    }
+
     public record DeviceWentOffline(String mn, String countyCode, Instant lastPacketAt) {
     }
 

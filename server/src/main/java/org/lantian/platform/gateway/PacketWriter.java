@@ -402,6 +402,7 @@ final class PacketWriter {
             if ((d.kind() != DeviceKind.STACK && d.kind() != DeviceKind.VOC) || !p.cn().equals("2061") || p.data().dataTime() == null) {
                 continue;
             }
+            events.publishEvent(new DeviceEvents.StackHour(d.mn(), instant(p.data().dataTime())));
             d.limits().forEach((factor, limit) -> {
                 Hj212Packet.Factor f = p.data().factors().get(factor);
                 if (f == null || !"N".equals(f.flagOrNormal())) {

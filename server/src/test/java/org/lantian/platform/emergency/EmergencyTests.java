@@ -152,7 +152,23 @@ class EmergencyTests extends ApiTest {
                 wuan = c;
             }
         }
-        assertThat(wuan.get("plantsTold").asInt()).as("recorded afterwards: nobody was told").isZero();
+        int wuanPlants = jdbc.sql("SELECT count(*) FROM emergency_plant_measure WHERE current AND level = 'ORANGE' AND county_code = '130481'")
+                .query(Integer.class).single();
+        assertThat(wuan.get("plantsTold").asInt()).as("the archive's receipts: every plant on the list was told").isEqualTo(wuanPlants);
+        assertThat(wuan.get("confirmed").asInt()).as("some never confirmed").isBetween(1, wuanPlants - 1);
+        JsonNode congtai = null;
+        for (JsonNode c : evaluation.get("counties")) {
+            if (c.get("countyCode").asString().equals("130403")) {
+                congtai = c;
+            }
+        }
+        assertThat(congtai.get("cems").get("outlets").asInt()).as("the thermal plant's stack monitor").isEqualTo(1);
+        assertThat(congtai.get("cems").get("achievedPercent").get("SO2").decimalValue()).as("at three fifths of its usual load, most hours")
+                .isBetween(new java.math.BigDecimal("25"), new java.math.BigDecimal("45"));
+        long receipts = past;
+        var twice = as("city").post("/api/emergency/warnings/" + receipts + "/archived-receipts",
+                "{\"receipts\": [{\"creditCode\": \"x\", \"sentAt\": \"2026-01-01T00:00:00Z\"}]}");
+        assertThat(Api.json(twice).get("detail").asString()).contains("已有通知和回执记录");
         assertThat(wuan.get("plantsWithBreaches").asInt()).isEqualTo(2);
         assertThat(wuan.get("breachTickets").asInt()).as("two stopped lines running, a treatment facility off, a China IV truck").isEqualTo(4);
         assertThat(evaluation.get("days").get(0).get("forecastHigh").asInt()).isEqualTo(230);
