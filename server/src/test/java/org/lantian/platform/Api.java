@@ -31,6 +31,11 @@ public final class Api {
         return client.get().uri(path).retrieve().body(byte[].class);
     }
 
+    /** A document (PDF, XLSX, DOCX) with its status and headers. */
+    public ResponseEntity<byte[]> download(String path) {
+        return client.get().uri(path).retrieve().toEntity(byte[].class);
+    }
+
     public ResponseEntity<String> post(String path, String json) {
         return client.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(json).retrieve().toEntity(String.class);
     }

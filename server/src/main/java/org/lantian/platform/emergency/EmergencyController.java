@@ -24,6 +24,7 @@ class EmergencyController {
     private final ForecastSheet sheet;
     private final WarningRules rules;
     private final Warnings warnings;
+    private final WarningNotice notice;
 
     private Measures measures;
 
@@ -32,7 +33,8 @@ class EmergencyController {
         this.measures = measures;
     }
 
-    EmergencyController(Forecasts forecasts, ForecastSheet sheet, WarningRules rules, Warnings warnings) {
+    EmergencyController(Forecasts forecasts, ForecastSheet sheet, WarningRules rules, Warnings warnings, WarningNotice notice) {
+        this.notice = notice;
         this.forecasts = forecasts;
         this.sheet = sheet;
         this.rules = rules;
@@ -148,6 +150,16 @@ class EmergencyController {
     @GetMapping("/warnings/{id}")
     Warning warning(@PathVariable long id) {
         return warnings.find(id);
+    }
+
+    @GetMapping("/warnings/{id}/notice.pdf")
+    @Operation(summary = "The warning's notice at its latest step as the office issues it (PDF)")
+    org.springframework.http.ResponseEntity<byte[]> noticePdf(@PathVariable long id) {
+        byte[] pdf = notice.pdf(id);
+        return org.springframework.http.ResponseEntity.ok()
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition.inline()
+                        .filename("重污染天气预警通知-" + id + ".pdf", java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .contentType(org.springframework.http.MediaType.APPLICATION_PDF).body(pdf);
     }
 
     @GetMapping("/warnings/{id}/events")

@@ -64,13 +64,7 @@ public class Notices {
         Instant now = clock.instant();
         Instant due = now.plus(confirmWithin);
         List<String> counties = w.citywide() ? divisions.countyLevelUnits().stream().map(d -> d.code()).toList() : w.counties();
-        String what = switch (action) {
-            case ISSUED -> "发布";
-            case RAISED -> "升级";
-            case LOWERED -> "降级";
-            case EXTENDED -> "延长";
-            case LIFTED -> "解除";
-        };
+        String what = action.label();
         String span = BeijingTime.minute(w.startsAt()) + " 至 " + BeijingTime.minute(w.endsAt());
         for (String county : counties) {
             int plants = jdbc.sql("SELECT count(*) FROM emergency_plant_measure WHERE current AND level = ? AND county_code = ?")

@@ -33,7 +33,22 @@ public class Warnings {
     /** The longest span one step may set (a warning is re-assessed at least this often). */
     static final Duration MAX_SPAN = Duration.ofDays(15);
 
-    public enum Action { ISSUED, RAISED, LOWERED, EXTENDED, LIFTED }
+    /** What stands for the proposal of a warning recorded afterwards. */
+    static final String RECORDED_PAST = "补录的历史预警";
+
+    public enum Action {
+        ISSUED("发布"), RAISED("升级"), LOWERED("降级"), EXTENDED("延长"), LIFTED("解除");
+
+        private final String label;
+
+        Action(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
 
     /** A step of a warning. */
     public record Event(Instant at, Action action, WarningLevel level, Instant endsAt, String reason, String actor) {
@@ -122,7 +137,7 @@ public class Warnings {
             throw new IllegalArgumentException("endsAt：一次预警不超过 15 天");
         }
         String why = reasonOf(reason);
-        long id = insert(level, area, startsAt, endsAt, "补录的历史预警", why, startsAt);
+        long id = insert(level, area, startsAt, endsAt, RECORDED_PAST, why, startsAt);
         jdbc.sql("INSERT INTO emergency_warning_event (warning_id, at, action, level, ends_at, reason, actor) VALUES (?, ?, 'ISSUED', ?, ?, ?, ?)")
                 .params(id, Timestamp.from(startsAt), level.name(), Timestamp.from(endsAt), why, actors.current().username()).update();
         audit.record("emergency.warning.recorded", "warning", String.valueOf(id), null, why,

@@ -81,6 +81,11 @@ public class Divisions {
         return all.stream().filter(Division::isCountyLevel).toList();
     }
 
+    /** Division codes as the names the plan uses, joined: ["130427", "130481"] → "磁县、武安市" (an unknown code stays as it is). */
+    public String names(java.util.Collection<String> codes, String separator) {
+        return codes.stream().map(c -> find(c).map(Division::shortName).orElse(c)).collect(java.util.stream.Collectors.joining(separator));
+    }
+
     public Optional<Division> find(String code) {
         return Optional.ofNullable(code).map(byCode::get);
     }

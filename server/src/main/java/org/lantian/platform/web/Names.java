@@ -25,7 +25,7 @@ public class Names {
 
     /** Division codes as the names the plan uses, joined with 、: ["130427", "130481"] → "磁县、武安市". */
     public String divisions(Collection<String> codes) {
-        return codes.stream().map(c -> divisions.find(c).map(org.lantian.platform.geo.Division::shortName).orElse(c)).collect(Collectors.joining("、"));
+        return divisions.names(codes, "、");
     }
 
     /** A login as the person or unit it belongs to: "hanshan" → "邯山区（演示）", "system" → "系统". */
