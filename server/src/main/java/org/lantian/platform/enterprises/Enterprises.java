@@ -367,6 +367,20 @@ public class Enterprises {
         return names;
     }
 
+    /** Credit codes by exact enterprise name, of the enterprises the actor may see (a name two share is left out). */
+    public Map<String, String> codesByName(java.util.Collection<String> names) {
+        var scope = actors.current().scope();
+        Map<String, String> codes = new java.util.HashMap<>();
+        jdbc.sql("""
+                        SELECT name, min(credit_code) FROM enterprise WHERE name = ANY(?) AND (? OR county_code = ANY(?))
+                         GROUP BY name HAVING count(*) = 1""")
+                .params(names.toArray(String[]::new), scope.citywide(), scope.countyArray())
+                .query(rs -> {
+                    codes.put(rs.getString(1), rs.getString(2));
+                });
+        return codes;
+    }
+
     /** Every enterprise the filter selects that the actor may see, page by page (an export). */
     public List<Enterprise> listAll(Filter filter) {
         List<Enterprise> all = new ArrayList<>();

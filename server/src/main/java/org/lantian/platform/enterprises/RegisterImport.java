@@ -120,9 +120,7 @@ public class RegisterImport {
         String county = cells.get(RegisterWorkbook.COUNTY);
         String countyCode = null;
         if (county != null) {
-            countyCode = divisions.countyLevelUnits().stream()
-                    .filter(d -> d.code().equals(county) || d.shortName().equals(county) || d.name().equals(county))
-                    .map(Division::code).findFirst()
+            countyCode = divisions.countyLevelUnit(county).map(Division::code)
                     .orElseThrow(() -> new RowProblem(RegisterWorkbook.COUNTY, "“" + county + "”不是邯郸市的县（市、区）"));
         }
         BigDecimal lon = decimal(cells, RegisterWorkbook.LON);

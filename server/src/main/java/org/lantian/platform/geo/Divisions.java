@@ -81,6 +81,15 @@ public class Divisions {
         return all.stream().filter(Division::isCountyLevel).toList();
     }
 
+    /** The county-level unit named by its code, full name or short name ("磁县", "磁 县" with the space a PDF leaves). */
+    public Optional<Division> countyLevelUnit(String nameOrCode) {
+        if (nameOrCode == null) {
+            return Optional.empty();
+        }
+        String key = nameOrCode.replaceAll("\\s+", "");
+        return countyLevelUnits().stream().filter(d -> d.code().equals(key) || d.shortName().equals(key) || d.name().equals(key)).findFirst();
+    }
+
     /** Division codes as the names the plan uses, joined: ["130427", "130481"] → "磁县、武安市" (an unknown code stays as it is). */
     public String names(java.util.Collection<String> codes, String separator) {
         return codes.stream().map(c -> find(c).map(Division::shortName).orElse(c)).collect(java.util.stream.Collectors.joining(separator));

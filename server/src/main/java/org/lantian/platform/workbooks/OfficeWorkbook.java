@@ -48,7 +48,33 @@ public final class OfficeWorkbook {
      */
     public static Parsed read(InputStream in, List<String> required, int maxRows) throws IOException {
         try (Workbook book = new XSSFWorkbook(in)) {
-            Sheet sheet = book.getSheetAt(0);
+            return parse(book.getSheetAt(0), required, maxRows);
+        } catch (org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException | org.apache.poi.ooxml.POIXMLException e) {
+            throw new IllegalArgumentException("file：不是 Excel 工作簿（.xlsx）：" + e.getMessage());
+        }
+    }
+
+    /**
+     * Reads the named sheets of one workbook, each with its required columns; a sheet the workbook lacks is
+     * absent from the answer.
+     */
+    public static Map<String, Parsed> readSheets(InputStream in, Map<String, List<String>> sheets, int maxRows) throws IOException {
+        try (Workbook book = new XSSFWorkbook(in)) {
+            Map<String, Parsed> parsed = new LinkedHashMap<>();
+            for (var entry : sheets.entrySet()) {
+                Sheet sheet = book.getSheet(entry.getKey());
+                if (sheet != null) {
+                    parsed.put(entry.getKey(), parse(sheet, entry.getValue(), maxRows));
+                }
+            }
+            return parsed;
+        } catch (org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException | org.apache.poi.ooxml.POIXMLException e) {
+            throw new IllegalArgumentException("file：不是 Excel 工作簿（.xlsx）：" + e.getMessage());
+        }
+    }
+
+    private static Parsed parse(Sheet sheet, List<String> required, int maxRows) {
+        {
             DataFormatter text = new DataFormatter();
             Row head = sheet.getRow(sheet.getFirstRowNum());
             Map<Integer, String> columns = new LinkedHashMap<>();
@@ -86,8 +112,6 @@ public final class OfficeWorkbook {
                 }
             }
             return new Parsed(lines, List.of());
-        } catch (org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException | org.apache.poi.ooxml.POIXMLException e) {
-            throw new IllegalArgumentException("file：不是 Excel 工作簿（.xlsx）：" + e.getMessage());
         }
     }
 
@@ -147,8 +171,9 @@ public final class OfficeWorkbook {
     public static final class Writer {
 
         private final XSSFWorkbook book = new XSSFWorkbook();
-        private final Sheet sheet;
+        private Sheet sheet;
         private final CellStyle heading;
+        private final CellStyle wrapped;
         private int next;
 
         private Writer(String sheetName) {
@@ -157,6 +182,16 @@ public final class OfficeWorkbook {
             bold.setBold(true);
             heading = book.createCellStyle();
             heading.setFont(bold);
+            wrapped = book.createCellStyle();
+            wrapped.setWrapText(true);
+            wrapped.setVerticalAlignment(org.apache.poi.ss.usermodel.VerticalAlignment.TOP);
+        }
+
+        /** Goes on in a new sheet of the same workbook. */
+        public Writer sheet(String name) {
+            sheet = book.createSheet(name);
+            next = 0;
+            return this;
         }
 
         /** A bold line of text (a title, a table's caption). */
@@ -193,7 +228,11 @@ public final class OfficeWorkbook {
                 } else if (v instanceof Number n) {
                     row.createCell(i).setCellValue(n.doubleValue());
                 } else if (v != null) {
-                    row.createCell(i).setCellValue(v.toString());
+                    Cell cell = row.createCell(i);
+                    cell.setCellValue(v.toString());
+                    if (v.toString().length() > 40) {
+                        cell.setCellStyle(wrapped);   // long text wraps in its column instead of running over the next
+                    }
                 }
             }
             return this;

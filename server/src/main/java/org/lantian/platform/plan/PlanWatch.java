@@ -1,0 +1,142 @@
+package org.lantian.platform.plan;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.lantian.platform.alerts.Instructions;
+import org.lantian.platform.identity.Actors;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Keeps the plan's deadlines through the dispatch module's instructions (one channel for every order the
+ * office gives): a reminder to the responsible units {@code lantian.plan.remind-days} (7) before a deadline of an
+ * item not done, and, once a task or project is overdue, an instruction to its lead unit (a project's: its
+ * county) to finish it and report. Each is said once per item. Items overdue for longer than
+ * {@code lantian.plan.overdue-lookback-days} (30) when first seen are not announced: an old plan loaded today is
+ * not news.
+ */
+@Component
+class PlanWatch {
+
+    private final JdbcClient jdbc;
+    private final Plans plans;
+    private final Progress progress;
+    private final Instructions instructions;
+    private final Actors actors;
+    private final Clock clock;
+    private final int remindDays;
+    private final int lookbackDays;
+
+    PlanWatch(JdbcClient jdbc, Plans plans, Progress progress, Instructions instructions, Actors actors, Clock clock,
+              @Value("${lantian.plan.remind-days:7}") int remindDays, @Value("${lantian.plan.overdue-lookback-days:30}") int lookbackDays) {
+        this.jdbc = jdbc;
+        this.plans = plans;
+        this.progress = progress;
+        this.instructions = instructions;
+        this.actors = actors;
+        this.clock = clock;
+        this.remindDays = remindDays;
+        this.lookbackDays = lookbackDays;
+    }
+
+    /** What one pass said: reminders and overdue instructions issued. */
+    record Pass(int reminders, int overdue) {
+    }
+
+    @Scheduled(fixedDelayString = "${lantian.plan.watch-interval:1h}", initialDelayString = "${lantian.plan.watch-interval:1h}")
+    @Transactional
+    public Pass watch() {
+        return actors.asSystem(() -> {
+            LocalDate today = progress.today();
+            int reminders = 0;
+            int overdue = 0;
+            for (PlanItems.Plan plan : plans.plans()) {
+                if (plan.year() < today.getYear() - 1) {
+                    continue;
+                }
+                Map<String, Progress.State> states = progress.states(plan.year(), today);
+                for (PlanItems.Task t : plans.tasks(plan.year())) {
+                    Progress.State s = states.get(Progress.key(PlanItems.Kind.TASK, t.id()));
+                    List<String> units = instructable(t.leadUnits());
+                    String what = "任务“" + t.name() + "”：" + shorten(t.target());
+                    if (announce(PlanItems.Kind.TASK, t.id(), t.deadline(), s, units, what, today)) {
+                        if (s.status() == ItemStatus.OVERDUE) {
+                            overdue++;
+                        } else {
+                            reminders++;
+                        }
+                    }
+                }
+                for (PlanItems.Project p : plans.projects(plan.year())) {
+                    Progress.State s = states.get(Progress.key(PlanItems.Kind.PROJECT, p.id()));
+                    String what = "附件" + p.annex() + "项目“" + (p.enterprise() == null ? "" : p.enterprise() + " ") + p.content() + "”";
+                    if (announce(PlanItems.Kind.PROJECT, p.id(), p.deadline(), s, List.of(p.countyCode()), what, today)) {
+                        if (s.status() == ItemStatus.OVERDUE) {
+                            overdue++;
+                        } else {
+                            reminders++;
+                        }
+                    }
+                }
+            }
+            return new Pass(reminders, overdue);
+        });
+    }
+
+    private boolean announce(PlanItems.Kind kind, long id, LocalDate deadline, Progress.State s, List<String> units, String what, LocalDate today) {
+        if (deadline == null || s.status() == ItemStatus.DONE || units.isEmpty()) {
+            return false;
+        }
+        long daysLeft = ChronoUnit.DAYS.between(today, deadline);
+        String notice;
+        String title;
+        String body;
+        if (s.status() == ItemStatus.OVERDUE) {
+            if (-daysLeft > lookbackDays) {
+                return false;
+            }
+            notice = "OVERDUE";
+            title = "方案事项逾期：" + shorten(what);
+            body = what + "，完成时限 " + deadline + "，已逾期 " + (-daysLeft) + " 天" + (s.percent() == null ? "，尚无经审核的进展"
+                    : "，最近审核的进度 " + s.percent() + "%") + "。请抓紧完成，并在平台“方案调度”报送进展。";
+        } else if (daysLeft <= remindDays) {
+            notice = "REMINDER";
+            title = "方案事项即将到期：" + shorten(what);
+            body = what + "，完成时限 " + deadline + "（还有 " + daysLeft + " 天）" + (s.percent() == null ? "，尚无经审核的进展"
+                    : "，最近审核的进度 " + s.percent() + "%") + "。请按时完成并报送进展。";
+        } else {
+            return false;
+        }
+        int fresh = jdbc.sql("INSERT INTO plan_notice (item_kind, item_id, kind, sent_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")
+                .params(kind.name(), id, notice, Timestamp.from(clock.instant())).update();
+        if (fresh == 0) {
+            return false;
+        }
+        var instruction = instructions.issue(title, body, units, clock.instant().plus(Duration.ofDays(7)), "方案调度：" + kind.name() + " #" + id);
+        jdbc.sql("UPDATE plan_notice SET instruction_id = ? WHERE item_kind = ? AND item_id = ? AND kind = ?")
+                .params(instruction.id(), kind.name(), id, notice).update();
+        return true;
+    }
+
+    /** The lead units an instruction can go to: the departments (the city office does not instruct itself). */
+    private static List<String> instructable(List<String> units) {
+        List<String> to = new ArrayList<>(units);
+        to.remove(Progress.CITY_OFFICE_NAME);
+        return to;
+    }
+
+    private static String shorten(String text) {
+        String oneLine = text.replaceAll("\\s+", " ").strip();
+        return oneLine.length() <= 40 ? oneLine : oneLine.substring(0, 39) + "…";
+    }
+}
