@@ -89,7 +89,7 @@ public class TargetBoard {
         return switch (source) {
             case HEAVY_DAYS -> {
                 var f = periods.area(Divisions.CITY_CODE, first, upTo);
-                yield BigDecimal.valueOf(f.sandDust() != null ? f.sandDust().heavyDays() : f.heavyDays());
+                yield f.validDays() == 0 ? null : BigDecimal.valueOf(f.sandDust() != null ? f.sandDust().heavyDays() : f.heavyDays());
             }
             case KEY_CITY_RANK -> {
                 var handan = keyCities.rank(KeyCities.KEY_CITIES_168, first, upTo).handan();
