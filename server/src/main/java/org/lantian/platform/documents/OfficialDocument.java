@@ -11,12 +11,25 @@ import java.util.Set;
  */
 public record OfficialDocument(String title, String number, String addressee, List<Block> blocks, String signer, LocalDate date) {
 
+    /** The office that issues the platform's documents. */
+    public static final String CITY_AIR_OFFICE = "邯郸市大气污染防治工作领导小组办公室";
+
     public OfficialDocument {
         blocks = List.copyOf(blocks);
     }
 
-    /** A part of the body. */
+    /** A part of the body; kept as JSON with its kind (an issued document is stored as it was). */
+    @com.fasterxml.jackson.annotation.JsonTypeInfo(use = com.fasterxml.jackson.annotation.JsonTypeInfo.Id.SIMPLE_NAME, property = "block")
+    @com.fasterxml.jackson.annotation.JsonSubTypes({@com.fasterxml.jackson.annotation.JsonSubTypes.Type(Heading.class),
+            @com.fasterxml.jackson.annotation.JsonSubTypes.Type(Paragraph.class), @com.fasterxml.jackson.annotation.JsonSubTypes.Type(Table.class),
+            @com.fasterxml.jackson.annotation.JsonSubTypes.Type(Note.class)})
     public sealed interface Block permits Heading, Paragraph, Table, Note {
+
+        /** heading, paragraph, table or note: what a page shows it as. */
+        @com.fasterxml.jackson.annotation.JsonIgnore
+        default String kind() {
+            return getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+        }
     }
 
     /** A first-level heading ("一、…"), set in the heading face. */
@@ -39,6 +52,16 @@ public record OfficialDocument(String title, String number, String addressee, Li
 
     /** A small note under a table or at the end (sources, definitions). */
     public record Note(String text) implements Block {
+    }
+
+    /** 2026年12月2日: how an official document dates itself. */
+    public String dateText() {
+        return chineseDate(date);
+    }
+
+    /** A day as an official document writes it: 2026年12月2日. */
+    public static String chineseDate(LocalDate day) {
+        return day.getYear() + "年" + day.getMonthValue() + "月" + day.getDayOfMonth() + "日";
     }
 
     public static Builder titled(String title) {

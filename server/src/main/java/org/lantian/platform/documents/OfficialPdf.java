@@ -81,17 +81,12 @@ public class OfficialPdf {
         signer.setIndentationRight(2 * BODY);
         signer.setSpacingBefore(2 * LINE);
         pdf.add(signer);
-        Paragraph date = text(LINE, chineseDate(doc.date()), new Font(f.body(), BODY));
+        Paragraph date = text(LINE, doc.dateText(), new Font(f.body(), BODY));
         date.setAlignment(Element.ALIGN_RIGHT);
         date.setIndentationRight(4 * BODY);
         pdf.add(date);
         pdf.close();
         return out.toByteArray();
-    }
-
-    /** 2026年12月2日: how an official document dates itself. */
-    public static String chineseDate(LocalDate d) {
-        return d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日";
     }
 
     /** A paragraph whose lines break as Chinese text should. */

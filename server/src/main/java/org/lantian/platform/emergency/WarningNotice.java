@@ -22,7 +22,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class WarningNotice {
 
-    static final String OFFICE = "邯郸市大气污染防治工作领导小组办公室";
     private static final List<String> POLLUTANT_NAMES = List.of("二氧化硫", "氮氧化物", "颗粒物", "VOCs");
 
     private final Warnings warnings;
@@ -98,7 +97,7 @@ public class WarningNotice {
         doc.heading("二、预警经过");
         doc.table(null, List.of("时间", "操作", "级别", "结束时间", "依据"), steps.stream().map(e -> List.of(BeijingTime.minute(e.at()),
                 e.action().label(), e.level().colour(), BeijingTime.minute(e.endsAt()), e.reason())).toList(), Set.of());
-        return doc.signedBy(OFFICE, LocalDate.ofInstant(last.at().isAfter(clock.instant()) ? clock.instant() : last.at(), BeijingTime.ZONE));
+        return doc.signedBy(OfficialDocument.CITY_AIR_OFFICE, LocalDate.ofInstant(last.at().isAfter(clock.instant()) ? clock.instant() : last.at(), BeijingTime.ZONE));
     }
 
     private static String title(Warning w, Warnings.Action action) {

@@ -28,8 +28,10 @@ class PlanPages {
     private final TargetBoard board;
     private final Divisions divisions;
     private final Actors actors;
+    private final Bulletins bulletins;
 
-    PlanPages(Plans plans, Progress progress, TargetBoard board, Divisions divisions, Actors actors) {
+    PlanPages(Plans plans, Progress progress, TargetBoard board, Divisions divisions, Actors actors, Bulletins bulletins) {
+        this.bulletins = bulletins;
         this.plans = plans;
         this.progress = progress;
         this.board = board;
@@ -203,6 +205,45 @@ class PlanPages {
         model.addAttribute("pending", pending);
         model.addAttribute("titles", titles);
         return "plan/reviews";
+    }
+
+    @GetMapping("/plan/bulletins")
+    String bulletins(@RequestParam(required = false) java.time.LocalDate day, Model model) {
+        model.addAttribute("issued", bulletins.list());
+        Actor me = actors.current();
+        if (me.role() != org.lantian.platform.identity.Role.COUNTY) {
+            java.time.LocalDate shown = day != null ? day : progress.today().minusDays(15);
+            java.time.LocalDate[] period = Bulletins.halfMonth(shown);
+            model.addAttribute("day", shown);
+            model.addAttribute("period", period);
+            model.addAttribute("document", bulletins.preview(shown));
+            model.addAttribute("issuable", me.isCityOffice() && period[1].isBefore(progress.today())
+                    && bulletins.list().stream().noneMatch(b -> b.from().equals(period[0])));
+        }
+        return "plan/bulletins";
+    }
+
+    @PostMapping("/plan/bulletins")
+    String issueBulletin(@RequestParam java.time.LocalDate day) {
+        return "redirect:/plan/bulletins/" + bulletins.issue(day).id();
+    }
+
+    @PostMapping("/plan/bulletins/{id}/read")
+    String readBulletin(@PathVariable long id) {
+        bulletins.acknowledge(id);
+        return "redirect:/plan/bulletins/" + id;
+    }
+
+    @GetMapping("/plan/bulletins/{id}")
+    String bulletin(@PathVariable long id, Model model) {
+        model.addAttribute("bulletin", bulletins.find(id));
+        model.addAttribute("document", bulletins.content(id));
+        List<org.lantian.platform.alerts.Instructions.Receipt> receipts = bulletins.receipts(id);
+        model.addAttribute("receipts", receipts);
+        String mine = Progress.unitOf(actors.current());
+        model.addAttribute("unread", actors.current().role() == org.lantian.platform.identity.Role.COUNTY
+                && receipts.stream().anyMatch(r -> r.unit().equals(mine) && r.readAt() == null));
+        return "plan/bulletin";
     }
 
     private Map<String, String> countyNames() {

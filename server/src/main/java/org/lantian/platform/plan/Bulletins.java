@@ -1,0 +1,343 @@
+package org.lantian.platform.plan;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.lantian.platform.airquality.AirQualityPeriods;
+import org.lantian.platform.alerts.Assessment;
+import org.lantian.platform.alerts.Instructions;
+import org.lantian.platform.documents.OfficialDocument;
+import org.lantian.platform.documents.OfficialDocx;
+import org.lantian.platform.documents.OfficialPdf;
+import org.lantian.platform.geo.Divisions;
+import org.lantian.platform.identity.AccessDenied;
+import org.lantian.platform.identity.Actor;
+import org.lantian.platform.identity.Actors;
+import org.lantian.platform.identity.AuditLog;
+import org.lantian.platform.identity.Role;
+import org.lantian.platform.monitoring.NotFound;
+import org.lantian.platform.workbooks.OfficeWorkbook;
+import org.lantian.standards.BeijingTime;
+import org.lantian.standards.Pollutant;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The half-monthly bulletin (半月通报), "既比绝对值又比改善率": for a half-month, the city's air quality, the
+ * counties ranked by composite index and PM2.5 on absolute value and on improvement, the handling of high-value
+ * pushes and fire points, and the plan's overdue items; generated for any half-month as a document (PDF, Word,
+ * Excel of its tables), and once issued kept as it was and sent to every county through an instruction, whose
+ * receipts say who has read it.
+ */
+@Service
+public class Bulletins {
+
+    public enum Kind { HALF_MONTH }
+
+    public enum Format { PDF, DOCX, XLSX }
+
+    /** An issued bulletin. */
+    public record Issued(long id, Kind kind, LocalDate from, LocalDate to, String title, String issuedBy, Instant issuedAt, Long instructionId) {
+    }
+
+    static final String TITLE = "邯郸市大气污染防治工作半月通报";
+    static final int MAX_OVERDUE_ROWS = 60;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final JdbcClient jdbc;
+    private final AirQualityPeriods periods;
+    private final Assessment assessment;
+    private final Plans plans;
+    private final Progress progress;
+    private final Instructions instructions;
+    private final Divisions divisions;
+    private final OfficialPdf pdf;
+    private final OfficialDocx docx;
+    private final Actors actors;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    Bulletins(JdbcClient jdbc, AirQualityPeriods periods, Assessment assessment, Plans plans, Progress progress, Instructions instructions,
+              Divisions divisions, OfficialPdf pdf, OfficialDocx docx, Actors actors, AuditLog audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.periods = periods;
+        this.assessment = assessment;
+        this.plans = plans;
+        this.progress = progress;
+        this.instructions = instructions;
+        this.divisions = divisions;
+        this.pdf = pdf;
+        this.docx = docx;
+        this.actors = actors;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** The half-month holding a day: the 1st to the 15th, or the 16th to the month's end (both inclusive). */
+    public static LocalDate[] halfMonth(LocalDate day) {
+        LocalDate[] exclusive = Assessment.halfMonthOf(day);
+        return new LocalDate[] {exclusive[0], exclusive[1].minusDays(1)};
+    }
+
+    /** The bulletin of the half-month holding {@code day}, from today's data: city office and departments. */
+    public OfficialDocument preview(LocalDate day) {
+        requireReader();
+        LocalDate[] period = halfMonth(day);
+        if (period[0].isAfter(progress.today())) {
+            throw new IllegalArgumentException("from：" + period[0] + " 的半月尚未开始");
+        }
+        return actors.asSystem(() -> halfMonthDocument(period[0], period[1]));
+    }
+
+    /** The document in a format. */
+    public byte[] render(OfficialDocument document, Format format) {
+        return switch (format) {
+            case PDF -> pdf.render(document);
+            case DOCX -> docx.render(document);
+            case XLSX -> tables(document);
+        };
+    }
+
+    /**
+     * Issues the bulletin of a half-month that has ended: city office. It is stored as it stands in every format,
+     * never regenerated, and sent to the 20 counties as an instruction.
+     */
+    @Transactional
+    public Issued issue(LocalDate day) {
+        Actor actor = actors.current();
+        if (!actor.isCityOffice()) {
+            throw new AccessDenied(actor.username() + " 无权印发通报（市大气办）");
+        }
+        LocalDate[] period = halfMonth(day);
+        if (!period[1].isBefore(progress.today())) {
+            throw new IllegalStateException(period[0] + " 至 " + period[1] + " 尚未结束，结束后再印发（可先预览）");
+        }
+        if (jdbc.sql("SELECT count(*) FROM plan_bulletin WHERE kind = 'HALF_MONTH' AND period_from = ?").param(java.sql.Date.valueOf(period[0]))
+                .query(Integer.class).single() > 0) {
+            throw new IllegalStateException(period[0] + " 至 " + period[1] + " 的通报已印发；印发后的通报不再改动");
+        }
+        OfficialDocument document = actors.asSystem(() -> halfMonthDocument(period[0], period[1]));
+        Instant now = clock.instant();
+        long id = jdbc.sql("""
+                        INSERT INTO plan_bulletin (kind, period_from, period_to, title, content, pdf, docx, xlsx, issued_by, issued_at)
+                        VALUES ('HALF_MONTH', ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?) RETURNING id""")
+                .params(java.sql.Date.valueOf(period[0]), java.sql.Date.valueOf(period[1]), document.title() + "（" + document.number() + "）",
+                        JSON.writeValueAsString(document), render(document, Format.PDF), render(document, Format.DOCX), render(document, Format.XLSX),
+                        actor.username(), Timestamp.from(now))
+                .query(Long.class).single();
+        var instruction = instructions.issue("印发：" + document.title() + "（" + document.number() + "）",
+                "现印发" + period[0] + "至" + period[1] + "大气污染防治工作半月通报，请在平台“方案调度 → 通报”查阅（通报 #" + id + "），对照排名和逾期事项抓好整改。",
+                divisions.countyLevelUnits().stream().map(d -> d.code()).toList(), null, "半月通报 #" + id);
+        jdbc.sql("UPDATE plan_bulletin SET instruction_id = ? WHERE id = ?").params(instruction.id(), id).update();
+        audit.record("plan.bulletin.issued", "bulletin", String.valueOf(id), null, document.number(), Map.of("from", period[0].toString()));
+        return find(id);
+    }
+
+    /** The issued bulletins, newest first (every unit: they were sent to all). */
+    public List<Issued> list() {
+        requireSignedInUnit();
+        return jdbc.sql("SELECT id, kind, period_from, period_to, title, issued_by, issued_at, instruction_id FROM plan_bulletin ORDER BY period_from DESC LIMIT 200")
+                .query((rs, n) -> issued(rs)).list();
+    }
+
+    public Issued find(long id) {
+        requireSignedInUnit();
+        return jdbc.sql("SELECT id, kind, period_from, period_to, title, issued_by, issued_at, instruction_id FROM plan_bulletin WHERE id = ?")
+                .param(id).query((rs, n) -> issued(rs)).optional().orElseThrow(() -> new NotFound("通报 " + id));
+    }
+
+    /** An issued bulletin's document as it was issued. */
+    public OfficialDocument content(long id) {
+        find(id);
+        String json = jdbc.sql("SELECT content::text FROM plan_bulletin WHERE id = ?").param(id).query(String.class).single();
+        return JSON.readValue(json, OfficialDocument.class);
+    }
+
+    /** An issued bulletin's file, the bytes that went out. */
+    public byte[] file(long id, Format format) {
+        find(id);
+        return jdbc.sql("SELECT " + format.name().toLowerCase(java.util.Locale.ROOT) + " FROM plan_bulletin WHERE id = ?").param(id)
+                .query(byte[].class).single();
+    }
+
+    /** A county confirms it has read an issued bulletin (its receipt on the instruction that carried it). */
+    @Transactional
+    public void acknowledge(long id) {
+        Issued b = find(id);
+        if (b.instructionId() == null) {
+            throw new IllegalStateException("通报 #" + id + " 未发送到县区");
+        }
+        instructions.acknowledge(b.instructionId());
+    }
+
+    /** The counties' read receipts of an issued bulletin. */
+    public List<Instructions.Receipt> receipts(long id) {
+        Issued b = find(id);
+        return b.instructionId() == null ? List.of() : instructions.receipts(b.instructionId());
+    }
+
+    OfficialDocument halfMonthDocument(LocalDate from, LocalDate to) {
+        int half = (from.getMonthValue() - 1) * 2 + (from.getDayOfMonth() == 1 ? 1 : 2);
+        var doc = OfficialDocument.titled(TITLE)
+                .number(from.getYear() + "年第 " + half + " 期（" + from.getMonthValue() + "月" + (from.getDayOfMonth() == 1 ? "上" : "下") + "半月）")
+                .to("各县（市、区）人民政府（管委会），市直有关部门：")
+                .paragraph("现将" + chinese(from) + "至" + chinese(to) + "（以下简称本期）全市大气污染防治工作情况通报如下。");
+        doc.heading("一、空气质量状况");
+        var city = periods.area(Divisions.CITY_CODE, from, to);
+        doc.paragraph(city.validDays() == 0 ? "本期尚无有效监测数据。" : "本期全市细颗粒物（PM2.5）平均浓度 " + plain(city.concentrations().get(Pollutant.PM2_5))
+                + " 微克/立方米" + change(city.pm25ChangePercent()) + "；空气质量综合指数 " + plain(city.compositeIndex()) + change(city.indexChangePercent())
+                + "；优良天数 " + city.goodDays() + " 天（有效监测 " + city.validDays() + " 天），重度及以上污染 " + city.heavyDays() + " 天。");
+        List<AirQualityPeriods.RankedCounty> ranking = new ArrayList<>(periods.countyRanking(from, to));
+        ranking.sort(Comparator.comparingInt(AirQualityPeriods.RankedCounty::indexRank));
+        doc.table("表 1　各县（市、区）空气质量综合指数及 PM2.5 排名", List.of("排名", "县（市、区）", "综合指数", "同比（%）", "改善率排名", "PM2.5（μg/m³）",
+                "同比（%）", "PM2.5 改善率排名"), ranking.stream().map(r -> List.of(String.valueOf(r.indexRank()), r.figures().name(),
+                plain(r.figures().compositeIndex()), signed(r.figures().indexChangePercent()), place(r.indexImprovementRank()),
+                plain(r.figures().concentrations().get(Pollutant.PM2_5)), signed(r.figures().pm25ChangePercent()), place(r.pm25ImprovementRank()))).toList(),
+                Set.of(0, 2, 3, 4, 5, 6, 7));
+        if (ranking.size() >= 3) {
+            doc.paragraph("综合指数排名后三位：" + names(ranking.subList(ranking.size() - 3, ranking.size())) + "；改善率排名后三位："
+                    + names(ranking.stream().filter(r -> r.indexImprovementRank() != null)
+                            .sorted(Comparator.comparingInt(AirQualityPeriods.RankedCounty::indexImprovementRank)).toList(), 3) + "。");
+        }
+        doc.heading("二、高值推送和火点办理情况");
+        List<Assessment.Row> handling = assessment.of(from, to.plusDays(1)).stream().filter(r -> !r.department()).toList();
+        List<List<String>> handled = new ArrayList<>(handling.stream().map(r -> List.of(String.valueOf(r.rank()), r.name(), String.valueOf(r.pushed()),
+                String.valueOf(r.receivedOnTime()), String.valueOf(r.disposedOnTime()), String.valueOf(r.overdue()), plain(r.onTimeRate()),
+                plain(r.effectiveRate()), String.valueOf(r.firePoints()), String.valueOf(r.firePointsInTime()))).toList());
+        // a county with nothing pushed to it is in the table too, unranked
+        divisions.countyLevelUnits().stream().filter(d -> handling.stream().noneMatch(r -> r.unit().equals(d.code())))
+                .forEach(d -> handled.add(List.of("—", d.shortName(), "0", "0", "0", "0", "—", "—", "0", "0")));
+        doc.table("表 2　各县（市、区）高值推送办理情况", List.of("排名", "县（市、区）", "推送（件）", "按时签收", "按时处置", "超时", "按时率（%）", "有效处置率（%）",
+                "火点（个）", "火点按时处置"), handled, Set.of(0, 2, 3, 4, 5, 6, 7, 8, 9));
+        doc.heading("三、年度方案任务进展");
+        overdue(doc, from.getYear(), to);
+        doc.note("说明：空气质量为国家标准方法计算的实况统计，同比为与上年同期比较，正值为上升（变差）；排名中 1 为最好，并列者名次相同。"
+                + "推送办理按推送时间统计；方案进展为截至印发时经市大气办审核的报送。");
+        return doc.signedBy(OfficialDocument.CITY_AIR_OFFICE, progress.today());
+    }
+
+    private void overdue(OfficialDocument.Builder doc, int year, LocalDate asOf) {
+        if (plans.plans().stream().noneMatch(p -> p.year() == year)) {
+            doc.paragraph(year + " 年度方案尚未导入。");
+            return;
+        }
+        Map<String, Progress.State> states = progress.states(year, asOf);
+        List<List<String>> rows = new ArrayList<>();
+        int tasks = 0;
+        int projects = 0;
+        for (PlanItems.Task t : plans.tasks(year)) {
+            Progress.State s = states.get(Progress.key(PlanItems.Kind.TASK, t.id()));
+            if (s.status() == ItemStatus.OVERDUE) {
+                tasks++;
+                rows.add(List.of("任务 " + t.seq() + "：" + shorten(t.target()), String.join("、", t.leadUnits()), t.deadlineText(), percent(s)));
+            }
+        }
+        for (PlanItems.Project p : plans.projects(year)) {
+            Progress.State s = states.get(Progress.key(PlanItems.Kind.PROJECT, p.id()));
+            if (s.status() == ItemStatus.OVERDUE) {
+                projects++;
+                rows.add(List.of("附件" + p.annex() + "-" + p.seq() + "：" + (p.enterprise() == null ? "" : p.enterprise() + " ") + p.content(),
+                        divisions.find(p.countyCode()).map(d -> d.shortName()).orElse(p.countyCode()), p.deadlineText(), percent(s)));
+            }
+        }
+        doc.paragraph("截至" + chinese(asOf) + "，年度方案逾期未完成任务 " + tasks + " 项、项目 " + projects + " 个" + (rows.isEmpty() ? "。" : "，详见表 3。"));
+        if (!rows.isEmpty()) {
+            List<List<String>> numbered = new ArrayList<>();
+            for (int i = 0; i < Math.min(rows.size(), MAX_OVERDUE_ROWS); i++) {
+                List<String> row = new ArrayList<>(List.of(String.valueOf(i + 1)));
+                row.addAll(rows.get(i));
+                numbered.add(row);
+            }
+            doc.table("表 3　逾期未完成的任务和项目", List.of("序号", "事项", "责任单位", "完成时限", "最近审核进度"), numbered, Set.of(0, 4));
+            if (rows.size() > MAX_OVERDUE_ROWS) {
+                doc.note("另有 " + (rows.size() - MAX_OVERDUE_ROWS) + " 项逾期事项未列出，见平台“方案调度”。");
+            }
+        }
+    }
+
+    /** Each table of the document as a sheet: its caption, header and rows. */
+    private static byte[] tables(OfficialDocument document) {
+        OfficeWorkbook.Writer w = null;
+        int n = 0;
+        for (OfficialDocument.Block b : document.blocks()) {
+            if (b instanceof OfficialDocument.Table t) {
+                n++;
+                String sheet = "表" + n;
+                w = w == null ? OfficeWorkbook.writer(sheet) : w.sheet(sheet);
+                w.caption(document.title() + "（" + document.number() + "）").caption(t.caption() == null ? "" : t.caption()).header(t.header());
+                t.rows().forEach(w::row);
+            }
+        }
+        return (w == null ? OfficeWorkbook.writer("通报").caption(document.title()) : w).bytes();
+    }
+
+    private static String chinese(LocalDate d) {
+        return OfficialDocument.chineseDate(d);
+    }
+
+    private static String plain(BigDecimal v) {
+        return v == null ? "—" : v.toPlainString();
+    }
+
+    private static String signed(BigDecimal v) {
+        return v == null ? "—" : (v.signum() > 0 ? "+" : "") + v.toPlainString();
+    }
+
+    private static String change(BigDecimal percent) {
+        if (percent == null) {
+            return "（无上年同期数据）";
+        }
+        return percent.signum() == 0 ? "，与上年同期持平" : "，同比" + (percent.signum() > 0 ? "上升 " : "下降 ") + percent.abs().toPlainString() + "%";
+    }
+
+    private static String place(Integer rank) {
+        return rank == null ? "—" : String.valueOf(rank);
+    }
+
+    private static String percent(Progress.State s) {
+        return s.percent() == null ? "无" : s.percent() + "%";
+    }
+
+    private static String names(List<AirQualityPeriods.RankedCounty> counties) {
+        return String.join("、", counties.stream().map(r -> r.figures().name()).toList());
+    }
+
+    private static String names(List<AirQualityPeriods.RankedCounty> ranked, int last) {
+        return ranked.size() < last ? "—" : names(ranked.subList(ranked.size() - last, ranked.size()));
+    }
+
+    private static String shorten(String text) {
+        String oneLine = text.replaceAll("\\s+", " ").strip();
+        return oneLine.length() <= 60 ? oneLine : oneLine.substring(0, 59) + "…";
+    }
+
+    private void requireReader() {
+        Actor actor = actors.current();
+        if (actor.role() != Role.CITY_OFFICE && actor.role() != Role.DEPARTMENT && actor.role() != Role.VIEWER) {
+            throw new AccessDenied(actor.username() + " 无权预览未印发的通报");
+        }
+    }
+
+    private void requireSignedInUnit() {
+        if (actors.current().role() == Role.ENTERPRISE) {
+            throw new AccessDenied(actors.current().username() + " 无权查看通报");
+        }
+    }
+
+    private static Issued issued(java.sql.ResultSet rs) throws java.sql.SQLException {
+        long instruction = rs.getLong("instruction_id");
+        return new Issued(rs.getLong("id"), Kind.valueOf(rs.getString("kind")), rs.getDate("period_from").toLocalDate(),
+                rs.getDate("period_to").toLocalDate(), rs.getString("title"), rs.getString("issued_by"), rs.getTimestamp("issued_at").toInstant(),
+                rs.wasNull() ? null : instruction);
+    }
+}
