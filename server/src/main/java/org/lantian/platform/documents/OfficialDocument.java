@@ -109,6 +109,11 @@ public record OfficialDocument(String title, String number, String addressee, Li
             return this;
         }
 
+        /** The blocks so far. */
+        public List<Block> blocks() {
+            return List.copyOf(blocks);
+        }
+
         public OfficialDocument signedBy(String signer, LocalDate date) {
             return new OfficialDocument(title, number, addressee, blocks, signer, date);
         }

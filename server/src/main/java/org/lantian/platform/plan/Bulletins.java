@@ -59,6 +59,7 @@ public class Bulletins {
     private final Assessment assessment;
     private final Plans plans;
     private final Progress progress;
+    private final CountyScores scores;
     private final Instructions instructions;
     private final Divisions divisions;
     private final OfficialPdf pdf;
@@ -67,13 +68,15 @@ public class Bulletins {
     private final AuditLog audit;
     private final Clock clock;
 
-    Bulletins(JdbcClient jdbc, AirQualityPeriods periods, Assessment assessment, Plans plans, Progress progress, Instructions instructions,
+    Bulletins(JdbcClient jdbc, AirQualityPeriods periods, Assessment assessment, Plans plans, Progress progress, CountyScores scores,
+              Instructions instructions,
               Divisions divisions, OfficialPdf pdf, OfficialDocx docx, Actors actors, AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
         this.periods = periods;
         this.assessment = assessment;
         this.plans = plans;
         this.progress = progress;
+        this.scores = scores;
         this.instructions = instructions;
         this.divisions = divisions;
         this.pdf = pdf;
@@ -221,6 +224,19 @@ public class Bulletins {
                 "火点（个）", "火点按时处置"), handled, Set.of(0, 2, 3, 4, 5, 6, 7, 8, 9));
         doc.heading("三、年度方案任务进展");
         overdue(doc, from.getYear(), to);
+        doc.heading("四、考核得分");
+        CountyScores.Scored scored = scores.score(from, to);
+        List<CountyScores.Component> parts = scored.scores().isEmpty() ? List.of() : List.copyOf(scored.scores().get(0).points().keySet());
+        List<String> header = new ArrayList<>(List.of("名次", "县（市、区）"));
+        parts.forEach(c -> header.add(c.label()));
+        header.add("合计");
+        doc.table("表 " + (tableCount(doc) + 1) + "　各县（市、区）考核得分（考核规则第 " + scored.version() + " 版）", header,
+                scored.scores().stream().map(x -> {
+                    List<String> row = new ArrayList<>(List.of(String.valueOf(x.rank()), x.name()));
+                    parts.forEach(c -> row.add(x.points().get(c).toPlainString()));
+                    row.add(x.total().toPlainString());
+                    return row;
+                }).toList(), numericFrom(2, header.size(), 0));
         doc.note("说明：空气质量为国家标准方法计算的实况统计，同比为与上年同期比较，正值为上升（变差）；排名中 1 为最好，并列者名次相同。"
                 + "推送办理按推送时间统计；方案进展为截至印发时经市大气办审核的报送。");
         return doc.signedBy(OfficialDocument.CITY_AIR_OFFICE, progress.today());
@@ -263,6 +279,21 @@ public class Bulletins {
                 doc.note("另有 " + (rows.size() - MAX_OVERDUE_ROWS) + " 项逾期事项未列出，见平台“方案调度”。");
             }
         }
+    }
+
+    private static int tableCount(OfficialDocument.Builder doc) {
+        return (int) doc.blocks().stream().filter(b -> b instanceof OfficialDocument.Table).count();
+    }
+
+    private static Set<Integer> numericFrom(int first, int size, int... more) {
+        Set<Integer> columns = new java.util.HashSet<>();
+        for (int i = first; i < size; i++) {
+            columns.add(i);
+        }
+        for (int m : more) {
+            columns.add(m);
+        }
+        return columns;
     }
 
     /** Each table of the document as a sheet: its caption, header and rows. */

@@ -29,8 +29,10 @@ class PlanController {
     private final Plans plans;
     private final Progress progress;
     private final TargetBoard board;
+    private final CountyScores scores;
 
-    PlanController(Plans plans, Progress progress, TargetBoard board) {
+    PlanController(Plans plans, Progress progress, TargetBoard board, CountyScores scores) {
+        this.scores = scores;
         this.plans = plans;
         this.progress = progress;
         this.board = board;
@@ -125,6 +127,39 @@ class PlanController {
             throw new IllegalArgumentException("accept：请选择采纳（true）或退回（false）");
         }
         return progress.review(id, d.accept(), d.note());
+    }
+
+    @GetMapping("/scores")
+    @Operation(summary = "Every county's assessment score (考核奖惩) for from–to (inclusive) under the rules in force at 'from', best first, ties sharing a place")
+    CountyScores.Scored scores(@RequestParam java.time.LocalDate from, @RequestParam java.time.LocalDate to) {
+        return scores.score(from, to);
+    }
+
+    @GetMapping("/statements")
+    @Operation(summary = "The monthly statement list (月度表态) of a month (2026-11)")
+    List<CountyScores.Listed> statements(@RequestParam java.time.YearMonth month) {
+        return scores.statementList(month);
+    }
+
+    @GetMapping("/summons")
+    @Operation(summary = "The quarterly summons list (季度约谈) of a quarter")
+    List<CountyScores.Listed> summons(@RequestParam int year, @RequestParam int quarter) {
+        return scores.summonsList(year, quarter);
+    }
+
+    @GetMapping("/scoring")
+    @Operation(summary = "The versions of the scoring rules, each in force from its date")
+    List<CountyScores.Version> scoring() {
+        return scores.versions();
+    }
+
+    record NewScoring(java.time.LocalDate validFrom, CountyScores.Rules rules, String reason) {
+    }
+
+    @PostMapping("/scoring")
+    @Operation(summary = "Add a version of the scoring rules (city office)")
+    CountyScores.Version addScoring(@RequestBody NewScoring s) {
+        return scores.add(s.validFrom(), s.rules(), s.reason());
     }
 
     static PlanItems.Kind kind(String path) {

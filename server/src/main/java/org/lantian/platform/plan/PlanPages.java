@@ -29,8 +29,10 @@ class PlanPages {
     private final Divisions divisions;
     private final Actors actors;
     private final Bulletins bulletins;
+    private final CountyScores scores;
 
-    PlanPages(Plans plans, Progress progress, TargetBoard board, Divisions divisions, Actors actors, Bulletins bulletins) {
+    PlanPages(Plans plans, Progress progress, TargetBoard board, Divisions divisions, Actors actors, Bulletins bulletins, CountyScores scores) {
+        this.scores = scores;
         this.bulletins = bulletins;
         this.plans = plans;
         this.progress = progress;
@@ -244,6 +246,24 @@ class PlanPages {
         model.addAttribute("unread", actors.current().role() == org.lantian.platform.identity.Role.COUNTY
                 && receipts.stream().anyMatch(r -> r.unit().equals(mine) && r.readAt() == null));
         return "plan/bulletin";
+    }
+
+    @GetMapping("/plan/scores")
+    String scores(@RequestParam(required = false) java.time.YearMonth month, Model model) {
+        java.time.YearMonth shown = month != null ? month : java.time.YearMonth.from(progress.today()).minusMonths(1);
+        if (shown.isAfter(java.time.YearMonth.from(progress.today()))) {
+            throw new IllegalArgumentException("month：" + shown + " 尚未开始");
+        }
+        int quarter = (shown.getMonthValue() - 1) / 3 + 1;
+        CountyScores.Scored scored = scores.score(shown.atDay(1), shown.atEndOfMonth());
+        model.addAttribute("month", shown);
+        model.addAttribute("quarter", quarter);
+        model.addAttribute("scored", scored);
+        model.addAttribute("components", scored.scores().isEmpty() ? List.of() : List.copyOf(scored.scores().get(0).points().keySet()));
+        model.addAttribute("statement", scores.statementList(shown));
+        model.addAttribute("summons", scores.summonsList(shown.getYear(), quarter));
+        model.addAttribute("version", scores.on(shown.atDay(1)));
+        return "plan/scores";
     }
 
     private Map<String, String> countyNames() {
