@@ -22,8 +22,8 @@ public record OfficialDocument(String title, String number, String addressee, Li
     @com.fasterxml.jackson.annotation.JsonTypeInfo(use = com.fasterxml.jackson.annotation.JsonTypeInfo.Id.SIMPLE_NAME, property = "block")
     @com.fasterxml.jackson.annotation.JsonSubTypes({@com.fasterxml.jackson.annotation.JsonSubTypes.Type(Heading.class),
             @com.fasterxml.jackson.annotation.JsonSubTypes.Type(Paragraph.class), @com.fasterxml.jackson.annotation.JsonSubTypes.Type(Table.class),
-            @com.fasterxml.jackson.annotation.JsonSubTypes.Type(Note.class)})
-    public sealed interface Block permits Heading, Paragraph, Table, Note {
+            @com.fasterxml.jackson.annotation.JsonSubTypes.Type(Note.class), @com.fasterxml.jackson.annotation.JsonSubTypes.Type(Figure.class)})
+    public sealed interface Block permits Heading, Paragraph, Table, Note, Figure {
 
         /** heading, paragraph, table or note: what a page shows it as. */
         @com.fasterxml.jackson.annotation.JsonIgnore
@@ -47,6 +47,15 @@ public record OfficialDocument(String title, String number, String addressee, Li
             header = List.copyOf(header);
             rows = rows.stream().map(List::copyOf).toList();
             numeric = Set.copyOf(numeric);
+        }
+    }
+
+    /** A chart (PNG) with its caption, printed {@code widthMillimetres} wide. */
+    public record Figure(String caption, byte[] png, int widthMillimetres) implements Block {
+
+        /** The image as a page embeds it. */
+        public String dataUri() {
+            return "data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(png);
         }
     }
 
@@ -101,6 +110,11 @@ public record OfficialDocument(String title, String number, String addressee, Li
 
         public Builder table(String caption, List<String> header, List<List<String>> rows, Set<Integer> numeric) {
             blocks.add(new Table(caption, header, rows, numeric));
+            return this;
+        }
+
+        public Builder figure(String caption, byte[] png, int widthMillimetres) {
+            blocks.add(new Figure(caption, png, widthMillimetres));
             return this;
         }
 

@@ -55,6 +55,8 @@ public class OfficialDocx {
                     run(indented(w), p.text(), BODY_FONT, 16, false);
                 } else if (block instanceof OfficialDocument.Table t) {
                     table(w, t);
+                } else if (block instanceof OfficialDocument.Figure fig) {
+                    figure(w, fig);
                 } else if (block instanceof OfficialDocument.Note n) {
                     run(w.createParagraph(), n.text(), BODY_FONT, 12, false);
                 }
@@ -137,6 +139,25 @@ public class OfficialDocx {
         }
         table.getRow(0).setRepeatHeader(true);
         w.createParagraph();
+    }
+
+    private static void figure(XWPFDocument w, OfficialDocument.Figure fig) {
+        XWPFParagraph p = w.createParagraph();
+        p.setAlignment(ParagraphAlignment.CENTER);
+        try {
+            java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(fig.png()));
+            double widthPt = Math.min(fig.widthMillimetres(), 156) * 72 / 25.4;
+            double heightPt = widthPt * image.getHeight() / image.getWidth();
+            p.createRun().addPicture(new java.io.ByteArrayInputStream(fig.png()), org.apache.poi.xwpf.usermodel.Document.PICTURE_TYPE_PNG, "figure.png",
+                    org.apache.poi.util.Units.toEMU(widthPt), org.apache.poi.util.Units.toEMU(heightPt));
+        } catch (IOException | org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
+            throw new IllegalStateException("图表无法写入 Word：" + e.getMessage(), e);
+        }
+        if (fig.caption() != null) {
+            XWPFParagraph caption = w.createParagraph();
+            caption.setAlignment(ParagraphAlignment.CENTER);
+            run(caption, fig.caption(), HEADING_FONT, 12, false);
+        }
     }
 
     private static void fill(XWPFTableRow row, List<String> cells, OfficialDocument.Table t, boolean header) {

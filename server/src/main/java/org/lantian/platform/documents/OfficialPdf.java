@@ -70,6 +70,8 @@ public class OfficialPdf {
                 pdf.add(indented(p.text(), new Font(f.body(), BODY)));
             } else if (block instanceof OfficialDocument.Table t) {
                 addTable(pdf, t, f);
+            } else if (block instanceof OfficialDocument.Figure fig) {
+                addFigure(pdf, fig, f);
             } else if (block instanceof OfficialDocument.Note n) {
                 Paragraph note = text(20, n.text(), new Font(f.body(), 12));
                 note.setSpacingAfter(6);
@@ -87,6 +89,24 @@ public class OfficialPdf {
         pdf.add(date);
         pdf.close();
         return out.toByteArray();
+    }
+
+    private static void addFigure(Document pdf, OfficialDocument.Figure fig, CjkFonts.Faces f) {
+        try {
+            com.lowagie.text.Image image = com.lowagie.text.Image.getInstance(fig.png());
+            float width = Math.min(fig.widthMillimetres() * MM, pdf.right() - pdf.left());
+            image.scaleToFit(width, 10_000);
+            image.setAlignment(com.lowagie.text.Image.MIDDLE);
+            pdf.add(image);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        if (fig.caption() != null) {
+            Paragraph caption = text(LINE, fig.caption(), new Font(f.heading(), 12));
+            caption.setAlignment(Element.ALIGN_CENTER);
+            caption.setSpacingAfter(6);
+            pdf.add(caption);
+        }
     }
 
     /** A paragraph whose lines break as Chinese text should. */

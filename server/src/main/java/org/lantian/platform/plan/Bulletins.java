@@ -64,13 +64,16 @@ public class Bulletins {
     private final Divisions divisions;
     private final OfficialPdf pdf;
     private final OfficialDocx docx;
+    private final org.lantian.platform.documents.ChartImages charts;
     private final Actors actors;
     private final AuditLog audit;
     private final Clock clock;
 
     Bulletins(JdbcClient jdbc, AirQualityPeriods periods, Assessment assessment, Plans plans, Progress progress, CountyScores scores,
               Instructions instructions,
-              Divisions divisions, OfficialPdf pdf, OfficialDocx docx, Actors actors, AuditLog audit, Clock clock) {
+              Divisions divisions, OfficialPdf pdf, OfficialDocx docx, org.lantian.platform.documents.ChartImages charts, Actors actors,
+              AuditLog audit, Clock clock) {
+        this.charts = charts;
         this.jdbc = jdbc;
         this.periods = periods;
         this.assessment = assessment;
@@ -207,6 +210,14 @@ public class Bulletins {
                 plain(r.figures().compositeIndex()), signed(r.figures().indexChangePercent()), place(r.indexImprovementRank()),
                 plain(r.figures().concentrations().get(Pollutant.PM2_5)), signed(r.figures().pm25ChangePercent()), place(r.pm25ImprovementRank()))).toList(),
                 Set.of(0, 2, 3, 4, 5, 6, 7));
+        if (ranking.stream().anyMatch(r -> r.figures().compositeIndex() != null)) {
+            Map<String, BigDecimal> index = new java.util.LinkedHashMap<>();
+            ranking.forEach(r -> index.put(r.figures().name(), r.figures().compositeIndex()));
+            Set<String> bottom = new java.util.HashSet<>(ranking.subList(Math.max(0, ranking.size() - 3), ranking.size()).stream()
+                    .map(r -> r.figures().name()).toList());
+            doc.figure("图 1　各县（市、区）空气质量综合指数（" + from + " 至 " + to + "，红色为后三位）",
+                    charts.bars("各县（市、区）空气质量综合指数 " + from + " 至 " + to, "综合指数（无量纲，越小越好）", index, bottom, "0.00"), 156);
+        }
         if (ranking.size() >= 3) {
             doc.paragraph("综合指数排名后三位：" + names(ranking.subList(ranking.size() - 3, ranking.size())) + "；改善率排名后三位："
                     + names(ranking.stream().filter(r -> r.indexImprovementRank() != null)

@@ -67,10 +67,17 @@ class BulletinTests extends ApiTest {
         String firstIndex = table1.get(0).get(2);
         try (var pdf = Loader.loadPDF(as("city").download("/api/plan/bulletins/preview?day=" + day + "&format=pdf").getBody())) {
             assertThat(new PDFTextStripper().getText(pdf).replaceAll("\\s+", "")).contains("邯郸市大气污染防治工作半月通报", "表1", first + firstIndex,
-                    "邯郸市大气污染防治工作领导小组办公室");
+                    "邯郸市大气污染防治工作领导小组办公室", "图1");
+            java.nio.file.Path shots = java.nio.file.Path.of("target/screenshots");
+            java.nio.file.Files.createDirectories(shots);
+            for (int page = 0; page < Math.min(3, pdf.getNumberOfPages()); page++) {
+                javax.imageio.ImageIO.write(new org.apache.pdfbox.rendering.PDFRenderer(pdf).renderImageWithDPI(page, 80), "png",
+                        shots.resolve("bulletin-" + (page + 1) + ".png").toFile());
+            }
         }
         try (var word = new XWPFDocument(new ByteArrayInputStream(as("city").download("/api/plan/bulletins/preview?day=" + day + "&format=docx").getBody()))) {
-            assertThat(new XWPFWordExtractor(word).getText()).contains("邯郸市大气污染防治工作半月通报", "一、空气质量状况");
+            assertThat(new XWPFWordExtractor(word).getText()).contains("邯郸市大气污染防治工作半月通报", "一、空气质量状况", "图 1");
+            assertThat(word.getAllPictures()).as("the chart").hasSize(1);
             var t1 = word.getTables().get(0);
             assertThat(t1.getRow(1).getCell(1).getText()).isEqualTo(first);
             assertThat(t1.getRow(1).getCell(2).getText()).isEqualTo(firstIndex);
