@@ -1,6 +1,5 @@
 package org.lantian.platform.airquality;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -9,9 +8,6 @@ import java.util.Map;
 
 import org.lantian.platform.forms.FormInput;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -172,10 +168,6 @@ class AirQualityPages {
     ResponseEntity<byte[]> rankingWorkbook(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         byte[] xlsx = RankingWorkbook.write(periods.countyRanking(from, to), from, to);
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("县区空气质量排名_" + from + "_" + to + ".xlsx", StandardCharsets.UTF_8).build().toString())
-                .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-                .body(xlsx);
+        return org.lantian.platform.workbooks.Downloads.workbook("县区空气质量排名_" + from + "_" + to + ".xlsx", xlsx);
     }
 }

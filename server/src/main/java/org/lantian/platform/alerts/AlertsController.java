@@ -8,8 +8,6 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.lantian.platform.identity.Actors;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -161,10 +159,8 @@ class AlertsController {
     @GetMapping("/tickets/{id}/attachments/{attachmentId}")
     ResponseEntity<byte[]> attachment(@PathVariable long id, @PathVariable long attachmentId) {
         Tickets.Attachment a = tickets.attachment(id, attachmentId);
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(a.contentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(a.filename(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
-                .body(tickets.attachmentBytes(id, attachmentId));
+        return org.lantian.platform.workbooks.Downloads.inline(a.filename(), MediaType.parseMediaType(a.contentType()),
+                tickets.attachmentBytes(id, attachmentId));
     }
 
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -211,11 +207,7 @@ class AlertsController {
     ResponseEntity<byte[]> assessmentWorkbook(@RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to) {
         LocalDate[] period = period(from, to);
         byte[] book = AssessmentWorkbook.write(assessment.of(period[0], period[1]), period[0], period[1]);
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("高值推送考核-" + period[0] + ".xlsx", java.nio.charset.StandardCharsets.UTF_8).build().toString())
-                .body(book);
+        return org.lantian.platform.workbooks.Downloads.workbook("高值推送考核-" + period[0] + ".xlsx", book);
     }
 
     record WebhookRequest(String unit, String url, String secret, String reason) {

@@ -156,10 +156,7 @@ class EmergencyController {
     @Operation(summary = "The warning's notice at its latest step as the office issues it (PDF)")
     org.springframework.http.ResponseEntity<byte[]> noticePdf(@PathVariable long id) {
         byte[] pdf = notice.pdf(id);
-        return org.springframework.http.ResponseEntity.ok()
-                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition.inline()
-                        .filename("重污染天气预警通知-" + id + ".pdf", java.nio.charset.StandardCharsets.UTF_8).build().toString())
-                .contentType(org.springframework.http.MediaType.APPLICATION_PDF).body(pdf);
+        return org.lantian.platform.workbooks.Downloads.inline("重污染天气预警通知-" + id + ".pdf", org.springframework.http.MediaType.APPLICATION_PDF, pdf);
     }
 
     @GetMapping("/warnings/{id}/events")
@@ -193,11 +190,8 @@ class EmergencyController {
     @GetMapping("/measures/workbook")
     @Operation(summary = "The measures list at a level as the counties file it (XLSX), the caller's area or one county")
     org.springframework.http.ResponseEntity<byte[]> measuresWorkbook(@RequestParam WarningLevel level, @RequestParam(required = false) String county) {
-        return org.springframework.http.ResponseEntity.ok()
-                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition.attachment()
-                        .filename(level.colour() + "预警应急减排措施清单.xlsx", java.nio.charset.StandardCharsets.UTF_8).build().toString())
-                .contentType(org.springframework.http.MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-                .body(measures.workbook(level, county == null || county.isBlank() ? null : county));
+        return org.lantian.platform.workbooks.Downloads.workbook(level.colour() + "预警应急减排措施清单.xlsx",
+                measures.workbook(level, county == null || county.isBlank() ? null : county));
     }
 
     @GetMapping("/measures/{code}")

@@ -281,11 +281,7 @@ class EnterprisesController {
     }
 
     static org.springframework.http.ResponseEntity<byte[]> xlsx(String filename, byte[] book) {
-        return org.springframework.http.ResponseEntity.ok()
-                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition.attachment()
-                        .filename(filename, java.nio.charset.StandardCharsets.UTF_8).build().toString())
-                .contentType(org.springframework.http.MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-                .body(book);
+        return org.lantian.platform.workbooks.Downloads.workbook(filename, book);
     }
 
     @GetMapping("/map")

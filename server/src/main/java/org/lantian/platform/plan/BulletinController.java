@@ -7,8 +7,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.lantian.platform.alerts.Instructions;
 import org.lantian.platform.documents.OfficialDocument;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
+import org.lantian.platform.workbooks.Downloads;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -96,14 +95,11 @@ class BulletinController {
     }
 
     static ResponseEntity<byte[]> file(String name, Bulletins.Format format, byte[] bytes) {
-        MediaType type = switch (format) {
-            case PDF -> MediaType.APPLICATION_PDF;
-            case DOCX -> MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
-            case XLSX -> MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        String fileName = name + "." + format.name().toLowerCase(java.util.Locale.ROOT);
+        return switch (format) {
+            case PDF -> Downloads.inline(fileName, MediaType.APPLICATION_PDF, bytes);
+            case DOCX -> Downloads.attachment(fileName, Downloads.DOCX, bytes);
+            case XLSX -> Downloads.workbook(fileName, bytes);
         };
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, (format == Bulletins.Format.PDF ? ContentDisposition.inline() : ContentDisposition.attachment())
-                        .filename(name + "." + format.name().toLowerCase(java.util.Locale.ROOT), java.nio.charset.StandardCharsets.UTF_8).build().toString())
-                .contentType(type).body(bytes);
     }
 }

@@ -6,8 +6,7 @@ import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
+import org.lantian.platform.workbooks.Downloads;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -58,11 +57,7 @@ class PlanController {
     @GetMapping("/{year}/workbook")
     @Operation(summary = "The year's plan as its workbook (the projects of the caller's area)")
     ResponseEntity<byte[]> exportPlan(@PathVariable int year) {
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(year + "年大气污染综合治理工作方案.xlsx", java.nio.charset.StandardCharsets.UTF_8).build().toString())
-                .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-                .body(plans.workbook(year));
+        return Downloads.workbook(year + "年大气污染综合治理工作方案.xlsx", plans.workbook(year));
     }
 
     /** An item with where it stands. */

@@ -1,5 +1,6 @@
 /**
  * The office's Excel workbooks (Apache POI), read and written one way for every module: Chinese headers in a
- * row, cells by header, a size limit, and a bold heading. Depends on no other module.
+ * row, cells by header, a size limit, and a bold heading; and every file the platform hands over, with its
+ * Chinese name ({@link org.lantian.platform.workbooks.Downloads}). Depends on no other module.
  */
 package org.lantian.platform.workbooks;
