@@ -93,6 +93,29 @@ public class Assessment {
         return all;
     }
 
+    /** A county's problems of the two kinds the plan's quantified accountability counts (扬尘、露天焚烧量化问责). */
+    public record Causes(String countyCode, int dust, int burning) {
+    }
+
+    /**
+     * Per county, the tickets pushed from {@code from} up to {@code to} whose disposal found construction or road
+     * dust, and those of open burning (fire points, and tickets whose cause was found to be burning), each once.
+     */
+    public List<Causes> causes(LocalDate from, LocalDate to) {
+        Actor actor = actors.current();
+        if (actor.role() == Role.ENTERPRISE) {
+            throw new AccessDenied(actor.username() + " 无权查看办理考核");
+        }
+        return jdbc.sql("""
+                        SELECT county_code, count(*) FILTER (WHERE cause_category = 'DUST'),
+                               count(*) FILTER (WHERE source = 'FIRE_POINT' OR cause_category = 'BURNING')
+                          FROM alerts_ticket WHERE pushed_at >= ? AND pushed_at < ? AND county_code IS NOT NULL AND (? OR county_code = ANY(?))
+                         GROUP BY county_code ORDER BY county_code""")
+                .params(Timestamp.from(from.atStartOfDay(BeijingTime.ZONE).toInstant()), Timestamp.from(to.atStartOfDay(BeijingTime.ZONE).toInstant()),
+                        actor.scope().citywide(), actor.scope().countyArray())
+                .query((rs, n) -> new Causes(rs.getString(1), rs.getInt(2), rs.getInt(3))).list();
+    }
+
     private List<Row> figures(String unitColumn, String condition, List<Object> conditionParams, Timestamp start, Timestamp end,
                               boolean department) {
         List<Object> params = new ArrayList<>(List.of(Timestamp.from(clock.instant()), start, end));

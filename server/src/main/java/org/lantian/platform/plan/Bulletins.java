@@ -248,6 +248,17 @@ public class Bulletins {
                     row.add(x.total().toPlainString());
                     return row;
                 }).toList(), numericFrom(2, header.size(), 0));
+        doc.heading("五、扬尘、露天焚烧量化问责");
+        var version = scores.on(from);
+        var limits = version.rules().accountability();
+        List<CountyScores.Accountable> accountable = scores.accountability(from, to);
+        List<String> named = accountable.stream().filter(a -> a.dustOver() || a.burningOver()).map(CountyScores.Accountable::name).toList();
+        doc.paragraph(limits == null ? "考核规则未设问责阈值。" : "本期扬尘问题达到 " + limits.dust() + " 起、或露天焚烧（含火点）达到 " + limits.burning()
+                + " 起的县（市、区）：" + (named.isEmpty() ? "无" : String.join("、", named)) + "。");
+        doc.table("表 " + (tableCount(doc) + 1) + "　各县（市、区）扬尘、露天焚烧问题数量（本期推送，按处置查明的原因）",
+                List.of("县（市、区）", "扬尘（起）", "露天焚烧（起）", "达到问责条件"), accountable.stream().map(a -> List.of(a.name(),
+                        String.valueOf(a.dust()), String.valueOf(a.burning()),
+                        a.dustOver() && a.burningOver() ? "扬尘、焚烧" : a.dustOver() ? "扬尘" : a.burningOver() ? "焚烧" : "")).toList(), Set.of(1, 2));
         doc.note("说明：空气质量为国家标准方法计算的实况统计，同比为与上年同期比较，正值为上升（变差）；排名中 1 为最好，并列者名次相同。"
                 + "推送办理按推送时间统计；方案进展为截至印发时经市大气办审核的报送。");
         return doc.signedBy(OfficialDocument.CITY_AIR_OFFICE, progress.today());

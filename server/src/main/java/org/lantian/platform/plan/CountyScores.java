@@ -53,7 +53,18 @@ public class CountyScores {
     public record Part(Component key, BigDecimal weight, BigDecimal perItem) {
     }
 
-    public record Rules(List<Part> components, Statement statement, Summons summons) {
+    public record Rules(List<Part> components, Statement statement, Summons summons, Accountability accountability) {
+    }
+
+    /**
+     * 量化问责: a county with at least this many dust problems, or this many open-burning problems, in a
+     * half-month is named in that half-month's bulletin; null, none.
+     */
+    public record Accountability(Integer dust, Integer burning) {
+    }
+
+    /** A county's counts against the thresholds. */
+    public record Accountable(String countyCode, String name, int dust, int burning, boolean dustOver, boolean burningOver) {
     }
 
     public record Statement(int bottom) {
@@ -128,6 +139,9 @@ public class CountyScores {
                         + "）和 0–1000 的分值");
             }
         }
+        if (rules.accountability() != null && (negative(rules.accountability().dust()) || negative(rules.accountability().burning()))) {
+            throw new IllegalArgumentException("rules.accountability：问责阈值应为不小于 1 的整数");
+        }
         if (rules.statement() == null || rules.statement().bottom() < 0 || rules.statement().bottom() > 20
                 || rules.summons() == null || rules.summons().bottom() < 0 || rules.summons().bottom() > 20
                 || rules.summons().worseningMonths() < 0 || rules.summons().worseningMonths() > 3) {
@@ -198,6 +212,21 @@ public class CountyScores {
         return List.copyOf(listed.values());
     }
 
+    /** Each county's dust and open-burning problems of a period against the thresholds of the rules in force at its start. */
+    public List<Accountable> accountability(LocalDate from, LocalDate to) {
+        Accountability limits = on(from).rules().accountability();
+        Map<String, Assessment.Causes> causes = new LinkedHashMap<>();
+        actors.asSystem(() -> assessment.causes(from, to.plusDays(1))).forEach(c -> causes.put(c.countyCode(), c));
+        List<Accountable> rows = new ArrayList<>();
+        for (Division county : divisions.countyLevelUnits()) {
+            Assessment.Causes c = causes.getOrDefault(county.code(), new Assessment.Causes(county.code(), 0, 0));
+            rows.add(new Accountable(county.code(), county.shortName(), c.dust(), c.burning(),
+                    limits != null && limits.dust() != null && c.dust() >= limits.dust(),
+                    limits != null && limits.burning() != null && c.burning() >= limits.burning()));
+        }
+        return rows;
+    }
+
     private List<Listed> bottom(Scored s, int n, String what) {
         int size = s.scores().size();
         return s.scores().stream().filter(x -> n > 0 && x.rank() > size - n)
@@ -238,6 +267,10 @@ public class CountyScores {
             points.put(county.code(), p);
         }
         return points;
+    }
+
+    private static boolean negative(Integer threshold) {
+        return threshold != null && threshold < 1;
     }
 
     /** A place among n turned into points: the first gets the whole weight, the last 1/n of it; no place, nothing. */

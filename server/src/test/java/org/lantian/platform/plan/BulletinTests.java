@@ -145,6 +145,30 @@ class BulletinTests extends ApiTest {
         assertThat(as("wuan").get("/api/plan/bulletins").getBody()).contains("\"id\":" + id);
     }
 
+    @Test
+    void countiesWithTooManyBurningProblemsInTheHalfMonthAreNamed() {
+        LocalDate today = LocalDate.now(clock.withZone(BeijingTime.ZONE));
+        for (int i = 0; i < 2; i++) {
+            JsonNode pushed = Api.json(as("city").post("/api/alerts/tickets", """
+                    {"source": "FIRE_POINT", "title": "秸秆焚烧火点 %d", "lon": 114.19, "lat": 36.70}""".formatted(i)));
+            assertThat(pushed.get("countyCode").asString()).as(pushed.toString()).isEqualTo("130481");
+        }
+        JsonNode doc = Api.json(as("city").get("/api/plan/bulletins/preview?day=" + today));
+        JsonNode table = null;
+        for (JsonNode b : doc.get("blocks")) {
+            if ("Table".equals(b.get("block").asString()) && b.get("caption").asString("").contains("扬尘、露天焚烧问题数量")) {
+                table = b;
+            }
+        }
+        assertThat(table).isNotNull();
+        List<List<String>> rows = rows(table);
+        assertThat(rows).hasSize(20);
+        List<String> wuan = rows.stream().filter(r -> r.get(0).equals("武安市")).findFirst().orElseThrow();
+        assertThat(Integer.parseInt(wuan.get(2))).isGreaterThanOrEqualTo(2);
+        assertThat(wuan.get(3)).contains("焚烧");
+        assertThat(doc.toString()).contains("露天焚烧（含火点）达到 2 起的县（市、区）：").contains("武安市");
+    }
+
     private static JsonNode table(JsonNode doc, String caption) {
         for (JsonNode b : doc.get("blocks")) {
             if ("Table".equals(b.get("block").asString()) && b.get("caption").asString("").startsWith(caption)) {
