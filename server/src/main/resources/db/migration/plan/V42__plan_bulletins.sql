@@ -2,7 +2,7 @@
 -- changed by later data; the instruction that carried it to the counties keeps its read receipts.
 CREATE TABLE plan_bulletin (
     id             bigserial PRIMARY KEY,
-    kind           text        NOT NULL CHECK (kind IN ('HALF_MONTH')),
+    kind           text        NOT NULL CHECK (kind IN ('HALF_MONTH', 'MONTH_STATEMENT', 'QUARTER_SUMMONS')),
     period_from    date        NOT NULL,
     period_to      date        NOT NULL,                 -- inclusive
     title          text        NOT NULL,

@@ -38,26 +38,27 @@ class BulletinController {
     }
 
     @GetMapping("/preview")
-    @Operation(summary = "The bulletin of the half-month holding 'day' from today's data (format: json, pdf, docx, xlsx): city office, departments, viewers")
-    ResponseEntity<?> preview(@RequestParam LocalDate day, @RequestParam(defaultValue = "json") String format) {
-        OfficialDocument document = bulletins.preview(day);
+    @Operation(summary = "The document of a kind (HALF_MONTH bulletin, MONTH_STATEMENT list, QUARTER_SUMMONS list) for the period holding 'day', from today's data (format: json, pdf, docx, xlsx): city office, departments, viewers")
+    ResponseEntity<?> preview(@RequestParam LocalDate day, @RequestParam(defaultValue = "json") String format,
+                              @RequestParam(defaultValue = "HALF_MONTH") Bulletins.Kind kind) {
+        OfficialDocument document = bulletins.preview(kind, day);
         if (format.equals("json")) {
             return ResponseEntity.ok(document);
         }
         return file(document.title() + "（预览）", format(format), bulletins.render(document, format(format)));
     }
 
-    record Issue(LocalDate day) {
+    record Issue(Bulletins.Kind kind, LocalDate day) {
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Issue the bulletin of the (ended) half-month holding 'day' to the 20 counties: city office; once per half-month, kept as issued")
+    @Operation(summary = "Issue the document of a kind (default HALF_MONTH) for the ended period holding 'day' to the 20 counties: city office; once per period, kept as issued")
     Bulletins.Issued issue(@RequestBody Issue issue) {
         if (issue.day() == null) {
             throw new IllegalArgumentException("day：请给出通报所属半月中的任一日期");
         }
-        return bulletins.issue(issue.day());
+        return bulletins.issue(issue.kind() == null ? Bulletins.Kind.HALF_MONTH : issue.kind(), issue.day());
     }
 
     @GetMapping("/{id}")

@@ -33,7 +33,8 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The half-monthly bulletin (半月通报), "既比绝对值又比改善率": for a half-month, the city's air quality, the
+ * The documents the office rules by: the half-monthly bulletin (半月通报), the monthly statement list (月度表态)
+ * and the quarterly summons list (季度约谈). The half-monthly bulletin, "既比绝对值又比改善率": for a half-month, the city's air quality, the
  * counties ranked by composite index and PM2.5 on absolute value and on improvement, the handling of high-value
  * pushes and fire points, and the plan's overdue items; generated for any half-month as a document (PDF, Word,
  * Excel of its tables), and once issued kept as it was and sent to every county through an instruction, whose
@@ -42,7 +43,32 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class Bulletins {
 
-    public enum Kind { HALF_MONTH }
+    /** What is issued: the half-monthly bulletin, the monthly statement list, the quarterly summons list. */
+    public enum Kind {
+        HALF_MONTH("半月通报"), MONTH_STATEMENT("月度表态名单"), QUARTER_SUMMONS("季度约谈名单");
+
+        private final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        /** The period of this kind holding a day, both ends inclusive. */
+        public LocalDate[] periodOf(LocalDate day) {
+            return switch (this) {
+                case HALF_MONTH -> halfMonth(day);
+                case MONTH_STATEMENT -> new LocalDate[] {day.withDayOfMonth(1), day.withDayOfMonth(day.lengthOfMonth())};
+                case QUARTER_SUMMONS -> {
+                    LocalDate first = LocalDate.of(day.getYear(), (day.getMonthValue() - 1) / 3 * 3 + 1, 1);
+                    yield new LocalDate[] {first, first.plusMonths(3).minusDays(1)};
+                }
+            };
+        }
+    }
 
     public enum Format { PDF, DOCX, XLSX }
 
@@ -95,14 +121,27 @@ public class Bulletins {
         return new LocalDate[] {exclusive[0], exclusive[1].minusDays(1)};
     }
 
-    /** The bulletin of the half-month holding {@code day}, from today's data: city office and departments. */
+    /** The half-monthly bulletin of the half-month holding {@code day}, from today's data. */
     public OfficialDocument preview(LocalDate day) {
+        return preview(Kind.HALF_MONTH, day);
+    }
+
+    /** A document of its kind for the period holding {@code day}, from today's data: city office, departments, viewers. */
+    public OfficialDocument preview(Kind kind, LocalDate day) {
         requireReader();
-        LocalDate[] period = halfMonth(day);
+        LocalDate[] period = kind.periodOf(day);
         if (period[0].isAfter(progress.today())) {
-            throw new IllegalArgumentException("from：" + period[0] + " 的半月尚未开始");
+            throw new IllegalArgumentException("day：" + period[0] + " 起的" + kind.label() + "期间尚未开始");
         }
-        return actors.asSystem(() -> halfMonthDocument(period[0], period[1]));
+        return actors.asSystem(() -> document(kind, period[0], period[1]));
+    }
+
+    private OfficialDocument document(Kind kind, LocalDate from, LocalDate to) {
+        return switch (kind) {
+            case HALF_MONTH -> halfMonthDocument(from, to);
+            case MONTH_STATEMENT -> statementDocument(java.time.YearMonth.from(from));
+            case QUARTER_SUMMONS -> summonsDocument(from.getYear(), (from.getMonthValue() - 1) / 3 + 1);
+        };
     }
 
     /** The document in a format. */
@@ -120,32 +159,39 @@ public class Bulletins {
      */
     @Transactional
     public Issued issue(LocalDate day) {
+        return issue(Kind.HALF_MONTH, day);
+    }
+
+    /** Issues a document of its kind for an ended period, once: city office. */
+    @Transactional
+    public Issued issue(Kind kind, LocalDate day) {
         Actor actor = actors.current();
         if (!actor.isCityOffice()) {
             throw new AccessDenied(actor.username() + " 无权印发通报（市大气办）");
         }
-        LocalDate[] period = halfMonth(day);
+        LocalDate[] period = kind.periodOf(day);
         if (!period[1].isBefore(progress.today())) {
             throw new IllegalStateException(period[0] + " 至 " + period[1] + " 尚未结束，结束后再印发（可先预览）");
         }
-        if (jdbc.sql("SELECT count(*) FROM plan_bulletin WHERE kind = 'HALF_MONTH' AND period_from = ?").param(java.sql.Date.valueOf(period[0]))
+        if (jdbc.sql("SELECT count(*) FROM plan_bulletin WHERE kind = ? AND period_from = ?").params(kind.name(), java.sql.Date.valueOf(period[0]))
                 .query(Integer.class).single() > 0) {
-            throw new IllegalStateException(period[0] + " 至 " + period[1] + " 的通报已印发；印发后的通报不再改动");
+            throw new IllegalStateException(period[0] + " 至 " + period[1] + " 的" + kind.label() + "已印发；印发后的文件不再改动");
         }
-        OfficialDocument document = actors.asSystem(() -> halfMonthDocument(period[0], period[1]));
+        OfficialDocument document = actors.asSystem(() -> document(kind, period[0], period[1]));
         Instant now = clock.instant();
         long id = jdbc.sql("""
                         INSERT INTO plan_bulletin (kind, period_from, period_to, title, content, pdf, docx, xlsx, issued_by, issued_at)
-                        VALUES ('HALF_MONTH', ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?) RETURNING id""")
-                .params(java.sql.Date.valueOf(period[0]), java.sql.Date.valueOf(period[1]), document.title() + "（" + document.number() + "）",
+                        VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?) RETURNING id""")
+                .params(kind.name(), java.sql.Date.valueOf(period[0]), java.sql.Date.valueOf(period[1]), document.title() + "（" + document.number() + "）",
                         JSON.writeValueAsString(document), render(document, Format.PDF), render(document, Format.DOCX), render(document, Format.XLSX),
                         actor.username(), Timestamp.from(now))
                 .query(Long.class).single();
         var instruction = instructions.issue("印发：" + document.title() + "（" + document.number() + "）",
-                "现印发" + period[0] + "至" + period[1] + "大气污染防治工作半月通报，请在平台“方案调度 → 通报”查阅（通报 #" + id + "），对照排名和逾期事项抓好整改。",
-                divisions.countyLevelUnits().stream().map(d -> d.code()).toList(), null, "半月通报 #" + id);
+                "现印发" + period[0] + "至" + period[1] + "大气污染防治工作" + kind.label() + "，请在平台“半月通报”页查阅（#" + id + "），对照排名和问题抓好整改。",
+                divisions.countyLevelUnits().stream().map(d -> d.code()).toList(), null, kind.label() + " #" + id);
         jdbc.sql("UPDATE plan_bulletin SET instruction_id = ? WHERE id = ?").params(instruction.id(), id).update();
-        audit.record("plan.bulletin.issued", "bulletin", String.valueOf(id), null, document.number(), Map.of("from", period[0].toString()));
+        audit.record("plan.bulletin.issued", "bulletin", String.valueOf(id), null, document.number(),
+                Map.of("kind", kind.name(), "from", period[0].toString()));
         return find(id);
     }
 
@@ -236,18 +282,7 @@ public class Bulletins {
         doc.heading("三、年度方案任务进展");
         overdue(doc, from.getYear(), to);
         doc.heading("四、考核得分");
-        CountyScores.Scored scored = scores.score(from, to);
-        List<CountyScores.Component> parts = scored.scores().isEmpty() ? List.of() : List.copyOf(scored.scores().get(0).points().keySet());
-        List<String> header = new ArrayList<>(List.of("名次", "县（市、区）"));
-        parts.forEach(c -> header.add(c.label()));
-        header.add("合计");
-        doc.table("表 " + (tableCount(doc) + 1) + "　各县（市、区）考核得分（考核规则第 " + scored.version() + " 版）", header,
-                scored.scores().stream().map(x -> {
-                    List<String> row = new ArrayList<>(List.of(String.valueOf(x.rank()), x.name()));
-                    parts.forEach(c -> row.add(x.points().get(c).toPlainString()));
-                    row.add(x.total().toPlainString());
-                    return row;
-                }).toList(), numericFrom(2, header.size(), 0));
+        scoreTable(doc, scores.score(from, to), "本期");
         doc.heading("五、扬尘、露天焚烧量化问责");
         var version = scores.on(from);
         var limits = version.rules().accountability();
@@ -262,6 +297,61 @@ public class Bulletins {
         doc.note("说明：空气质量为国家标准方法计算的实况统计，同比为与上年同期比较，正值为上升（变差）；排名中 1 为最好，并列者名次相同。"
                 + "推送办理按推送时间统计；方案进展为截至印发时经市大气办审核的报送。");
         return doc.signedBy(OfficialDocument.CITY_AIR_OFFICE, progress.today());
+    }
+
+    /** 月度表态: the bottom of the month's scores speak at the month's dispatch meeting. */
+    OfficialDocument statementDocument(java.time.YearMonth month) {
+        CountyScores.Scored scored = scores.score(month.atDay(1), month.atEndOfMonth());
+        List<CountyScores.Listed> listed = scores.statementList(month);
+        var doc = OfficialDocument.titled("邯郸市大气污染防治工作月度表态名单")
+                .number(month.getYear() + "年" + month.getMonthValue() + "月")
+                .to("各县（市、区）人民政府（管委会）：")
+                .paragraph("根据空气质量考核奖惩办法（考核规则第 " + scored.version() + " 版），" + month.getYear() + "年" + month.getMonthValue()
+                        + "月考核得分排名靠后的县（市、区）在月度调度会上作表态发言：" + (listed.isEmpty() ? "无。"
+                        : String.join("、", listed.stream().map(CountyScores.Listed::name).toList()) + "。"));
+        listedTable(doc, listed);
+        scoreTable(doc, scored, month.getYear() + "年" + month.getMonthValue() + "月");
+        return doc.signedBy(OfficialDocument.CITY_AIR_OFFICE, progress.today());
+    }
+
+    /** 季度约谈: the bottom of the quarter, and the counties worsening month after month, are summoned. */
+    OfficialDocument summonsDocument(int year, int quarter) {
+        LocalDate first = LocalDate.of(year, quarter * 3 - 2, 1);
+        CountyScores.Scored scored = scores.score(first, first.plusMonths(3).minusDays(1));
+        List<CountyScores.Listed> listed = scores.summonsList(year, quarter);
+        var doc = OfficialDocument.titled("邯郸市大气污染防治工作季度约谈名单")
+                .number(year + "年第" + quarter + "季度")
+                .to("各县（市、区）人民政府（管委会）：")
+                .paragraph("根据空气质量考核奖惩办法（考核规则第 " + scored.version() + " 版），对" + year + "年第" + quarter
+                        + "季度考核得分排名靠后、或空气质量综合指数连续同比恶化的县（市、区）政府主要负责同志进行约谈：" + (listed.isEmpty() ? "无。"
+                        : String.join("、", listed.stream().map(CountyScores.Listed::name).toList()) + "。"));
+        listedTable(doc, listed);
+        scoreTable(doc, scored, year + "年第" + quarter + "季度");
+        return doc.signedBy(OfficialDocument.CITY_AIR_OFFICE, progress.today());
+    }
+
+    private static void listedTable(OfficialDocument.Builder doc, List<CountyScores.Listed> listed) {
+        if (!listed.isEmpty()) {
+            List<List<String>> rows = new ArrayList<>();
+            for (int i = 0; i < listed.size(); i++) {
+                rows.add(List.of(String.valueOf(i + 1), listed.get(i).name(), String.join("；", listed.get(i).reasons())));
+            }
+            doc.table("表 1　名单及原因", List.of("序号", "县（市、区）", "原因"), rows, Set.of(0));
+        }
+    }
+
+    private static void scoreTable(OfficialDocument.Builder doc, CountyScores.Scored scored, String period) {
+        List<CountyScores.Component> parts = scored.scores().isEmpty() ? List.of() : List.copyOf(scored.scores().get(0).points().keySet());
+        List<String> header = new ArrayList<>(List.of("名次", "县（市、区）"));
+        parts.forEach(c -> header.add(c.label()));
+        header.add("合计");
+        doc.table("表 " + (tableCount(doc) + 1) + "　" + period + "各县（市、区）考核得分（考核规则第 " + scored.version() + " 版）", header,
+                scored.scores().stream().map(x -> {
+                    List<String> row = new ArrayList<>(List.of(String.valueOf(x.rank()), x.name()));
+                    parts.forEach(c -> row.add(x.points().get(c).toPlainString()));
+                    row.add(x.total().toPlainString());
+                    return row;
+                }).toList(), numericFrom(2, header.size(), 0));
     }
 
     private void overdue(OfficialDocument.Builder doc, int year, LocalDate asOf) {

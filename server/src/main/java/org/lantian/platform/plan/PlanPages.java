@@ -210,24 +210,31 @@ class PlanPages {
     }
 
     @GetMapping("/plan/bulletins")
-    String bulletins(@RequestParam(required = false) java.time.LocalDate day, Model model) {
+    String bulletins(@RequestParam(required = false) java.time.LocalDate day, @RequestParam(defaultValue = "HALF_MONTH") Bulletins.Kind kind,
+                     Model model) {
         model.addAttribute("issued", bulletins.list());
+        model.addAttribute("kinds", Bulletins.Kind.values());
+        model.addAttribute("kind", kind);
         Actor me = actors.current();
         if (me.role() != org.lantian.platform.identity.Role.COUNTY) {
-            java.time.LocalDate shown = day != null ? day : progress.today().minusDays(15);
-            java.time.LocalDate[] period = Bulletins.halfMonth(shown);
+            java.time.LocalDate shown = day != null ? day : switch (kind) {
+                case HALF_MONTH -> progress.today().minusDays(15);
+                case MONTH_STATEMENT -> progress.today().minusMonths(1);
+                case QUARTER_SUMMONS -> progress.today().minusMonths(3);
+            };
+            java.time.LocalDate[] period = kind.periodOf(shown);
             model.addAttribute("day", shown);
             model.addAttribute("period", period);
-            model.addAttribute("document", bulletins.preview(shown));
+            model.addAttribute("document", bulletins.preview(kind, shown));
             model.addAttribute("issuable", me.isCityOffice() && period[1].isBefore(progress.today())
-                    && bulletins.list().stream().noneMatch(b -> b.from().equals(period[0])));
+                    && bulletins.list().stream().noneMatch(b -> b.kind() == kind && b.from().equals(period[0])));
         }
         return "plan/bulletins";
     }
 
     @PostMapping("/plan/bulletins")
-    String issueBulletin(@RequestParam java.time.LocalDate day) {
-        return "redirect:/plan/bulletins/" + bulletins.issue(day).id();
+    String issueBulletin(@RequestParam java.time.LocalDate day, @RequestParam(defaultValue = "HALF_MONTH") Bulletins.Kind kind) {
+        return "redirect:/plan/bulletins/" + bulletins.issue(kind, day).id();
     }
 
     @PostMapping("/plan/bulletins/{id}/read")

@@ -169,6 +169,41 @@ class BulletinTests extends ApiTest {
         assertThat(doc.toString()).contains("露天焚烧（含火点）达到 2 起的县（市、区）：").contains("武安市");
     }
 
+    @Test
+    void theMonthlyStatementAndQuarterlySummonsListsAreDocumentsOfTheirOwn() throws Exception {
+        LocalDate day = LocalDate.now(clock.withZone(BeijingTime.ZONE)).minusDays(1);
+        java.time.YearMonth month = java.time.YearMonth.from(day);
+        JsonNode statement = Api.json(as("city").get("/api/plan/bulletins/preview?kind=MONTH_STATEMENT&day=" + day));
+        assertThat(statement.get("title").asString()).isEqualTo("邯郸市大气污染防治工作月度表态名单");
+        assertThat(statement.get("number").asString()).isEqualTo(month.getYear() + "年" + month.getMonthValue() + "月");
+        List<String> listed = new ArrayList<>();
+        Api.json(as("city").get("/api/plan/statements?month=" + month)).forEach(l -> listed.add(l.get("name").asString()));
+        assertThat(statement.toString()).contains(listed.isEmpty() ? "作表态发言：无。" : "作表态发言：" + String.join("、", listed) + "。");
+        JsonNode scored = Api.json(as("city").get("/api/plan/scores?from=" + month.atDay(1) + "&to=" + month.atEndOfMonth()));
+        List<List<String>> scoreRows = rows(table(statement, listed.isEmpty() ? "表 1" : "表 2"));
+        assertThat(scoreRows).hasSize(20);
+        for (int i = 0; i < 20; i++) {
+            JsonNode s = scored.get("scores").get(i);
+            assertThat(scoreRows.get(i).get(1)).isEqualTo(s.get("name").asString());
+            assertThat(scoreRows.get(i).get(scoreRows.get(i).size() - 1)).isEqualTo(s.get("total").decimalValue().setScale(2, java.math.RoundingMode.UNNECESSARY)
+                    .toPlainString());
+        }
+        JsonNode summons = Api.json(as("city").get("/api/plan/bulletins/preview?kind=QUARTER_SUMMONS&day=" + day));
+        assertThat(summons.get("number").asString()).isEqualTo(day.getYear() + "年第" + ((day.getMonthValue() - 1) / 3 + 1) + "季度");
+
+        var issued = as("city").post("/api/plan/bulletins", "{\"kind\": \"MONTH_STATEMENT\", \"day\": \"2025-11-10\"}");
+        assertThat(issued.getStatusCode().value()).as(issued.getBody()).isEqualTo(201);
+        assertThat(Api.json(issued).get("from").asString()).isEqualTo("2025-11-01");
+        assertThat(Api.json(issued).get("to").asString()).isEqualTo("2025-11-30");
+        assertThat(Api.json(as("city").post("/api/plan/bulletins", "{\"kind\": \"MONTH_STATEMENT\", \"day\": \"2025-11-30\"}")).get("detail")
+                .asString()).contains("月度表态名单已印发");
+        long id = Api.json(issued).get("id").asLong();
+        try (var word = new XWPFDocument(new ByteArrayInputStream(as("hanshan").download("/api/plan/bulletins/" + id + "/file?format=docx").getBody()))) {
+            assertThat(new XWPFWordExtractor(word).getText()).contains("邯郸市大气污染防治工作月度表态名单", "2025年11月");
+        }
+        assertThat(as("city").get("/api/plan/bulletins/preview?kind=WEEKLY&day=" + day).getStatusCode().value()).isEqualTo(400);
+    }
+
     private static JsonNode table(JsonNode doc, String caption) {
         for (JsonNode b : doc.get("blocks")) {
             if ("Table".equals(b.get("block").asString()) && b.get("caption").asString("").startsWith(caption)) {
