@@ -168,6 +168,6 @@ class AirQualityPages {
     ResponseEntity<byte[]> rankingWorkbook(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         byte[] xlsx = RankingWorkbook.write(periods.countyRanking(from, to), from, to);
-        return org.lantian.platform.workbooks.Downloads.workbook("县区空气质量排名_" + from + "_" + to + ".xlsx", xlsx);
+        return org.lantian.platform.files.Downloads.workbook("县区空气质量排名_" + from + "_" + to + ".xlsx", xlsx);
     }
 }

@@ -128,11 +128,11 @@ class AlertsController {
         return tickets.report(id, report, uploads(photos));
     }
 
-    static List<Tickets.Upload> uploads(List<MultipartFile> files) throws IOException {
-        List<Tickets.Upload> uploads = new java.util.ArrayList<>();
+    static List<org.lantian.platform.files.Upload> uploads(List<MultipartFile> files) throws IOException {
+        List<org.lantian.platform.files.Upload> uploads = new java.util.ArrayList<>();
         for (MultipartFile f : files == null ? List.<MultipartFile>of() : files) {
             if (!f.isEmpty()) {
-                uploads.add(EvidenceFiles.read(f));
+                uploads.add(org.lantian.platform.files.EvidenceFiles.read(f));
             }
         }
         return uploads;
@@ -147,7 +147,7 @@ class AlertsController {
     @PostMapping(path = "/tickets/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Add a photo or file (JPEG, PNG, WebP, PDF; ≤ 10 MB) as evidence")
     Tickets.Attachment attach(@PathVariable long id, @RequestPart("file") MultipartFile file) throws IOException {
-        Tickets.Upload upload = EvidenceFiles.read(file);
+        org.lantian.platform.files.Upload upload = org.lantian.platform.files.EvidenceFiles.read(file);
         return tickets.attach(id, upload.filename(), upload.contentType(), upload.bytes());
     }
 
@@ -159,7 +159,7 @@ class AlertsController {
     @GetMapping("/tickets/{id}/attachments/{attachmentId}")
     ResponseEntity<byte[]> attachment(@PathVariable long id, @PathVariable long attachmentId) {
         Tickets.Attachment a = tickets.attachment(id, attachmentId);
-        return org.lantian.platform.workbooks.Downloads.inline(a.filename(), MediaType.parseMediaType(a.contentType()),
+        return org.lantian.platform.files.Downloads.inline(a.filename(), MediaType.parseMediaType(a.contentType()),
                 tickets.attachmentBytes(id, attachmentId));
     }
 
@@ -207,7 +207,7 @@ class AlertsController {
     ResponseEntity<byte[]> assessmentWorkbook(@RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to) {
         LocalDate[] period = period(from, to);
         byte[] book = AssessmentWorkbook.write(assessment.of(period[0], period[1]), period[0], period[1]);
-        return org.lantian.platform.workbooks.Downloads.workbook("高值推送考核-" + period[0] + ".xlsx", book);
+        return org.lantian.platform.files.Downloads.workbook("高值推送考核-" + period[0] + ".xlsx", book);
     }
 
     record WebhookRequest(String unit, String url, String secret, String reason) {

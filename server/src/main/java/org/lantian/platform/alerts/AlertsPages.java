@@ -134,7 +134,7 @@ class AlertsPages {
         return "redirect:/alerts/tickets/" + id;
     }
 
-    private static List<Tickets.Upload> uploads(List<MultipartFile> photos) {
+    private static List<org.lantian.platform.files.Upload> uploads(List<MultipartFile> photos) {
         try {
             return AlertsController.uploads(photos);
         } catch (IOException e) {
@@ -147,7 +147,7 @@ class AlertsPages {
             throw new IllegalArgumentException("请选择要上传的照片或文件");
         }
         try {
-            Tickets.Upload upload = EvidenceFiles.read(file);
+            org.lantian.platform.files.Upload upload = org.lantian.platform.files.EvidenceFiles.read(file);
             return tickets.attach(id, upload.filename(), upload.contentType(), upload.bytes());
         } catch (IOException e) {
             throw new IllegalArgumentException("文件读取失败：" + e.getMessage());

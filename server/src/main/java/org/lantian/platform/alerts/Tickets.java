@@ -466,14 +466,10 @@ public class Tickets {
         return reported;
     }
 
-    /** A file as it arrives with a report. */
-    public record Upload(String filename, String contentType, byte[] bytes) {
-    }
-
     /** 反馈 with its photos, in one step: the files are the report's evidence, or nothing is stored. */
     @Transactional
-    public Ticket report(long id, Report report, List<Upload> evidence) {
-        for (Upload file : evidence) {
+    public Ticket report(long id, Report report, List<org.lantian.platform.files.Upload> evidence) {
+        for (org.lantian.platform.files.Upload file : evidence) {
             attach(id, file.filename(), file.contentType(), file.bytes());
         }
         return report(id, report);
@@ -541,12 +537,12 @@ public class Tickets {
         if (bytes == null || bytes.length == 0) {
             throw new IllegalArgumentException("file: 文件为空");
         }
-        String name = EvidenceFiles.cleanName(filename);
-        if (bytes.length > EvidenceFiles.MAX_BYTES) {
+        String name = org.lantian.platform.files.EvidenceFiles.cleanName(filename);
+        if (bytes.length > org.lantian.platform.files.EvidenceFiles.MAX_BYTES) {
             throw new IllegalArgumentException("file: 文件“" + name + "”超过 10 MB");
         }
         // the bytes decide the type, not the client's word for it
-        String type = EvidenceFiles.typeOf(bytes).orElseThrow(() -> new IllegalArgumentException(
+        String type = org.lantian.platform.files.EvidenceFiles.typeOf(bytes).orElseThrow(() -> new IllegalArgumentException(
                 "file: 文件“" + name + "”不是 JPEG、PNG、WebP 图片或 PDF 文档"));
         Instant now = clock.instant();
         // the owner's files are evidence for its next report; the office's accompany the push (unless the city owns it)

@@ -156,7 +156,7 @@ class EmergencyController {
     @Operation(summary = "The warning's notice at its latest step as the office issues it (PDF)")
     org.springframework.http.ResponseEntity<byte[]> noticePdf(@PathVariable long id) {
         byte[] pdf = notice.pdf(id);
-        return org.lantian.platform.workbooks.Downloads.inline("重污染天气预警通知-" + id + ".pdf", org.springframework.http.MediaType.APPLICATION_PDF, pdf);
+        return org.lantian.platform.files.Downloads.inline("重污染天气预警通知-" + id + ".pdf", org.springframework.http.MediaType.APPLICATION_PDF, pdf);
     }
 
     @GetMapping("/warnings/{id}/events")
@@ -190,7 +190,7 @@ class EmergencyController {
     @GetMapping("/measures/workbook")
     @Operation(summary = "The measures list at a level as the counties file it (XLSX), the caller's area or one county")
     org.springframework.http.ResponseEntity<byte[]> measuresWorkbook(@RequestParam WarningLevel level, @RequestParam(required = false) String county) {
-        return org.lantian.platform.workbooks.Downloads.workbook(level.colour() + "预警应急减排措施清单.xlsx",
+        return org.lantian.platform.files.Downloads.workbook(level.colour() + "预警应急减排措施清单.xlsx",
                 measures.workbook(level, county == null || county.isBlank() ? null : county));
     }
 

@@ -281,7 +281,7 @@ class EnterprisesController {
     }
 
     static org.springframework.http.ResponseEntity<byte[]> xlsx(String filename, byte[] book) {
-        return org.lantian.platform.workbooks.Downloads.workbook(filename, book);
+        return org.lantian.platform.files.Downloads.workbook(filename, book);
     }
 
     @GetMapping("/map")

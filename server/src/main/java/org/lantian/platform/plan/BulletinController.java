@@ -7,7 +7,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.lantian.platform.alerts.Instructions;
 import org.lantian.platform.documents.OfficialDocument;
-import org.lantian.platform.workbooks.Downloads;
+import org.lantian.platform.files.Downloads;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

@@ -1,4 +1,4 @@
-package org.lantian.platform.workbooks;
+package org.lantian.platform.files;
 
 import java.nio.charset.StandardCharsets;
 

@@ -1,4 +1,4 @@
-package org.lantian.platform.alerts;
+package org.lantian.platform.files;
 
 import java.io.IOException;
 import java.util.Optional;
@@ -9,16 +9,16 @@ import org.springframework.web.multipart.MultipartFile;
  * What a photo or document really is, from its first bytes, never from what the client says it is (an HTML
  * or SVG page sent "as PNG" would otherwise be served back as one); and its size checked before it is read.
  */
-final class EvidenceFiles {
+public final class EvidenceFiles {
 
-    static final long MAX_BYTES = 10L * 1024 * 1024;
-    static final int MAX_NAME = 200;
+    public static final long MAX_BYTES = 10L * 1024 * 1024;
+    public static final int MAX_NAME = 200;
 
     private EvidenceFiles() {
     }
 
     /** The type the bytes are: JPEG, PNG, WebP or PDF; empty for anything else. */
-    static Optional<String> typeOf(byte[] bytes) {
+    public static Optional<String> typeOf(byte[] bytes) {
         if (starts(bytes, 0xFF, 0xD8, 0xFF)) {
             return Optional.of("image/jpeg");
         }
@@ -36,7 +36,7 @@ final class EvidenceFiles {
     }
 
     /** A file name fit to store and show: no control characters or path, at most {@link #MAX_NAME} characters. */
-    static String cleanName(String name) {
+    public static String cleanName(String name) {
         String cleaned = name == null ? "" : name.replaceAll("[\\p{Cntrl}]", "").replaceAll(".*[/\\\\]", "").strip();
         if (cleaned.isEmpty()) {
             return "附件";
@@ -45,11 +45,11 @@ final class EvidenceFiles {
     }
 
     /** An uploaded part as evidence: its declared size checked before a byte is read into memory. */
-    static Tickets.Upload read(MultipartFile file) throws IOException {
+    public static Upload read(MultipartFile file) throws IOException {
         if (file.getSize() > MAX_BYTES) {
             throw new IllegalArgumentException("文件“" + cleanName(file.getOriginalFilename()) + "”超过 10 MB");
         }
-        return new Tickets.Upload(file.getOriginalFilename(), file.getContentType(), file.getBytes());
+        return new Upload(file.getOriginalFilename(), file.getContentType(), file.getBytes());
     }
 
     private static boolean starts(byte[] bytes, int... prefix) {
