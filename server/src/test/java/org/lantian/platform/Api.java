@@ -59,6 +59,19 @@ public final class Api {
         return client.post().uri(path).contentType(MediaType.MULTIPART_FORM_DATA).body(parts).retrieve().toEntity(String.class);
     }
 
+    /** A multipart form: text fields as they are, files as (name, bytes) pairs under their field. */
+    public ResponseEntity<String> form(String path, java.util.Map<String, String> fields, String fileField, java.util.Map<String, byte[]> files) {
+        var parts = new LinkedMultiValueMap<String, Object>();
+        fields.forEach(parts::add);
+        files.forEach((name, bytes) -> parts.add(fileField, new ByteArrayResource(bytes) {
+            @Override
+            public String getFilename() {
+                return name;
+            }
+        }));
+        return client.post().uri(path).contentType(MediaType.MULTIPART_FORM_DATA).body(parts).retrieve().toEntity(String.class);
+    }
+
     public static JsonNode json(ResponseEntity<String> response) {
         return JSON.readTree(response.getBody());
     }

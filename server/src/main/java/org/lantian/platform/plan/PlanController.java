@@ -100,6 +100,34 @@ class PlanController {
         return progress.report(kind(kind), id, report);
     }
 
+    @PostMapping(value = "/{kind}/{id}/reports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Report progress with evidence files (parts: percent, value, done, text, files ≤ 5 × 10 MB; JPEG, PNG, WebP, PDF)")
+    Progress.Report reportWithFiles(@PathVariable String kind, @PathVariable long id, @RequestParam(required = false) Integer percent,
+                                    @RequestParam(required = false) java.math.BigDecimal value, @RequestParam(required = false) Boolean done,
+                                    @RequestParam String text, @RequestParam(required = false) List<MultipartFile> files) throws IOException {
+        return progress.report(kind(kind), id, new Progress.NewReport(percent, value, done, text), uploads(files));
+    }
+
+    /** The parts of a form as uploads, each one's declared size checked before it is read. */
+    static List<org.lantian.platform.files.Upload> uploads(List<MultipartFile> files) throws IOException {
+        List<org.lantian.platform.files.Upload> uploads = new java.util.ArrayList<>();
+        if (files != null) {
+            for (MultipartFile f : files) {
+                if (!f.isEmpty()) {
+                    uploads.add(org.lantian.platform.files.EvidenceFiles.read(f));
+                }
+            }
+        }
+        return uploads;
+    }
+
+    @GetMapping("/reports/{id}/files/{fileId}")
+    @Operation(summary = "A file filed with a report (as the report: a county its own)")
+    ResponseEntity<byte[]> reportFile(@PathVariable long id, @PathVariable long fileId) {
+        var f = progress.file(id, fileId);
+        return Downloads.inline(f.filename(), MediaType.parseMediaType(f.contentType()), f.bytes());
+    }
+
     @GetMapping("/{kind}/{id}/reports")
     @Operation(summary = "The reports on an item (a county: its own)")
     List<Progress.Report> reports(@PathVariable String kind, @PathVariable long id) {

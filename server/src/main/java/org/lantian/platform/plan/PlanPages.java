@@ -149,7 +149,8 @@ class PlanPages {
 
     @PostMapping("/plan/{kind}/{id}/reports")
     String report(@PathVariable String kind, @PathVariable long id, @RequestParam Map<String, String> typed,
-                  jakarta.servlet.http.HttpServletResponse response, Model model) {
+                  @RequestParam(required = false) List<MultipartFile> files, jakarta.servlet.http.HttpServletResponse response, Model model)
+            throws java.io.IOException {
         PlanItems.Kind k = PlanController.kind(kind);
         FormInput form = new FormInput(typed);
         Integer percent = k == PlanItems.Kind.TARGET ? null : form.integer("percent", "完成进度", 0, 100);
@@ -157,7 +158,8 @@ class PlanPages {
                 ? form.decimal("value", "目前数值", java.math.BigDecimal.valueOf(-999_999_999), java.math.BigDecimal.valueOf(999_999_999), "9500") : null;
         if (!form.hasErrors()) {
             try {
-                progress.report(k, id, new Progress.NewReport(percent, value, "on".equals(typed.get("done")), form.text("text")));
+                progress.report(k, id, new Progress.NewReport(percent, value, "on".equals(typed.get("done")), form.text("text")),
+                        PlanController.uploads(files));
                 return "redirect:/plan/" + kind + "/" + id;
             } catch (IllegalArgumentException | IllegalStateException | AccessDenied e) {
                 form.refused(e);

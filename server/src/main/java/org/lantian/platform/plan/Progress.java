@@ -52,8 +52,15 @@ public class Progress {
 
     /** A unit's report on an item and its review. */
     public record Report(long id, PlanItems.Kind kind, long itemId, String unit, String unitName, Integer percent, BigDecimal value, boolean done,
-                         String text, String reportedBy, Instant reportedAt, Review review, String reviewedBy, Instant reviewedAt, String reviewNote) {
+                         String text, String reportedBy, Instant reportedAt, Review review, String reviewedBy, Instant reviewedAt, String reviewNote,
+                         List<Evidence> files) {
     }
+
+    /** A file filed with a report. */
+    public record Evidence(long id, String filename, String contentType, int size) {
+    }
+
+    static final int MAX_FILES = 5;
 
     /** What a unit reports. */
     public record NewReport(Integer percent, BigDecimal value, Boolean done, String text) {
@@ -101,6 +108,42 @@ public class Progress {
 
     @Transactional
     public Report report(PlanItems.Kind kind, long itemId, NewReport r) {
+        return report(kind, itemId, r, List.of());
+    }
+
+    /** A report with its evidence (photos, scans: JPEG, PNG, WebP or PDF, each ≤ 10 MB, at most 5), taken together or not at all. */
+    @Transactional
+    public Report report(PlanItems.Kind kind, long itemId, NewReport r, List<org.lantian.platform.files.Upload> evidence) {
+        if (evidence.size() > MAX_FILES) {
+            throw new IllegalArgumentException("files：每次报送最多 " + MAX_FILES + " 个附件");
+        }
+        List<Object[]> files = new java.util.ArrayList<>();
+        for (var f : evidence) {
+            String name = org.lantian.platform.files.EvidenceFiles.cleanName(f.filename());
+            if (f.bytes().length > org.lantian.platform.files.EvidenceFiles.MAX_BYTES) {
+                throw new IllegalArgumentException("files：“" + name + "”超过 10 MB");
+            }
+            String type = org.lantian.platform.files.EvidenceFiles.typeOf(f.bytes())
+                    .orElseThrow(() -> new IllegalArgumentException("files：“" + name + "”不是照片（JPEG、PNG、WebP）或 PDF"));
+            files.add(new Object[] {name, type, f.bytes()});
+        }
+        Report stored = reportOnly(kind, itemId, r);
+        for (Object[] f : files) {
+            jdbc.sql("INSERT INTO plan_report_file (report_id, filename, content_type, size, bytes) VALUES (?, ?, ?, ?, ?)")
+                    .params(stored.id(), f[0], f[1], ((byte[]) f[2]).length, f[2]).update();
+        }
+        return find(stored.id());
+    }
+
+    /** A file of a report the actor may read: its name, type and bytes. */
+    public org.lantian.platform.files.Upload file(long reportId, long fileId) {
+        find(reportId);
+        return jdbc.sql("SELECT filename, content_type, bytes FROM plan_report_file WHERE id = ? AND report_id = ?").params(fileId, reportId)
+                .query((rs, n) -> new org.lantian.platform.files.Upload(rs.getString(1), rs.getString(2), rs.getBytes(3))).optional()
+                .orElseThrow(() -> new NotFound("附件 " + fileId));
+    }
+
+    private Report reportOnly(PlanItems.Kind kind, long itemId, NewReport r) {
         Actor actor = actors.current();
         String unit = unitOf(actor);
         if (unit == null || unit.isBlank()) {
@@ -134,7 +177,7 @@ public class Progress {
                 .query(Long.class).single();
         audit.record("plan.reported", kind.name().toLowerCase(java.util.Locale.ROOT), String.valueOf(itemId),
                 actor.countyCode(), null, Map.of("unit", unit, "done", String.valueOf(done)));
-        return find(id);
+        return jdbc.sql("SELECT * FROM plan_report WHERE id = ?").param(id).query((rs, n) -> map(rs)).single();
     }
 
     /** Accepts or returns a pending report: city office; a return says why. */
@@ -260,6 +303,11 @@ public class Progress {
         }
     }
 
+    private List<Evidence> evidence(long reportId) {
+        return jdbc.sql("SELECT id, filename, content_type, size FROM plan_report_file WHERE report_id = ? ORDER BY id").param(reportId)
+                .query((rs, n) -> new Evidence(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4))).list();
+    }
+
     private Object item(PlanItems.Kind kind, long itemId) {
         return switch (kind) {
             case TASK -> plans.task(itemId);
@@ -273,6 +321,6 @@ public class Progress {
         return new Report(rs.getLong("id"), PlanItems.Kind.valueOf(rs.getString("item_kind")), rs.getLong("item_id"), rs.getString("unit"),
                 unitName(rs.getString("unit")), (Integer) rs.getObject("percent"), rs.getBigDecimal("value"), rs.getBoolean("done"), rs.getString("text"),
                 rs.getString("reported_by"), rs.getTimestamp("reported_at").toInstant(), Review.valueOf(rs.getString("review")),
-                rs.getString("reviewed_by"), reviewed == null ? null : reviewed.toInstant(), rs.getString("review_note"));
+                rs.getString("reviewed_by"), reviewed == null ? null : reviewed.toInstant(), rs.getString("review_note"), evidence(rs.getLong("id")));
     }
 }

@@ -70,6 +70,20 @@ class PlanProgressTests extends ApiTest {
         assertThat(Api.json(done).get("detail").asString()).startsWith("percent：");
         assertThat(as("viewer").post("/api/plan/tasks/" + later + "/reports", "{\"percent\": 90, \"text\": \"x\"}").getStatusCode().value()).isEqualTo(403);
 
+        // evidence with a report: a photo is kept, a page pretending to be one is refused by name
+        byte[] png = java.util.Base64.getDecoder().decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
+        var fake = as("sthjj").form("/api/plan/tasks/" + later + "/reports", java.util.Map.of("percent", "96", "text", "现场照片"), "files",
+                java.util.Map.of("现场.png", "<html>not a photo</html>".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(Api.json(fake).get("detail").asString()).isEqualTo("files：“现场.png”不是照片（JPEG、PNG、WebP）或 PDF");
+        JsonNode withPhoto = Api.json(as("sthjj").form("/api/plan/tasks/" + later + "/reports", java.util.Map.of("percent", "96", "text", "现场照片"),
+                "files", java.util.Map.of("现场.png", png)));
+        assertThat(withPhoto.get("files")).hasSize(1);
+        String file = "/api/plan/reports/" + withPhoto.get("id").asLong() + "/files/" + withPhoto.get("files").get(0).get("id").asLong();
+        var photo = as("city").download(file);
+        assertThat(photo.getHeaders().getContentType().toString()).isEqualTo("image/png");
+        assertThat(photo.getBody()).isEqualTo(png);
+        assertThat(as("wuan").download(file).getStatusCode().value()).as("another unit's report").isEqualTo(404);
+
         // a county reports on its own project, sees its own reports only, and cannot reach another county's project
         JsonNode projects = Api.json(as("wuan").get("/api/plan/" + year + "/projects"));
         long project = projects.get(0).get("item").get("id").asLong();
@@ -82,7 +96,7 @@ class PlanProgressTests extends ApiTest {
         as("hanshan").post("/api/plan/tasks/" + later + "/reports", "{\"percent\": 50, \"text\": \"邯山区落实情况\"}");
         assertThat(Api.json(as("wuan").get("/api/plan/tasks/" + later + "/reports"))).isEmpty();
         assertThat(Api.json(as("hanshan").get("/api/plan/tasks/" + later + "/reports"))).hasSize(1);
-        assertThat(Api.json(as("city").get("/api/plan/tasks/" + later + "/reports"))).hasSize(3);
+        assertThat(Api.json(as("city").get("/api/plan/tasks/" + later + "/reports"))).hasSize(4);
 
         // a reported target: its lead unit reports the value, the board shows it against the expected
         JsonNode board = Api.json(as("city").get("/api/plan/" + year + "/targets"));
