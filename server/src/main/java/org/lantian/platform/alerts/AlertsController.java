@@ -129,13 +129,7 @@ class AlertsController {
     }
 
     static List<org.lantian.platform.files.Upload> uploads(List<MultipartFile> files) throws IOException {
-        List<org.lantian.platform.files.Upload> uploads = new java.util.ArrayList<>();
-        for (MultipartFile f : files == null ? List.<MultipartFile>of() : files) {
-            if (!f.isEmpty()) {
-                uploads.add(org.lantian.platform.files.EvidenceFiles.read(f));
-            }
-        }
-        return uploads;
+        return org.lantian.platform.files.EvidenceFiles.readAll(files);
     }
 
     @PostMapping("/tickets/{id}/return")

@@ -52,6 +52,17 @@ public final class EvidenceFiles {
         return new Upload(file.getOriginalFilename(), file.getContentType(), file.getBytes());
     }
 
+    /** The non-empty parts of a form as uploads, each one's declared size checked before it is read. */
+    public static java.util.List<Upload> readAll(java.util.List<MultipartFile> files) throws IOException {
+        java.util.List<Upload> uploads = new java.util.ArrayList<>();
+        for (MultipartFile f : files == null ? java.util.List.<MultipartFile>of() : files) {
+            if (!f.isEmpty()) {
+                uploads.add(read(f));
+            }
+        }
+        return uploads;
+    }
+
     private static boolean starts(byte[] bytes, int... prefix) {
         if (bytes.length < prefix.length) {
             return false;

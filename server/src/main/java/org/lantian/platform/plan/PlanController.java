@@ -105,20 +105,8 @@ class PlanController {
     Progress.Report reportWithFiles(@PathVariable String kind, @PathVariable long id, @RequestParam(required = false) Integer percent,
                                     @RequestParam(required = false) java.math.BigDecimal value, @RequestParam(required = false) Boolean done,
                                     @RequestParam String text, @RequestParam(required = false) List<MultipartFile> files) throws IOException {
-        return progress.report(kind(kind), id, new Progress.NewReport(percent, value, done, text), uploads(files));
-    }
-
-    /** The parts of a form as uploads, each one's declared size checked before it is read. */
-    static List<org.lantian.platform.files.Upload> uploads(List<MultipartFile> files) throws IOException {
-        List<org.lantian.platform.files.Upload> uploads = new java.util.ArrayList<>();
-        if (files != null) {
-            for (MultipartFile f : files) {
-                if (!f.isEmpty()) {
-                    uploads.add(org.lantian.platform.files.EvidenceFiles.read(f));
-                }
-            }
-        }
-        return uploads;
+        return progress.report(kind(kind), id, new Progress.NewReport(percent, value, done, text),
+                org.lantian.platform.files.EvidenceFiles.readAll(files));
     }
 
     @GetMapping("/reports/{id}/files/{fileId}")

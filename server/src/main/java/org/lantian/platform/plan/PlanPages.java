@@ -159,7 +159,7 @@ class PlanPages {
         if (!form.hasErrors()) {
             try {
                 progress.report(k, id, new Progress.NewReport(percent, value, "on".equals(typed.get("done")), form.text("text")),
-                        PlanController.uploads(files));
+                        org.lantian.platform.files.EvidenceFiles.readAll(files));
                 return "redirect:/plan/" + kind + "/" + id;
             } catch (IllegalArgumentException | IllegalStateException | AccessDenied e) {
                 form.refused(e);
