@@ -8,3 +8,12 @@ CREATE TABLE plan_report_file (
     bytes        bytea       NOT NULL
 );
 CREATE INDEX plan_report_file_report ON plan_report_file (report_id);
+
+-- The monthly call for reports: once per unit and month.
+CREATE TABLE plan_report_call (
+    unit           text        NOT NULL,
+    month          date        NOT NULL,   -- its first day
+    sent_at        timestamptz NOT NULL,
+    instruction_id bigint,
+    PRIMARY KEY (unit, month)
+);

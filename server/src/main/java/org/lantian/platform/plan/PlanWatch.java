@@ -23,7 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
  * item not done, and, once a task or project is overdue, an instruction to its lead unit (a project's: its
  * county) to finish it and report. Each is said once per item. Items overdue for longer than
  * {@code lantian.plan.overdue-lookback-days} (30) when first seen are not announced: an old plan loaded today is
- * not news.
+ * not news. And once a month, from the {@code lantian.plan.report-day}, the units that have reported nothing that
+ * month are called to.
  */
 @Component
 class PlanWatch {
@@ -36,9 +37,12 @@ class PlanWatch {
     private final Clock clock;
     private final int remindDays;
     private final int lookbackDays;
+    private final int reportDay;
 
     PlanWatch(JdbcClient jdbc, Plans plans, Progress progress, Instructions instructions, Actors actors, Clock clock,
-              @Value("${lantian.plan.remind-days:7}") int remindDays, @Value("${lantian.plan.overdue-lookback-days:30}") int lookbackDays) {
+              @Value("${lantian.plan.remind-days:7}") int remindDays, @Value("${lantian.plan.overdue-lookback-days:30}") int lookbackDays,
+              @Value("${lantian.plan.report-day:25}") int reportDay) {
+        this.reportDay = reportDay;
         this.jdbc = jdbc;
         this.plans = plans;
         this.progress = progress;
@@ -49,8 +53,12 @@ class PlanWatch {
         this.lookbackDays = lookbackDays;
     }
 
-    /** What one pass said: reminders and overdue instructions issued. */
-    record Pass(int reminders, int overdue) {
+    /** What one pass said: reminders and overdue instructions issued, and units called to report for the month. */
+    record Pass(int reminders, int overdue, int called) {
+
+        Pass(int reminders, int overdue) {
+            this(reminders, overdue, 0);
+        }
     }
 
     @Scheduled(fixedDelayString = "${lantian.plan.watch-interval:1h}", initialDelayString = "${lantian.plan.watch-interval:1h}")
@@ -89,8 +97,56 @@ class PlanWatch {
                     }
                 }
             }
-            return new Pass(reminders, overdue);
+            return new Pass(reminders, overdue, calls(today));
         });
+    }
+
+    /**
+     * The monthly schedule: from {@code lantian.plan.report-day} (the 25th) of a month, each unit with items of
+     * this year's plan still open that has reported nothing this month is called, once, to report its progress.
+     */
+    int callForReports(LocalDate today) {
+        return actors.asSystem(() -> calls(today));
+    }
+
+    private int calls(LocalDate today) {
+        if (today.getDayOfMonth() < reportDay || plans.plans().stream().noneMatch(p -> p.year() == today.getYear())) {
+            return 0;
+        }
+        int year = today.getYear();
+        LocalDate month = today.withDayOfMonth(1);
+        Map<String, Progress.State> states = progress.states(year, today);
+        Map<String, Integer> open = new java.util.TreeMap<>();
+        for (PlanItems.Task t : plans.tasks(year)) {
+            if (states.get(Progress.key(PlanItems.Kind.TASK, t.id())).status() != ItemStatus.DONE) {
+                instructable(t.leadUnits()).forEach(u -> open.merge(u, 1, Integer::sum));
+            }
+        }
+        for (PlanItems.Project p : plans.projects(year)) {
+            if (states.get(Progress.key(PlanItems.Kind.PROJECT, p.id())).status() != ItemStatus.DONE) {
+                open.merge(p.countyCode(), 1, Integer::sum);
+            }
+        }
+        java.util.Set<String> reported = new java.util.HashSet<>(jdbc.sql("SELECT DISTINCT unit FROM plan_report WHERE reported_at >= ?")
+                .param(Timestamp.from(month.atStartOfDay(org.lantian.standards.BeijingTime.ZONE).toInstant())).query(String.class).list());
+        int called = 0;
+        for (var unit : open.entrySet()) {
+            if (reported.contains(unit.getKey())) {
+                continue;
+            }
+            int fresh = jdbc.sql("INSERT INTO plan_report_call (unit, month, sent_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
+                    .params(unit.getKey(), java.sql.Date.valueOf(month), Timestamp.from(clock.instant())).update();
+            if (fresh == 0) {
+                continue;
+            }
+            var instruction = instructions.issue("请报送 " + month.getMonthValue() + " 月方案任务进展",
+                    year + " 年度方案中本单位负责的 " + unit.getValue() + " 项任务或项目尚未完成，本月尚未报送进展。请于月底前在平台“方案调度”逐项报送。",
+                    List.of(unit.getKey()), month.plusMonths(1).atStartOfDay(org.lantian.standards.BeijingTime.ZONE).toInstant(), "方案调度：月度报送");
+            jdbc.sql("UPDATE plan_report_call SET instruction_id = ? WHERE unit = ? AND month = ?")
+                    .params(instruction.id(), unit.getKey(), java.sql.Date.valueOf(month)).update();
+            called++;
+        }
+        return called;
     }
 
     private boolean announce(PlanItems.Kind kind, long id, LocalDate deadline, Progress.State s, List<String> units, String what, LocalDate today) {

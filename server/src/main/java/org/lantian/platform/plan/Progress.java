@@ -261,6 +261,13 @@ public class Progress {
         return states;
     }
 
+    /** The value of a target's accepted report before its latest one; null when there is none. */
+    BigDecimal previousAcceptedValue(long targetId) {
+        return jdbc.sql("""
+                        SELECT value FROM plan_report WHERE item_kind = 'TARGET' AND item_id = ? AND review = 'ACCEPTED'
+                         ORDER BY reported_at DESC, id DESC OFFSET 1 LIMIT 1""").param(targetId).query(BigDecimal.class).optional().orElse(null);
+    }
+
     static String key(PlanItems.Kind kind, long id) {
         return kind.name() + ":" + id;
     }

@@ -26,9 +26,24 @@ import org.springframework.stereotype.Service;
 @Service
 public class TargetBoard {
 
-    /** A target with its value now, what was expected by today, whether it is on course, and where the value came from. */
-    public record Line(PlanItems.Target target, BigDecimal value, BigDecimal expected, Boolean onCourse, String basis, Progress.State state) {
+    /**
+     * A target with its value now, what was expected by today, whether it is on course, where the value came from,
+     * and its trend: the value {@link #TREND_DAYS} days earlier (a register's) or at the report before (a unit's).
+     */
+    public record Line(PlanItems.Target target, BigDecimal value, BigDecimal expected, Boolean onCourse, String basis, Progress.State state,
+                       BigDecimal previous, String previousBasis) {
+
+        /** Up, down or flat against the previous value, as a word for the page; null without one. */
+        public String trend() {
+            if (value == null || previous == null) {
+                return null;
+            }
+            int c = value.compareTo(previous);
+            return c > 0 ? "上升" : c < 0 ? "下降" : "持平";
+        }
     }
+
+    static final int TREND_DAYS = 30;
 
     private final Plans plans;
     private final Progress progress;
@@ -73,10 +88,24 @@ public class TargetBoard {
                 value = null;
                 basis = t.source().label() + "：暂无数据";
             }
+            BigDecimal previous = null;
+            String previousBasis = null;
+            try {
+                if (t.source() == TargetSource.REPORTED) {
+                    previous = progress.previousAcceptedValue(t.id());
+                    previousBasis = previous == null ? null : "上一次审核的报送";
+                } else if (t.source() != TargetSource.VOCS_PROJECTS_DONE && !upTo.minusDays(TREND_DAYS).isBefore(LocalDate.of(year, 1, 1))) {
+                    LocalDate earlier = upTo.minusDays(TREND_DAYS);
+                    previous = actors.asSystem(() -> live(t.source(), year, earlier));
+                    previousBasis = "截至 " + earlier;
+                }
+            } catch (RuntimeException unavailable) {
+                previous = null;
+            }
             BigDecimal expected = expected(t, year, today);
             Boolean onCourse = value == null ? null : t.comparison() == PlanItems.Comparison.AT_LEAST ? value.compareTo(expected) >= 0
                     : value.compareTo(expected) <= 0;
-            lines.add(new Line(t, value, expected, onCourse, basis, state));
+            lines.add(new Line(t, value, expected, onCourse, basis, state, previous, previousBasis));
         }
         return lines;
     }

@@ -45,7 +45,8 @@ class PlanProgressTests extends ApiTest {
         PlanWatch.Pass pass = watch.watch();
         assertThat(pass.overdue()).isEqualTo(1);
         assertThat(pass.reminders()).isEqualTo(1);
-        assertThat(watch.watch()).isEqualTo(new PlanWatch.Pass(0, 0));
+        PlanWatch.Pass again = watch.watch();
+        assertThat(again.reminders() + again.overdue()).as("said once").isZero();
         var instruction = jdbc.sql("""
                         SELECT i.title, i.body, t.unit FROM plan_notice n JOIN alerts_instruction i ON i.id = n.instruction_id
                           JOIN alerts_instruction_target t ON t.instruction_id = i.id WHERE n.item_kind = 'TASK' AND n.item_id = ? AND n.kind = 'OVERDUE'""")
@@ -54,6 +55,13 @@ class PlanProgressTests extends ApiTest {
         assertThat(instruction.get(1)).contains("已逾期 5 天", "尚无经审核的进展");
         assertThat(instruction.get(2)).isEqualTo("市生态环境局");
         assertThat(Api.json(as("sthjj").get("/api/alerts/instructions")).toString()).contains("方案事项逾期：任务“测试任务一”");
+
+        // the monthly call: from the 25th, each unit with open items and nothing reported this month, once
+        LocalDate callDay = today.withDayOfMonth(Math.max(25, today.getDayOfMonth()));
+        int called = pass.called() + watch.callForReports(callDay);   // from the 25th the first pass has called them already
+        assertThat(called).as("市生态环境局 for its tasks, 武安市 for its project").isEqualTo(2);
+        assertThat(watch.callForReports(callDay)).isZero();
+        assertThat(watch.callForReports(today.withDayOfMonth(24))).as("before the 25th nobody is called").isZero();
 
         // reports: the lead department reports, the city office reviews
         long first = Api.json(as("sthjj").post("/api/plan/tasks/" + later + "/reports", "{\"percent\": 10, \"text\": \"已制定方案\"}")).get("id").asLong();
@@ -110,6 +118,12 @@ class PlanProgressTests extends ApiTest {
         assertThat(line.get("value").decimalValue()).isEqualByComparingTo("9500");
         assertThat(line.get("expected").decimalValue()).isEqualByComparingTo(TargetBoard.expected(new PlanItems.Target(0, year, 1, "", 
                 new java.math.BigDecimal("10000"), "辆次", PlanItems.Comparison.AT_LEAST, today.plusDays(20), TargetSource.REPORTED, ""), year, today));
+        long more = Api.json(as("sthjj").post("/api/plan/targets/" + checks + "/reports", "{\"value\": 9800, \"text\": \"累计路检 9800 辆次\"}"))
+                .get("id").asLong();
+        as("city").post("/api/plan/reports/" + more + "/review", "{\"accept\": true}");
+        JsonNode trended = Api.json(as("city").get("/api/plan/" + year + "/targets")).get(0);
+        assertThat(trended.get("previous").decimalValue()).isEqualByComparingTo("9500");
+        assertThat(trended.get("value").decimalValue()).isEqualByComparingTo("9800");
         assertThat(board.get(1).get("target").get("source").asString()).isEqualTo("WHITELIST_SIZE");
         assertThat(board.get(1).get("value").isNull()).as("live from the register").isFalse();
 
