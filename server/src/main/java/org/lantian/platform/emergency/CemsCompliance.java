@@ -19,9 +19,6 @@ import org.lantian.platform.identity.Actors;
 import org.lantian.standards.BeijingTime;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Compliance from the stacks' online monitors (CEMS): each outlet's hourly emission during a warning against
@@ -61,9 +58,11 @@ public class CemsCompliance {
         this.margin = BigDecimal.valueOf(100 + marginPercent, 2);
     }
 
-    /** Judged after the packet is committed, in a transaction of its own: a judgement that fails never costs the gateway a packet. */
-    @TransactionalEventListener(fallbackExecution = true)
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    /**
+     * Judged after the packet is committed, off the gateway's writer thread and in a transaction of its own, as
+     * the alert detection judges the gateway's events: a judgement never slows or costs the gateway a packet.
+     */
+    @org.springframework.modulith.events.ApplicationModuleListener
     void on(DeviceEvents.StackHour hour) {
         try {
             actors.asSystem(() -> check(hour.mn(), hour.hourStart()));

@@ -127,8 +127,13 @@ class PlanWatch {
                 open.merge(p.countyCode(), 1, Integer::sum);
             }
         }
-        java.util.Set<String> reported = new java.util.HashSet<>(jdbc.sql("SELECT DISTINCT unit FROM plan_report WHERE reported_at >= ?")
-                .param(Timestamp.from(month.atStartOfDay(org.lantian.standards.BeijingTime.ZONE).toInstant())).query(String.class).list());
+        java.util.Set<String> reported = new java.util.HashSet<>(jdbc.sql("""
+                        SELECT DISTINCT unit FROM plan_report r WHERE reported_at >= ?
+                           AND ((item_kind = 'TASK' AND item_id IN (SELECT id FROM plan_task WHERE year = ?))
+                             OR (item_kind = 'PROJECT' AND item_id IN (SELECT id FROM plan_project WHERE year = ?))
+                             OR (item_kind = 'TARGET' AND item_id IN (SELECT id FROM plan_target WHERE year = ?)))""")
+                .params(Timestamp.from(month.atStartOfDay(org.lantian.standards.BeijingTime.ZONE).toInstant()), year, year, year)
+                .query(String.class).list());
         int called = 0;
         for (var unit : open.entrySet()) {
             if (reported.contains(unit.getKey())) {
