@@ -14,8 +14,10 @@
     hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
   const hourFormat = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', month: '2-digit', day: '2-digit', hour: '2-digit',
     minute: '2-digit', hour12: false });
+  // charts draw in pixels: on a 4K wall everything is drawn twice as large, as the page's text is
+  const px = n => Math.round(n * Math.max(1, window.innerWidth / 1920));
   const text = (id, value) => { $(id).textContent = value === null || value === undefined ? '—' : value; };
-  const dark = { textStyle: { color: '#e6eef7', fontSize: 14 } };
+  const dark = () => ({ textStyle: { color: '#e6eef7', fontSize: px(14) } });
   const map = echarts.init($('screen-map'));
   const trend = echarts.init($('trend'));
   const ranking = echarts.init($('ranking'));
@@ -110,17 +112,17 @@
     const counties = new Map(((d.now && d.now.counties) || []).map(c => [c.name, c]));
     const hot = (stations || []).filter(s => s.aqi !== null && s.aqi > 200);
     map.setOption({
-      ...dark,
-      visualMap: { type: 'piecewise', pieces: levels, seriesIndex: 0, left: 10, bottom: 10, textStyle: { color: '#e6eef7', fontSize: 13 } },
+      ...dark(),
+      visualMap: { type: 'piecewise', pieces: levels, seriesIndex: 0, left: px(10), bottom: px(10), itemWidth: px(20), itemHeight: px(14), textStyle: { color: '#e6eef7', fontSize: px(13) } },
       geo: { map: 'handan', roam: false, label: { show: false }, itemStyle: { borderColor: '#0b1a2c', borderWidth: 1.5, areaColor: '#233' } },
       series: [
         { type: 'map', geoIndex: 0, data: geo.features.map(f => {
             const c = counties.get(f.properties.name);
             return { name: f.properties.name, value: c && c.aqi !== null ? c.aqi : NaN };
           }) },
-        { type: 'effectScatter', coordinateSystem: 'geo', symbolSize: 14, rippleEffect: { scale: 3, brushType: 'stroke' },
+        { type: 'effectScatter', coordinateSystem: 'geo', symbolSize: px(14), rippleEffect: { scale: 3, brushType: 'stroke' },
           itemStyle: { color: '#ff3b3b' }, data: hot.map(s => ({ name: s.name, value: [Number(s.lon), Number(s.lat), s.aqi] })) },
-        { ...lantianMapNames(geo), label: { show: true, formatter: '{b}', fontSize: 14, color: '#fff', textBorderColor: '#000', textBorderWidth: 3 } }
+        { ...lantianMapNames(geo), label: { show: true, formatter: '{b}', fontSize: px(14), color: '#fff', textBorderColor: '#000', textBorderWidth: px(3) } }
       ]
     }, true);
   };
@@ -128,11 +130,12 @@
   const renderTrend = d => {
     const points = lantianTime.withGaps(d.last72Hours.filter(h => h.aqi !== null).map(h => [lantianTime.x(h.hourEnd), h.aqi]), 3600 * 1000);
     trend.setOption({
-      ...dark,
-      title: { text: '全市 AQI · 近 72 小时（北京时间）', textStyle: { color: '#4fb3ff', fontSize: 15 } },
-      grid: { left: 50, right: 16, top: 56, bottom: 30 },
-      xAxis: { ...lantianTime.axis(), axisLine: { lineStyle: { color: '#8fa6bf' } } },
-      yAxis: { type: 'value', name: 'AQI（无量纲）', nameTextStyle: { color: '#8fa6bf', align: 'left' }, axisLabel: { color: '#8fa6bf' },
+      ...dark(),
+      title: { text: '全市 AQI · 近 72 小时（北京时间）', textStyle: { color: '#4fb3ff', fontSize: px(15) } },
+      grid: { left: px(50), right: px(16), top: px(56), bottom: px(30) },
+      xAxis: { ...lantianTime.axis(), axisLabel: { ...lantianTime.axis().axisLabel, color: '#8fa6bf', fontSize: px(12) },
+               axisLine: { lineStyle: { color: '#8fa6bf' } } },
+      yAxis: { type: 'value', name: 'AQI（无量纲）', nameTextStyle: { color: '#8fa6bf', align: 'left', fontSize: px(12) }, axisLabel: { color: '#8fa6bf', fontSize: px(12) },
                splitLine: { lineStyle: { color: '#1d3654' } } },
       visualMap: { show: false, dimension: 1, pieces: levels.map(l => ({ gt: l.gt, lte: l.lte, color: l.color })) },
       series: [{ type: 'line', showSymbol: false, connectNulls: false, data: points }],
@@ -143,19 +146,20 @@
   const renderRanking = d => {
     const rows = d.ranking.slice().reverse();
     ranking.setOption({
-      ...dark,
-      title: { text: '各县（市、区）本年综合指数排名', textStyle: { color: '#4fb3ff', fontSize: 15 } },
-      grid: { left: 90, right: 40, top: 40, bottom: 40 },
-      xAxis: { type: 'value', name: '综合指数（无量纲）', nameLocation: 'middle', nameGap: 24, nameTextStyle: { color: '#8fa6bf' },
-               axisLabel: { color: '#8fa6bf' }, splitLine: { lineStyle: { color: '#1d3654' } } },
-      yAxis: { type: 'category', data: rows.map(r => r.rank + ' ' + r.name), axisLabel: { color: '#e6eef7', fontSize: 11, interval: 0 } },
+      ...dark(),
+      title: { text: '各县（市、区）本年综合指数排名', textStyle: { color: '#4fb3ff', fontSize: px(15) } },
+      grid: { left: px(90), right: px(40), top: px(40), bottom: px(40) },
+      xAxis: { type: 'value', name: '综合指数（无量纲）', nameLocation: 'middle', nameGap: px(24), nameTextStyle: { color: '#8fa6bf', fontSize: px(12) },
+               axisLabel: { color: '#8fa6bf', fontSize: px(12) }, splitLine: { lineStyle: { color: '#1d3654' } } },
+      yAxis: { type: 'category', data: rows.map(r => r.rank + ' ' + r.name), axisLabel: { color: '#e6eef7', fontSize: px(11), interval: 0 } },
       series: [{ type: 'bar', data: rows.map(r => ({ value: r.compositeIndex, itemStyle: { color: r.rank > d.ranking.length - 3 ? '#ff5a4f' : '#4fb3ff' } })),
-        label: { show: true, position: 'right', color: '#e6eef7', fontSize: 11 } }]
+        label: { show: true, position: 'right', color: '#e6eef7', fontSize: px(11), formatter: p => Number(p.value).toFixed(2) } }]
     }, true);
   };
 
   let version = 0;
   const render = (d, stations) => {
+    lastData = d;
     renderNow(d);
     renderYear(d.year);
     renderPushes(d);
@@ -188,5 +192,9 @@
     source.addEventListener('ticket', soon);
     source.addEventListener('instruction', soon);
   }
-  window.addEventListener('resize', () => { map.resize(); trend.resize(); ranking.resize(); });
+  let lastData = null;
+  window.addEventListener('resize', () => {
+    map.resize(); trend.resize(); ranking.resize();
+    if (lastData) render(lastData, stationsNow);   // the charts' sizes follow the wall's
+  });
 })();
