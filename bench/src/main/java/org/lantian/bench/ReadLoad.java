@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * <pre>
  * java [-Dthink=MS] -cp bench/target/benchmarks.jar org.lantian.bench.ReadLoad URL TOKEN CLIENTS SECONDS PATH [PATH...]
  * </pre>
+ * TOKEN "-" requests without one (the public page).
  */
 public final class ReadLoad {
 
@@ -52,8 +53,7 @@ public final class ReadLoad {
                     for (int i = offset; System.nanoTime() < end; i++) {
                         String path = paths.get(i % paths.size());
                         long start = System.nanoTime();
-                        HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(base + path))
-                                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.discarding());
+                        HttpResponse<Void> response = http.send(request(base + path, token), HttpResponse.BodyHandlers.discarding());
                         if (response.statusCode() != 200) {
                             errors.incrementAndGet();
                         }
@@ -87,5 +87,11 @@ public final class ReadLoad {
         }
         int index = (int) Math.ceil(percent / 100.0 * sorted.size()) - 1;
         return sorted.get(Math.max(index, 0)) / 1000.0;
+    }
+
+    /** A GET with the bearer token, or none for "-". */
+    private static HttpRequest request(String url, String token) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).GET();
+        return (token.equals("-") ? b : b.header("Authorization", "Bearer " + token)).build();
     }
 }

@@ -271,7 +271,7 @@ public class AirQualityNow {
                 result.primary().stream().map(Pollutant::publishedName).toList(), means);
     }
 
-    static String textOn(Integer aqi) {
+    public static String textOn(Integer aqi) {
         return aqi != null && AqiLevel.of(aqi).compareTo(AqiLevel.IV) >= 0 ? "#FFFFFF" : "#1D2733";
     }
 

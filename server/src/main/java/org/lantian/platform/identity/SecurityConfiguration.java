@@ -62,6 +62,8 @@ class SecurityConfiguration {
                         .dispatcherTypeMatchers(jakarta.servlet.DispatcherType.ASYNC).permitAll()
                         .requestMatchers("/login", "/static/**", "/webjars/**", "/favicon.ico",
                                 "/actuator/health", "/actuator/health/**", "/error").permitAll()
+                        // the public page and its data: what they show is public already
+                        .requestMatchers("/public", "/api/public/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole(Role.CITY_OFFICE.name())
                         .requestMatchers(ENTERPRISE_PATHS).authenticated()
                         .anyRequest().access(SecurityConfiguration::notAnEnterprise))

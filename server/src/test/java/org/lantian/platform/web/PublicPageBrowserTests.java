@@ -1,0 +1,42 @@
+package org.lantian.platform.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.lantian.platform.PlatformTest;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The public page on a phone (375×812), without signing in. */
+@PlatformTest
+class PublicPageBrowserTests extends BrowserTest {
+
+    @LocalServerPort
+    int port;
+
+    @Override
+    protected int port() {
+        return port;
+    }
+
+    @Test
+    void aPhoneReadsTheAirNowTheAdviceAndTheCountiesWithoutSigningIn() throws Exception {
+        browser().manage().deleteAllCookies();
+        browser().manage().window().setSize(new Dimension(375, 812));
+        open("/public");
+        assertThat(text("public-city")).contains("首要污染物");
+        assertThat(text("public-advice")).startsWith("建议措施：");
+        assertThat(browser().findElements(By.cssSelector("#public-counties li"))).hasSize(20);
+        long overflowX = (Long) ((org.openqa.selenium.JavascriptExecutor) browser())
+                .executeScript("return document.documentElement.scrollWidth - window.innerWidth");
+        assertThat(overflowX).as("no sideways scrolling on a phone").isLessThanOrEqualTo(0);
+        Files.write(Path.of("target/screenshots/public-375.png"), ((TakesScreenshot) browser()).getScreenshotAs(OutputType.BYTES));
+        browser().manage().window().setSize(new Dimension(1920, 1080));
+    }
+}
