@@ -20,7 +20,6 @@ import org.lantian.standards.aqi.AqiLevel;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
 
@@ -55,6 +54,10 @@ class PublicPages {
 
     static final Duration FRESH_FOR = Duration.ofSeconds(60);
 
+    /** A snapshot and the page made of it, rendered once for every request until the next. */
+    private record Rendered(Snapshot snapshot, String html) {
+    }
+
     private final AirQualityNow now;
     private final AirQualityPeriods periods;
     private final AirQualityTargets targets;
@@ -63,10 +66,14 @@ class PublicPages {
     private final Names names;
     private final Actors actors;
     private final Clock clock;
-    private volatile Snapshot snapshot;
+    private final org.thymeleaf.ITemplateEngine templates;
+    private final org.springframework.context.ApplicationContext context;
+    private volatile Rendered rendered;
 
     PublicPages(AirQualityNow now, AirQualityPeriods periods, AirQualityTargets targets, Forecasts forecasts, Warnings warnings, Names names,
-                Actors actors, Clock clock) {
+                Actors actors, Clock clock, org.thymeleaf.ITemplateEngine templates, org.springframework.context.ApplicationContext context) {
+        this.templates = templates;
+        this.context = context;
         this.now = now;
         this.periods = periods;
         this.targets = targets;
@@ -77,31 +84,46 @@ class PublicPages {
         this.clock = clock;
     }
 
-    @GetMapping("/public")
-    String page(Model model, jakarta.servlet.http.HttpServletResponse response) {
-        response.setHeader("Cache-Control", CacheControl.maxAge(FRESH_FOR).cachePublic().getHeaderValue());
-        model.addAttribute("s", current());
-        return "web/public";
+    @GetMapping(value = "/public", produces = "text/html;charset=UTF-8")
+    @ResponseBody
+    ResponseEntity<String> page(jakarta.servlet.http.HttpServletResponse response) {
+        return ResponseEntity.ok().cacheControl(CacheControl.maxAge(FRESH_FOR).cachePublic()).body(current(response::encodeURL).html());
     }
 
     @GetMapping("/api/public/now")
     @ResponseBody
     ResponseEntity<Snapshot> data() {
-        return ResponseEntity.ok().cacheControl(CacheControl.maxAge(FRESH_FOR).cachePublic()).body(current());
+        return ResponseEntity.ok().cacheControl(CacheControl.maxAge(FRESH_FOR).cachePublic())
+                .body(current(path -> path).snapshot());
     }
 
-    /** The snapshot, rebuilt by one request at most once a minute while the others are served the one before. */
-    Snapshot current() {
-        Snapshot s = snapshot;
-        if (s == null || s.builtAt().plus(FRESH_FOR).isBefore(clock.instant())) {
+    /** The snapshot and its page, rebuilt by one request at most once a minute while the others are served the one before. */
+    private Rendered current(java.util.function.UnaryOperator<String> addresses) {
+        Rendered r = rendered;
+        if (r == null || r.snapshot().builtAt().plus(FRESH_FOR).isBefore(clock.instant())) {
             synchronized (this) {
-                if (snapshot == null || snapshot.builtAt().plus(FRESH_FOR).isBefore(clock.instant())) {
-                    snapshot = actors.asSystem(this::build);
+                if (rendered == null || rendered.snapshot().builtAt().plus(FRESH_FOR).isBefore(clock.instant())) {
+                    Snapshot s = actors.asSystem(this::build);
+                    rendered = new Rendered(s, render(s, addresses));
                 }
-                s = snapshot;
+                r = rendered;
             }
         }
-        return s;
+        return r;
+    }
+
+    /**
+     * The page of a snapshot, rendered once outside the MVC view: the template gets the snapshot, the beans, and
+     * its static files' content-hashed addresses (the response's URL encoding gives them).
+     */
+    private String render(Snapshot s, java.util.function.UnaryOperator<String> addresses) {
+        org.thymeleaf.context.Context page = new org.thymeleaf.context.Context(java.util.Locale.SIMPLIFIED_CHINESE);
+        page.setVariable(org.thymeleaf.spring6.expression.ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
+                new org.thymeleaf.spring6.expression.ThymeleafEvaluationContext(context, null));
+        page.setVariable("s", s);
+        page.setVariable("css", addresses.apply("/static/css/public.css"));
+        page.setVariable("icon", addresses.apply("/static/favicon.svg"));
+        return templates.process("web/public", page);
     }
 
     private Snapshot build() {

@@ -23,6 +23,7 @@ class PublicPageTests {
         assertThat(page.getStatusCode().value()).isEqualTo(200);
         assertThat(page.getHeaders().getCacheControl()).contains("max-age=60").contains("public");
         assertThat(page.getBody()).contains("邯郸空气质量", "各县（市、区）", "建议措施：", "武安市");
+        assertThat(page.getBody()).as("its style by its content-hashed address, cached for a year").containsPattern("/static/css/public-[0-9a-f]{32}\\.css");
         var data = anonymous.get().uri("/api/public/now").retrieve().toEntity(String.class);
         assertThat(data.getStatusCode().value()).isEqualTo(200);
         JsonNode json = JsonMapper.builder().build().readTree(data.getBody());
