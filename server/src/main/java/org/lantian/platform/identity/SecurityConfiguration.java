@@ -78,8 +78,8 @@ class SecurityConfiguration {
                         // a page gets the platform's error page, with its layout and a way back
                         .defaultAccessDeniedHandlerFor((request, response, e) -> response.sendError(HttpStatus.FORBIDDEN.value(),
                                 "本账号无权访问此页面或进行此操作"), request -> true))
-                // token-authenticated calls carry no cookie, so there is no cross-site request to forge
-                .csrf(csrf -> csrf.ignoringRequestMatchers(BearerTokenFilter::hasBearerToken)
+                // token-authenticated calls carry no cookie, and the public's reports no session, so there is nothing to forge
+                .csrf(csrf -> csrf.ignoringRequestMatchers(BearerTokenFilter::hasBearerToken, request -> request.getRequestURI().startsWith("/api/public/"))
                         .csrfTokenRepository(noSessionForApi(api)))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data: blob:; "
