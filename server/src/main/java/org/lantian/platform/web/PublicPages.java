@@ -123,6 +123,7 @@ class PublicPages {
         page.setVariable("s", s);
         page.setVariable("css", addresses.apply("/static/css/public.css"));
         page.setVariable("icon", addresses.apply("/static/favicon.svg"));
+        page.setVariable("reportScript", addresses.apply("/static/js/public-report.js"));
         return templates.process("web/public", page);
     }
 

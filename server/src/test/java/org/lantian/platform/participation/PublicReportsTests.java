@@ -71,6 +71,8 @@ class PublicReportsTests extends ApiTest {
 
     @Test
     void aFloodFromOneAddressIsHeldAtItsRate() {
+        int earlier = jdbc.sql("SELECT count(*) FROM participation_report WHERE remote = '127.0.0.1' AND received_at > now() - interval '1 hour'")
+                .query(Integer.class).single();   // what other tests sent from loopback counts against the same hour
         int accepted = 0;
         int refused = 0;
         for (int i = 0; i < 20; i++) {
@@ -82,7 +84,7 @@ class PublicReportsTests extends ApiTest {
                 refused++;
             }
         }
-        assertThat(accepted).as("loopback already reported once in the other test, or not").isBetween(4, 5);
+        assertThat(accepted).as("5 an hour from one address").isEqualTo(Math.max(0, 5 - earlier));
         assertThat(accepted + refused).isEqualTo(20);
     }
 }

@@ -37,6 +37,16 @@ class PublicPageBrowserTests extends BrowserTest {
                 .executeScript("return document.documentElement.scrollWidth - window.innerWidth");
         assertThat(overflowX).as("no sideways scrolling on a phone").isLessThanOrEqualTo(0);
         Files.write(Path.of("target/screenshots/public-375.png"), ((TakesScreenshot) browser()).getScreenshotAs(OutputType.BYTES));
+
+        // a report from the phone, and its status by the code it gets
+        browser().findElement(By.name("text")).sendKeys("河边有人焚烧垃圾，浓烟很大");
+        browser().findElement(By.id("report-submit")).click();
+        waitUpTo(java.time.Duration.ofSeconds(5)).until(d -> d.findElement(By.id("report-result")).getText().contains("查询码"));
+        String code = text("report-result").replaceAll(".*查询码 ([A-Z0-9]{10}).*", "$1");
+        browser().findElement(By.name("code")).sendKeys(code);
+        browser().findElement(By.cssSelector("#track-form button")).click();
+        waitUpTo(java.time.Duration.ofSeconds(5)).until(d -> d.findElement(By.id("track-result")).getText().contains("已收到"));
+        assertThat(text("track-result")).startsWith("扬尘：已收到");
         browser().manage().window().setSize(new Dimension(1920, 1080));
     }
 }
