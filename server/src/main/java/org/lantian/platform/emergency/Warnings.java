@@ -259,7 +259,7 @@ public class Warnings {
     public List<Span> spans(Warning w, Instant until) {
         Instant end = w.endedAt().isBefore(until) ? w.endedAt() : until;
         List<Span> spans = new java.util.ArrayList<>();
-        List<Event> events = events(w.id());
+        List<Event> events = eventsOf(w.id());
         WarningLevel level = events.stream().filter(e -> e.action() == Action.ISSUED).map(Event::level).findFirst().orElse(w.level());
         Instant cursor = w.startsAt();
         for (Event e : events) {
@@ -294,6 +294,11 @@ public class Warnings {
 
     public List<Event> events(long id) {
         find(id);
+        return eventsOf(id);
+    }
+
+    /** A warning's steps, for a warning already in hand. */
+    private List<Event> eventsOf(long id) {
         return jdbc.sql("SELECT * FROM emergency_warning_event WHERE warning_id = ? ORDER BY id").param(id)
                 .query((rs, n) -> new Event(rs.getTimestamp("at").toInstant(), Action.valueOf(rs.getString("action")),
                         WarningLevel.valueOf(rs.getString("level")), rs.getTimestamp("ends_at").toInstant(), rs.getString("reason"),

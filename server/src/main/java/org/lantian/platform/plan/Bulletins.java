@@ -302,7 +302,7 @@ public class Bulletins {
     /** 月度表态: the bottom of the month's scores speak at the month's dispatch meeting. */
     OfficialDocument statementDocument(java.time.YearMonth month) {
         CountyScores.Scored scored = scores.score(month.atDay(1), month.atEndOfMonth());
-        List<CountyScores.Listed> listed = scores.statementList(month);
+        List<CountyScores.Listed> listed = scores.statementList(month, scored);
         var doc = OfficialDocument.titled("邯郸市大气污染防治工作月度表态名单")
                 .number(month.getYear() + "年" + month.getMonthValue() + "月")
                 .to("各县（市、区）人民政府（管委会）：")
@@ -318,7 +318,7 @@ public class Bulletins {
     OfficialDocument summonsDocument(int year, int quarter) {
         LocalDate first = LocalDate.of(year, quarter * 3 - 2, 1);
         CountyScores.Scored scored = scores.score(first, first.plusMonths(3).minusDays(1));
-        List<CountyScores.Listed> listed = scores.summonsList(year, quarter);
+        List<CountyScores.Listed> listed = scores.summonsList(year, quarter, scored);
         var doc = OfficialDocument.titled("邯郸市大气污染防治工作季度约谈名单")
                 .number(year + "年第" + quarter + "季度")
                 .to("各县（市、区）人民政府（管委会）：")
@@ -367,7 +367,7 @@ public class Bulletins {
             Progress.State s = states.get(Progress.key(PlanItems.Kind.TASK, t.id()));
             if (s.status() == ItemStatus.OVERDUE) {
                 tasks++;
-                rows.add(List.of("任务 " + t.seq() + "：" + shorten(t.target()), String.join("、", t.leadUnits()), t.deadlineText(), percent(s)));
+                rows.add(List.of("任务 " + t.seq() + "：" + PlanItems.oneLine(t.target(), 60), String.join("、", t.leadUnits()), t.deadlineText(), percent(s)));
             }
         }
         for (PlanItems.Project p : plans.projects(year)) {
@@ -457,11 +457,6 @@ public class Bulletins {
 
     private static String names(List<AirQualityPeriods.RankedCounty> ranked, int last) {
         return ranked.size() < last ? "—" : names(ranked.subList(ranked.size() - last, ranked.size()));
-    }
-
-    private static String shorten(String text) {
-        String oneLine = text.replaceAll("\\s+", " ").strip();
-        return oneLine.length() <= 60 ? oneLine : oneLine.substring(0, 59) + "…";
     }
 
     private void requireReader() {

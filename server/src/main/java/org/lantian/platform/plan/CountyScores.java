@@ -172,9 +172,12 @@ public class CountyScores {
 
     /** 月度表态: the bottom of the month's scores. */
     public List<Listed> statementList(YearMonth month) {
-        Version version = on(month.atDay(1));
-        Scored s = score(month.atDay(1), month.atEndOfMonth());
-        return bottom(s, version.rules().statement().bottom(), month + " 月度考核得分");
+        return statementList(month, score(month.atDay(1), month.atEndOfMonth()));
+    }
+
+    /** The month's statement list from its scores, already computed. */
+    List<Listed> statementList(YearMonth month, Scored monthScores) {
+        return bottom(monthScores, on(month.atDay(1)).rules().statement().bottom(), month + " 月度考核得分");
     }
 
     /** 季度约谈: the bottom of the quarter's scores, and the counties whose composite index worsened in each of its last months. */
@@ -183,8 +186,13 @@ public class CountyScores {
             throw new IllegalArgumentException("quarter：应为 1–4");
         }
         YearMonth first = YearMonth.of(year, quarter * 3 - 2);
+        return summonsList(year, quarter, score(first.atDay(1), first.plusMonths(2).atEndOfMonth()));
+    }
+
+    /** The quarter's summons list from its scores, already computed. */
+    List<Listed> summonsList(int year, int quarter, Scored s) {
+        YearMonth first = YearMonth.of(year, quarter * 3 - 2);
         Version version = on(first.atDay(1));
-        Scored s = score(first.atDay(1), first.plusMonths(2).atEndOfMonth());
         Map<String, Listed> listed = new LinkedHashMap<>();
         bottom(s, version.rules().summons().bottom(), year + " 年第 " + quarter + " 季度考核得分").forEach(l -> listed.put(l.countyCode(), l));
         int months = version.rules().summons().worseningMonths();

@@ -10,6 +10,12 @@ public final class PlanItems {
     private PlanItems() {
     }
 
+    /** A text on one line, cut to {@code max} characters with "…" (an item named in a title or a table cell). */
+    static String oneLine(String text, int max) {
+        String oneLine = text.replaceAll("\\s+", " ").strip();
+        return oneLine.length() <= max ? oneLine : oneLine.substring(0, max - 1) + "…";
+    }
+
     /** What a report is about. */
     public enum Kind { TASK, PROJECT, TARGET }
 

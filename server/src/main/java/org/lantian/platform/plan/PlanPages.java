@@ -214,7 +214,8 @@ class PlanPages {
     @GetMapping("/plan/bulletins")
     String bulletins(@RequestParam(required = false) java.time.LocalDate day, @RequestParam(defaultValue = "HALF_MONTH") Bulletins.Kind kind,
                      Model model) {
-        model.addAttribute("issued", bulletins.list());
+        List<Bulletins.Issued> issued = bulletins.list();
+        model.addAttribute("issued", issued);
         model.addAttribute("kinds", Bulletins.Kind.values());
         model.addAttribute("kind", kind);
         Actor me = actors.current();
@@ -229,7 +230,7 @@ class PlanPages {
             model.addAttribute("period", period);
             model.addAttribute("document", bulletins.preview(kind, shown));
             model.addAttribute("issuable", me.isCityOffice() && period[1].isBefore(progress.today())
-                    && bulletins.list().stream().noneMatch(b -> b.kind() == kind && b.from().equals(period[0])));
+                    && issued.stream().noneMatch(b -> b.kind() == kind && b.from().equals(period[0])));
         }
         return "plan/bulletins";
     }
@@ -269,7 +270,7 @@ class PlanPages {
         model.addAttribute("quarter", quarter);
         model.addAttribute("scored", scored);
         model.addAttribute("components", scored.scores().isEmpty() ? List.of() : List.copyOf(scored.scores().get(0).points().keySet()));
-        model.addAttribute("statement", scores.statementList(shown));
+        model.addAttribute("statement", scores.statementList(shown, scored));
         model.addAttribute("summons", scores.summonsList(shown.getYear(), quarter));
         model.addAttribute("version", scores.on(shown.atDay(1)));
         return "plan/scores";

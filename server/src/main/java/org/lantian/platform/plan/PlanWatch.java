@@ -76,7 +76,7 @@ class PlanWatch {
                 for (PlanItems.Task t : plans.tasks(plan.year())) {
                     Progress.State s = states.get(Progress.key(PlanItems.Kind.TASK, t.id()));
                     List<String> units = instructable(t.leadUnits());
-                    String what = "任务“" + t.name() + "”：" + shorten(t.target());
+                    String what = "任务“" + t.name() + "”：" + PlanItems.oneLine(t.target(), 40);
                     if (announce(PlanItems.Kind.TASK, t.id(), t.deadline(), s, units, what, today)) {
                         if (s.status() == ItemStatus.OVERDUE) {
                             overdue++;
@@ -167,12 +167,12 @@ class PlanWatch {
                 return false;
             }
             notice = "OVERDUE";
-            title = "方案事项逾期：" + shorten(what);
+            title = "方案事项逾期：" + PlanItems.oneLine(what, 40);
             body = what + "，完成时限 " + deadline + "，已逾期 " + (-daysLeft) + " 天" + (s.percent() == null ? "，尚无经审核的进展"
                     : "，最近审核的进度 " + s.percent() + "%") + "。请抓紧完成，并在平台“方案调度”报送进展。";
         } else if (daysLeft <= remindDays) {
             notice = "REMINDER";
-            title = "方案事项即将到期：" + shorten(what);
+            title = "方案事项即将到期：" + PlanItems.oneLine(what, 40);
             body = what + "，完成时限 " + deadline + "（还有 " + daysLeft + " 天）" + (s.percent() == null ? "，尚无经审核的进展"
                     : "，最近审核的进度 " + s.percent() + "%") + "。请按时完成并报送进展。";
         } else {
@@ -194,10 +194,5 @@ class PlanWatch {
         List<String> to = new ArrayList<>(units);
         to.remove(Progress.CITY_OFFICE_NAME);
         return to;
-    }
-
-    private static String shorten(String text) {
-        String oneLine = text.replaceAll("\\s+", " ").strip();
-        return oneLine.length() <= 40 ? oneLine : oneLine.substring(0, 39) + "…";
     }
 }
