@@ -111,6 +111,13 @@ public class Instructions {
         return get(id);
     }
 
+    /** How many instructions to the actor's own unit it has not yet confirmed as read. */
+    public int unreadByOwnUnit() {
+        String unit = DutyUnits.of(readable());
+        return unit == null ? 0 : jdbc.sql("SELECT count(*) FROM alerts_instruction_target WHERE unit = ? AND read_at IS NULL")
+                .param(unit).query(Integer.class).single();
+    }
+
     /** 确认已阅: a target unit confirms it has read the instruction (once; later confirmations change nothing). */
     @Transactional
     public Instruction acknowledge(long id) {

@@ -62,8 +62,21 @@ public class Tickets {
                              String origin, String department, Integer disposalMinutes) {
     }
 
-    /** What the owner reports when the disposal is done. */
-    public record Report(CauseCategory causeCategory, String measures, String responders, String note) {
+    /**
+     * What the owner reports when the disposal is done. From the phone it also carries where the phone was
+     * ({@code position}, optional) and the key the phone gave the report ({@code clientKey}, optional): a report
+     * sent again with the same key is the same report and is stored once.
+     */
+    public record Report(CauseCategory causeCategory, String measures, String responders, String note, Position position,
+                         String clientKey) {
+
+        public Report(CauseCategory causeCategory, String measures, String responders, String note) {
+            this(causeCategory, measures, responders, note, null, null);
+        }
+    }
+
+    /** Where a phone was, as its browser measured it: WGS-84 degrees and the radius of doubt in metres. */
+    public record Position(BigDecimal lon, BigDecimal lat, Integer accuracyMetres) {
     }
 
     /** Which tickets to list: all fields optional; {@code from}/{@code to} bound the push time. */
@@ -444,6 +457,12 @@ public class Tickets {
     /** 反馈: the owner reports what was found and done. The first report is what the on-time test uses. */
     @Transactional
     public Ticket report(long id, Report report) {
+        Optional<Ticket> sent = alreadyReported(id, report.clientKey());
+        if (sent.isPresent()) {
+            return sent.get();
+        }
+        String clientKey = checkedClientKey(report.clientKey());
+        Position position = checkedPosition(report.position());
         if (report.causeCategory() == null) {
             throw new IllegalArgumentException("causeCategory：请选择原因类别");
         }
@@ -453,7 +472,8 @@ public class Tickets {
         Timestamp now = Timestamp.from(clock.instant());
         Ticket reported = move(id, Set.of(TicketState.PUSHED, TicketState.RECEIVED, TicketState.DISPOSING, TicketState.RETURNED), TicketState.REPORTED,
                 "reported", report.causeCategory().label() + "：" + report.measures().strip()
-                        + (report.note() == null || report.note().isBlank() ? "" : "（" + report.note().strip() + "）"), false,
+                        + (report.note() == null || report.note().isBlank() ? "" : "（" + report.note().strip() + "）")
+                        + positionNote(id, position), false,
                 "reported_at = ?, first_reported_at = COALESCE(first_reported_at, ?), received_at = COALESCE(received_at, ?), "
                         + "cause_category = ?, measures = ?, responders = ?",
                 now, now, now, report.causeCategory().name(), report.measures().strip(), blankToNull(report.responders()));
@@ -463,12 +483,81 @@ public class Tickets {
                                                                          WHERE ticket_id = :id AND action = 'reported')
                          WHERE ticket_id = :id AND purpose = 'EVIDENCE' AND report_event_id IS NULL""")
                 .param("id", id).update();
+        if (position != null || clientKey != null) {
+            jdbc.sql("""
+                            UPDATE alerts_ticket_event SET lon = ?, lat = ?, accuracy_m = ?, client_key = ?
+                             WHERE id = (SELECT max(id) FROM alerts_ticket_event WHERE ticket_id = ? AND action = 'reported')""")
+                    .params(position == null ? null : position.lon(), position == null ? null : position.lat(),
+                            position == null ? null : position.accuracyMetres(), clientKey, id)
+                    .update();
+        }
         return reported;
+    }
+
+    /**
+     * The ticket as it stands if this actor already sent a report with this key: the phone's second send of a
+     * report whose answer it never saw. A concurrent second send waits on the ticket's lock for the first.
+     */
+    private Optional<Ticket> alreadyReported(long id, String key) {
+        String clientKey = checkedClientKey(key);
+        if (clientKey == null) {
+            return Optional.empty();
+        }
+        lock(id);
+        Optional<Long> ticket = jdbc.sql("SELECT ticket_id FROM alerts_ticket_event WHERE actor = ? AND client_key = ?")
+                .params(actors.current().username(), clientKey).query(Long.class).optional();
+        if (ticket.isPresent() && ticket.get() != id) {
+            throw new IllegalStateException("clientKey：" + clientKey + " 已用于工单 #" + ticket.get() + " 的反馈");
+        }
+        return ticket.map(same -> find(id).orElseThrow());
+    }
+
+    private static String checkedClientKey(String key) {
+        if (key == null || key.isBlank()) {
+            return null;
+        }
+        if (!key.matches("[A-Za-z0-9-]{8,64}")) {
+            throw new IllegalArgumentException("clientKey：应为 8–64 位字母、数字或连字符");
+        }
+        return key;
+    }
+
+    private static Position checkedPosition(Position p) {
+        if (p == null || p.lon() == null && p.lat() == null) {
+            return null;
+        }
+        if (p.lon() == null || p.lat() == null) {
+            throw new IllegalArgumentException("position：经度和纬度须同时填写");
+        }
+        if (p.lon().abs().compareTo(BigDecimal.valueOf(180)) > 0 || p.lat().abs().compareTo(BigDecimal.valueOf(90)) > 0) {
+            throw new IllegalArgumentException("position：经纬度超出范围（" + p.lon() + ", " + p.lat() + "）");
+        }
+        if (p.accuracyMetres() != null && (p.accuracyMetres() < 0 || p.accuracyMetres() > 100_000)) {
+            throw new IllegalArgumentException("position.accuracyMetres：定位精度应在 0–100000 米之间");
+        }
+        return new Position(p.lon().setScale(6, java.math.RoundingMode.HALF_UP), p.lat().setScale(6, java.math.RoundingMode.HALF_UP),
+                p.accuracyMetres());
+    }
+
+    /** The position as the timeline says it, with its distance from the ticket's place where that has one. */
+    private String positionNote(long id, Position p) {
+        if (p == null) {
+            return "";
+        }
+        Ticket t = find(id).orElseThrow();
+        String accuracy = p.accuracyMetres() == null ? "" : "，精度 ±" + p.accuracyMetres() + " 米";
+        String distance = t.lon() == null || t.lat() == null ? "" : "，距点位 " + Math.round(LonLat.metresBetween(
+                p.lon().doubleValue(), p.lat().doubleValue(), t.lon().doubleValue(), t.lat().doubleValue())) + " 米";
+        return "［现场定位 " + p.lon().toPlainString() + ", " + p.lat().toPlainString() + accuracy + distance + "］";
     }
 
     /** 反馈 with its photos, in one step: the files are the report's evidence, or nothing is stored. */
     @Transactional
     public Ticket report(long id, Report report, List<org.lantian.platform.files.Upload> evidence) {
+        Optional<Ticket> sent = alreadyReported(id, report.clientKey());
+        if (sent.isPresent()) {
+            return sent.get(); // its photos came with the first send
+        }
         for (org.lantian.platform.files.Upload file : evidence) {
             attach(id, file.filename(), file.contentType(), file.bytes());
         }

@@ -64,6 +64,8 @@ class SecurityConfiguration {
                                 "/actuator/health", "/actuator/health/**", "/error").permitAll()
                         // the public page and its data: what they show is public already
                         .requestMatchers("/public", "/api/public/**").permitAll()
+                        // the phone app's manifest (fetched without cookies) and service worker: no data in either
+                        .requestMatchers("/m/manifest.webmanifest", "/m/sw.js").permitAll()
                         .requestMatchers("/actuator/**").hasRole(Role.CITY_OFFICE.name())
                         .requestMatchers(ENTERPRISE_PATHS).authenticated()
                         .anyRequest().access(SecurityConfiguration::notAnEnterprise))

@@ -62,10 +62,27 @@ class ParticipationController {
         return reports.intake(waiting);
     }
 
+    record Push(String countyCode) {
+    }
+
     @PostMapping("/api/participation/reports/{id}/push")
-    @Operation(summary = "Push a report to the county that owns its place, photos attached (city office)")
-    Ticket push(@PathVariable long id) {
-        return reports.push(id);
+    @Operation(summary = "Push a report to the county that owns its place (or the countyCode the office names), photos attached (city office)")
+    Ticket push(@PathVariable long id, @RequestBody(required = false) Push push) {
+        return reports.push(id, push == null ? null : push.countyCode());
+    }
+
+    @GetMapping("/api/participation/reports/{id}/photos")
+    @Operation(summary = "A report's photos (city office)")
+    List<PublicReports.Photo> photos(@PathVariable long id) {
+        return reports.photos(id);
+    }
+
+    @GetMapping("/api/participation/reports/{id}/photos/{photoId}")
+    @Operation(summary = "One photo of a report (city office)")
+    org.springframework.http.ResponseEntity<byte[]> photo(@PathVariable long id, @PathVariable long photoId) {
+        PublicReports.Photo p = reports.photos(id).stream().filter(x -> x.id() == photoId).findFirst()
+                .orElseThrow(() -> new org.lantian.platform.monitoring.NotFound("举报 " + id + " 的照片 " + photoId));
+        return org.lantian.platform.files.Downloads.inline(p.filename(), MediaType.parseMediaType(p.contentType()), reports.photoBytes(id, photoId));
     }
 
     record Answer(String answer, Boolean dismiss) {

@@ -153,16 +153,21 @@ public class PublicReports {
                         (Long) rs.getObject("ticket_id"), rs.getString("answer"), rs.getInt("photos"))).list();
     }
 
-    /** Pushes a report to the county that owns its place, through the dispatch module (its photos go with it): city office. */
+    /**
+     * Pushes a report through the dispatch module (its photos go with it): city office. The owner is the county
+     * whose boundary holds the report's position, or {@code countyCode} when the office names it (a report
+     * without a position, whose place the text gives).
+     */
     @Transactional
-    public Ticket push(long id) {
+    public Ticket push(long id, String countyCode) {
         requireCityOffice();
         Intake r = waiting(id);
-        if (r.lon() == null) {
-            throw new IllegalArgumentException("lon、lat：举报没有位置，请核实后人工推送或答复");
+        boolean named = countyCode != null && !countyCode.isBlank();
+        if (r.lon() == null && !named) {
+            throw new IllegalArgumentException("countyCode：举报没有位置，请根据举报内容选择属地县（市、区）后推送，或答复");
         }
         Ticket t = tickets.push(new Tickets.ManualPush(r.category() == Category.BURNING ? TicketSource.FIRE_POINT : TicketSource.MANUAL,
-                "公众举报：" + r.category().label(), r.text(), r.lon(), r.lat(), null, "公众举报 " + r.code(), null,
+                "公众举报：" + r.category().label(), r.text(), r.lon(), r.lat(), named ? countyCode : null, "公众举报 " + r.code(), null,
                 r.category() == Category.BURNING ? null : DISPOSAL_MINUTES));
         jdbc.sql("SELECT filename, content_type, bytes FROM participation_photo WHERE report_id = ? ORDER BY id").param(id)
                 .query(rs -> {
@@ -170,6 +175,23 @@ public class PublicReports {
                 });
         handled(id, Status.PUSHED, t.id(), "已转" + "属地处置，编号 #" + t.id());
         return t;
+    }
+
+    /** A report's photos, without their bytes: city office. */
+    public List<Photo> photos(long id) {
+        requireCityOffice();
+        return jdbc.sql("SELECT id, filename, content_type FROM participation_photo WHERE report_id = ? ORDER BY id").param(id)
+                .query((rs, n) -> new Photo(rs.getLong(1), rs.getString(2), rs.getString(3))).list();
+    }
+
+    /** One photo's bytes: city office. */
+    public byte[] photoBytes(long id, long photoId) {
+        requireCityOffice();
+        return jdbc.sql("SELECT bytes FROM participation_photo WHERE report_id = ? AND id = ?").params(id, photoId).query(byte[].class)
+                .optional().orElseThrow(() -> new NotFound("举报 " + id + " 的照片 " + photoId));
+    }
+
+    public record Photo(long id, String filename, String contentType) {
     }
 
     /** Answers a report (a suggestion, or one that needs no push), or dismisses it: city office; the answer is public. */

@@ -48,5 +48,25 @@ class PublicPageBrowserTests extends BrowserTest {
         waitUpTo(java.time.Duration.ofSeconds(5)).until(d -> d.findElement(By.id("track-result")).getText().contains("已收到"));
         assertThat(text("track-result")).startsWith("扬尘：已收到");
         browser().manage().window().setSize(new Dimension(1920, 1080));
+
+        // the city office reads it in its intake queue and pushes it to the county its text names
+        signIn("city", "lantian2023");
+        open("/participation");
+        var card = browser().findElements(By.cssSelector(".intake")).stream().filter(c -> c.getText().contains("查询码 " + code)).findFirst()
+                .orElseThrow();
+        assertThat(card.getText()).contains("河边有人焚烧垃圾").contains("未提供");
+        screenshot("participation-intake");
+        new org.openqa.selenium.support.ui.Select(card.findElement(By.name("countyCode"))).selectByVisibleText("临漳县");
+        card.findElement(By.cssSelector(".push-form button")).click();
+        waitUpTo(java.time.Duration.ofSeconds(5)).until(d -> d.findElement(By.id("done")).getText().startsWith("已推送为工单 #"));
+        long ticket = Long.parseLong(text("done").replaceAll("\\D", ""));
+        open("/alerts/tickets/" + ticket);
+        assertThat(browser().findElement(By.tagName("h1")).getText()).contains("公众举报：扬尘");
+        assertThat(browser().findElement(By.cssSelector("dl.facts")).getText()).contains("临漳");
+        browser().manage().deleteAllCookies();
+        open("/public");
+        browser().findElement(By.name("code")).sendKeys(code);
+        browser().findElement(By.cssSelector("#track-form button")).click();
+        waitUpTo(java.time.Duration.ofSeconds(5)).until(d -> d.findElement(By.id("track-result")).getText().contains("已转属地处置"));
     }
 }
