@@ -31,6 +31,12 @@ window.lantianAqi = {
     { gt: -1, lte: 50, color: '#00E400', label: '优' }, { gt: 50, lte: 100, color: '#FFFF00', label: '良' },
     { gt: 100, lte: 150, color: '#FF7E00', label: '轻度污染' }, { gt: 150, lte: 200, color: '#FF0000', label: '中度污染' },
     { gt: 200, lte: 300, color: '#99004C', label: '重度污染' }, { gt: 300, color: '#7E0023', label: '严重污染' }],
+  /** The colour of an AQI's level, grey for none. */
+  colourOf: aqi => {
+    if (aqi === null || aqi === undefined) return '#BBBBBB';
+    const level = window.lantianAqi.levels.find(l => aqi > l.gt && (l.lte === undefined || aqi <= l.lte));
+    return level ? level.color : '#BBBBBB';
+  },
   /** The pollutants as published. */
   names: { PM2_5: 'PM2.5', PM10: 'PM10', SO2: 'SO₂', NO2: 'NO₂', O3: 'O₃', CO: 'CO' }
 };

@@ -100,10 +100,15 @@
 
   const renderWarning = d => {
     const w = d.warnings[0];
-    $('warning').hidden = !w;
+    const neighbour = (d.neighbourWarnings || [])[0];
+    $('warning').hidden = !w && !neighbour;
     if (w) {
       $('warning').className = 'screen-warning ' + w.level;
-      $('warning').textContent = w.label + ' · ' + w.area + ' · 至 ' + hourFormat.format(new Date(w.endsAt));
+      $('warning').textContent = w.label + ' · ' + w.area + ' · 至 ' + hourFormat.format(new Date(w.endsAt))
+        + (neighbour ? ' ｜ 邻市：' + neighbour : '');
+    } else if (neighbour) {
+      $('warning').className = 'screen-warning';
+      $('warning').textContent = '邻市预警：' + neighbour;
     }
   };
 
@@ -114,7 +119,8 @@
     map.setOption({
       ...dark(),
       visualMap: { type: 'piecewise', pieces: levels, seriesIndex: 0, left: px(10), bottom: px(10), itemWidth: px(20), itemHeight: px(14), textStyle: { color: '#e6eef7', fontSize: px(13) } },
-      geo: { map: 'handan', roam: false, label: { show: false }, itemStyle: { borderColor: '#0b1a2c', borderWidth: 1.5, areaColor: '#233' } },
+      // zoomed out a little so that the nearest neighbours' stations (Xingtai, Anyang, Puyang) show around the city
+      geo: { map: 'handan', roam: false, zoom: 0.72, label: { show: false }, itemStyle: { borderColor: '#0b1a2c', borderWidth: 1.5, areaColor: '#233' } },
       series: [
         { type: 'map', geoIndex: 0, data: geo.features.map(f => {
             const c = counties.get(f.properties.name);
@@ -122,6 +128,10 @@
           }) },
         { type: 'effectScatter', coordinateSystem: 'geo', symbolSize: px(14), rippleEffect: { scale: 3, brushType: 'stroke' },
           itemStyle: { color: '#ff3b3b' }, data: hot.map(s => ({ name: s.name, value: [Number(s.lon), Number(s.lat), s.aqi] })) },
+        { type: 'scatter', coordinateSystem: 'geo', symbol: 'diamond', symbolSize: px(12), itemStyle: { borderColor: '#e6eef7', borderWidth: 1 },
+          label: { show: true, formatter: p => p.data.label, position: 'right', fontSize: px(12), color: '#8fa6bf' },
+          data: (d.neighbours || []).map(s => ({ name: s.city + ' ' + s.name, value: [Number(s.lon), Number(s.lat), s.aqi],
+            label: s.city + ' ' + (s.aqi === null ? '—' : s.aqi), itemStyle: { color: lantianAqi.colourOf(s.aqi) } })) },
         { ...lantianMapNames(geo), label: { show: true, formatter: '{b}', fontSize: px(14), color: '#fff', textBorderColor: '#000', textBorderWidth: px(3) } }
       ]
     }, true);

@@ -87,6 +87,57 @@ public class NationalNetwork {
         return result;
     }
 
+    /** Whether the loaded station list says where its stations are (lists loaded before V47 do not). */
+    boolean hasStationPositions() {
+        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM airquality_network_station WHERE lon IS NOT NULL)",
+                Boolean.class));
+    }
+
+    /** Fills in the positions of listed stations from a station list, changing nothing else. */
+    @Transactional
+    void addStationPositions(Reader input) throws IOException {
+        List<Object[]> rows = new ArrayList<>();
+        for (NationalStationListReader.Listed s : NationalStationListReader.read(input).stations()) {
+            if (s.lon() != null) {
+                rows.add(new Object[] {s.lon(), s.lat(), s.code()});
+            }
+        }
+        jdbc.batchUpdate("UPDATE airquality_network_station SET lon = ?, lat = ? WHERE station_code = ? AND lon IS NULL", rows);
+    }
+
+    /** A listed station of the national network: where it is, and whether it counts for its city. */
+    public record ListedStation(String code, String name, String city, boolean counted, BigDecimal lon, BigDecimal lat) {
+    }
+
+    /** The listed stations of these cities (as the network names them, e.g. 邢台). */
+    public List<ListedStation> stationsOf(java.util.Collection<String> cities) {
+        return jdbc.query("SELECT * FROM airquality_network_station WHERE city = ANY(?) ORDER BY city, station_code",
+                (rs, n) -> new ListedStation(rs.getString("station_code"), rs.getString("name"), rs.getString("city"), rs.getBoolean("counted"),
+                        rs.getBigDecimal("lon"), rs.getBigDecimal("lat")), (Object) cities.toArray(String[]::new));
+    }
+
+    /** The latest revision of each hour of these stations with {@code from < hour end <= to}, oldest first. */
+    public List<NetworkHour> hours(java.util.Collection<String> stationCodes, Instant from, Instant to) {
+        return jdbc.query("""
+                        SELECT DISTINCT ON (station_code, hour_end) station_code, hour_end, so2, no2, pm10, co, o3, pm25
+                          FROM airquality_network_hour WHERE station_code = ANY(?) AND hour_end > ? AND hour_end <= ?
+                         ORDER BY station_code, hour_end, revision DESC""",
+                (rs, n) -> {
+                    Map<Pollutant, BigDecimal> values = new java.util.EnumMap<>(Pollutant.class);
+                    for (Pollutant p : COLUMNS) {
+                        BigDecimal v = rs.getBigDecimal(p.name().toLowerCase(java.util.Locale.ROOT).replace("_", ""));
+                        if (v != null) {
+                            values.put(p, v);
+                        }
+                    }
+                    return new NetworkHour(rs.getString(1), rs.getTimestamp(2).toInstant(), values);
+                }, stationCodes.toArray(String[]::new), java.sql.Timestamp.from(from), java.sql.Timestamp.from(to));
+    }
+
+    /** One station's hour from the network's files: concentrations by pollutant (µg/m³, CO mg/m³). */
+    public record NetworkHour(String stationCode, Instant hourEnd, Map<Pollutant, BigDecimal> values) {
+    }
+
     /** Whether a station list has been loaded. */
     boolean hasStationList() {
         return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM airquality_network_station)", Boolean.class));
@@ -105,9 +156,9 @@ public class NationalNetwork {
                 errors.add(new IngestReport.RowError(s.line(), "监测点编码", "站点 " + s.code() + " 重复，以首次出现为准"));
                 continue;
             }
-            rows.add(new Object[] {s.code(), s.name(), s.city(), !s.background() && !s.stopped()});
+            rows.add(new Object[] {s.code(), s.name(), s.city(), !s.background() && !s.stopped(), s.lon(), s.lat()});
         }
-        jdbc.batchUpdate("INSERT INTO airquality_network_station (station_code, name, city, counted) VALUES (?, ?, ?, ?)", rows);
+        jdbc.batchUpdate("INSERT INTO airquality_network_station (station_code, name, city, counted, lon, lat) VALUES (?, ?, ?, ?, ?, ?)", rows);
         int counted = (int) rows.stream().filter(r -> (Boolean) r[3]).count();
         int cities = (int) rows.stream().map(r -> r[2]).distinct().count();
         return new StationListReport(rows.size(), counted, cities, errors);

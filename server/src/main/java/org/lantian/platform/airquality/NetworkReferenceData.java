@@ -23,12 +23,16 @@ class NetworkReferenceData implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) throws Exception {
-        if (network.hasStationList()) {
+        if (network.hasStationList() && network.hasStationPositions()) {
             return;
         }
         try (Reader reader = new InputStreamReader(new ClassPathResource("airquality/national-stations-newsitelist.csv").getInputStream(),
                 StandardCharsets.UTF_8)) {
-            network.replaceStationList(reader);
+            if (network.hasStationList()) {
+                network.addStationPositions(reader); // a list loaded before stations had positions
+            } else {
+                network.replaceStationList(reader);
+            }
         }
     }
 }

@@ -44,7 +44,8 @@ public class Webhooks {
     public record Webhook(long id, String unit, String url, boolean enabled, Instant createdAt, String createdBy) {
     }
 
-    public record Delivery(long id, long webhookId, long ticketId, String action, String state, int attempts, Instant nextAttemptAt,
+    /** {@code ticketId}: null for a document's delivery. */
+    public record Delivery(long id, long webhookId, Long ticketId, String action, String state, int attempts, Instant nextAttemptAt,
                            Integer lastStatus, String lastError, Instant createdAt, Instant deliveredAt) {
     }
 
@@ -107,6 +108,33 @@ public class Webhooks {
         return hook;
     }
 
+    /**
+     * Registers an endpoint that receives documents rather than ticket changes (a neighbouring city's
+     * exchange): {@code unit} names the receiver. The documents go out through the same outbox, signed and
+     * retried as ticket changes are. City office.
+     */
+    public Webhook registerDocumentReceiver(String unit, String url, String reason) {
+        requireCityOffice();
+        Webhook hook = register(unit, url, randomSecret(), reason);
+        jdbc.sql("UPDATE alerts_webhook SET kind = 'DOCUMENTS' WHERE id = ?").param(hook.id()).update();
+        return hook;
+    }
+
+    /** Writes a document's delivery to a document receiver, inside the caller's transaction (an outbox). */
+    public void enqueueDocument(long webhookId, String action, String payload) {
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.sql("""
+                        INSERT INTO alerts_delivery (webhook_id, ticket_id, action, payload, state, next_attempt_at, created_at)
+                        SELECT id, NULL, ?, ?, 'PENDING', ?, ? FROM alerts_webhook WHERE id = ? AND kind = 'DOCUMENTS' AND enabled""")
+                .params(action, payload, now, now, webhookId).update();
+    }
+
+    private static String randomSecret() {
+        byte[] bytes = new byte[24];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
     /** Switches a webhook off or on again (city office). */
     public void enable(long id, boolean enabled, String reason) {
         requireCityOffice();
@@ -127,7 +155,7 @@ public class Webhooks {
     public List<Delivery> deliveries(long webhookId, int limit) {
         requireCityOffice();
         return jdbc.sql("SELECT * FROM alerts_delivery WHERE webhook_id = ? ORDER BY id DESC LIMIT ?").params(webhookId, limit)
-                .query((rs, n) -> new Delivery(rs.getLong("id"), rs.getLong("webhook_id"), rs.getLong("ticket_id"), rs.getString("action"),
+                .query((rs, n) -> new Delivery(rs.getLong("id"), rs.getLong("webhook_id"), (Long) rs.getObject("ticket_id"), rs.getString("action"),
                         rs.getString("state"), rs.getInt("attempts"), rs.getTimestamp("next_attempt_at").toInstant(),
                         (Integer) rs.getObject("last_status"), rs.getString("last_error"), rs.getTimestamp("created_at").toInstant(),
                         rs.getTimestamp("delivered_at") == null ? null : rs.getTimestamp("delivered_at").toInstant()))
@@ -144,7 +172,7 @@ public class Webhooks {
         jdbc.sql("""
                         INSERT INTO alerts_delivery (webhook_id, ticket_id, action, payload, state, next_attempt_at, created_at)
                         SELECT id, ?, ?, ?, 'PENDING', ?, ? FROM alerts_webhook
-                         WHERE enabled AND (unit = ? OR unit = ? OR unit = ?)""")
+                         WHERE enabled AND kind = 'TICKETS' AND (unit = ? OR unit = ? OR unit = ?)""")
                 .params(changed.ticketId(), changed.action(), payload, now, now, changed.countyCode(),
                         changed.department() == null ? "" : changed.department(), Divisions.CITY_CODE)
                 .update();

@@ -81,6 +81,7 @@ class DemoData implements ApplicationRunner {
     private final org.lantian.platform.enterprises.Facilities facilities;
     private final org.lantian.platform.emergency.Measures measures;
     private final DemoEpisode episode;
+    private final org.lantian.platform.neighbours.Neighbours neighbours;
 
     DemoData(DemoProperties properties, Users users, Stations stations, Ingestion ingestion, Divisions divisions,
              Actors actors, AirQualityTargets targets, org.lantian.platform.airquality.NationalNetwork network,
@@ -89,7 +90,8 @@ class DemoData implements ApplicationRunner {
              org.lantian.platform.alerts.Instructions instructions, Clock clock, DemoLoading loading,
              org.lantian.platform.enterprises.Enterprises enterprises, org.lantian.platform.enterprises.Grades grades,
              org.lantian.platform.enterprises.Facilities facilities, org.lantian.platform.emergency.Measures measures,
-             DemoEpisode episode) {
+             DemoEpisode episode, org.lantian.platform.neighbours.Neighbours neighbours) {
+        this.neighbours = neighbours;
         this.measures = measures;
         this.episode = episode;
         this.facilities = facilities;
@@ -152,7 +154,12 @@ class DemoData implements ApplicationRunner {
         long t0 = System.nanoTime();
         IngestReport report = simulate(codes, from, to);
         long t1 = System.nanoTime();
-        int keyCityHours = DemoKeyCities.load(network, network.firstCountedStations(), from, to);
+        Map<String, List<String>> simulated = new java.util.HashMap<>();
+        network.firstCountedStations().forEach((city, station) -> simulated.put(city, List.of(station)));
+        network.stationsOf(neighbours.list().stream().map(n -> n.city()).toList()).stream().filter(s -> s.counted())
+                .forEach(s -> simulated.merge(s.city(), List.of(s.code()), (a, b) -> a.contains(b.get(0)) ? a
+                        : java.util.stream.Stream.concat(a.stream(), b.stream()).toList()));
+        int keyCityHours = DemoKeyCities.load(network, simulated, from, to);
         long t2 = System.nanoTime();
         DemoDevices.register(devices);
         int devicePackets;

@@ -19,7 +19,8 @@ import org.lantian.platform.airquality.NationalNetwork;
 import org.lantian.standards.BeijingTime;
 
 /**
- * Simulated national-network files for the 168 key cities, one station each, so the key-city ranking has
+ * Simulated national-network files for the 168 key cities (one station each, every station of the
+ * neighbouring cities so that their map is full), so the key-city ranking has
  * something to show: northern cities more polluted than southern ones, Handan near the bottom-10 line.
  * They pass through the same import as real files.
  */
@@ -33,15 +34,15 @@ final class DemoKeyCities {
     }
 
     /** Imports simulated daily files for {@code from}–{@code to}; returns how many station-hours were stored. */
-    static int load(NationalNetwork network, Map<String, String> stationOfCity, Instant from, Instant to) {
+    static int load(NationalNetwork network, Map<String, List<String>> stationsOfCity, Instant from, Instant to) {
         Random random = new Random(168);
         List<String> stations = new ArrayList<>();
         List<Double> factors = new ArrayList<>();
         for (KeyCities.City city : KeyCities.KEY_CITIES_168.cities()) {
-            String station = stationOfCity.get(city.name());
-            if (station != null) {
+            double factor = city.name().equals(KeyCities.HANDAN) ? 1.22 : level(city, random);
+            for (String station : stationsOfCity.getOrDefault(city.name(), List.of())) {
                 stations.add(station);
-                factors.add(city.name().equals(KeyCities.HANDAN) ? 1.22 : level(city, random));
+                factors.add(factor);
             }
         }
         Map<LocalDate, Map<Integer, Map<String, Map<String, BigDecimal>>>> files = new TreeMap<>();

@@ -46,21 +46,12 @@ class ParticipationPages {
 
     @PostMapping("/participation/reports/{id}/push")
     String push(@PathVariable long id, @RequestParam(required = false) String countyCode, RedirectAttributes redirect) {
-        return handled(redirect, () -> "已推送为工单 #" + reports.push(id, countyCode).id());
+        return org.lantian.platform.forms.PageOutcome.redirect(redirect, "/participation", () -> "已推送为工单 #" + reports.push(id, countyCode).id());
     }
 
     @PostMapping("/participation/reports/{id}/answer")
     String answer(@PathVariable long id, @RequestParam(required = false) String answer, @RequestParam(defaultValue = "false") boolean dismiss,
                   RedirectAttributes redirect) {
-        return handled(redirect, () -> (dismiss ? "已不予受理：" : "已答复：") + reports.answer(id, answer, dismiss).code());
-    }
-
-    private static String handled(RedirectAttributes redirect, java.util.function.Supplier<String> change) {
-        try {
-            redirect.addFlashAttribute("done", change.get());
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            redirect.addFlashAttribute("failure", "未完成：" + e.getMessage());
-        }
-        return "redirect:/participation";
+        return org.lantian.platform.forms.PageOutcome.redirect(redirect, "/participation", () -> (dismiss ? "已不予受理：" : "已答复：") + reports.answer(id, answer, dismiss).code());
     }
 }

@@ -55,7 +55,11 @@ class ScreenController {
     }
 
     record Screen(Instant at, Now now, Year year, List<OpenPush> pushes, int openPushes, int overduePushes, List<WarningLine> warnings,
-                  List<Hour> last72Hours, List<Place> ranking) {
+                  List<Hour> last72Hours, List<Place> ranking, List<NeighbourStation> neighbours, List<String> neighbourWarnings) {
+    }
+
+    /** A neighbouring city's national station with its real-time AQI (null when it sent nothing lately). */
+    record NeighbourStation(String city, String name, BigDecimal lon, BigDecimal lat, Integer aqi) {
     }
 
     record WarningLine(String level, String label, String area, Instant startsAt, Instant endsAt) {
@@ -73,9 +77,14 @@ class ScreenController {
     private final Names names;
     private final Actors actors;
     private final Clock clock;
+    private final org.lantian.platform.neighbours.NeighbourAir neighbourAir;
+    private final org.lantian.platform.neighbours.Exchange exchange;
 
     ScreenController(AirQualityNow now, AirQualityPeriods periods, AirQualityTargets targets, KeyCityRanking keyCities, Tickets tickets,
-                     Warnings warnings, Divisions divisions, Names names, Actors actors, Clock clock) {
+                     Warnings warnings, Divisions divisions, Names names, Actors actors, Clock clock,
+                     org.lantian.platform.neighbours.NeighbourAir neighbourAir, org.lantian.platform.neighbours.Exchange exchange) {
+        this.neighbourAir = neighbourAir;
+        this.exchange = exchange;
         this.now = now;
         this.periods = periods;
         this.targets = targets;
@@ -129,7 +138,12 @@ class ScreenController {
                         org.lantian.standards.Pollutant.PM2_5)))
                 .sorted(java.util.Comparator.comparingInt(Place::rank)).toList();
         return new Screen(at, current, y, pushes.stream().limit(PUSHES_SHOWN).toList(), pushes.size(), (int) pushes.stream().filter(OpenPush::overdue).count(),
-                inForce, hours, ranking);
+                inForce, hours, ranking, neighbourStations(), exchange.neighbourWarningsInForce().stream().map(d -> d.summary()).toList());
+    }
+
+    private List<NeighbourStation> neighbourStations() {
+        return neighbourAir.now().stream().flatMap(c -> c.stations().stream().map(s -> new NeighbourStation(c.name(), s.name(), s.lon(), s.lat(),
+                s.now() == null ? null : s.now().aqi()))).toList();
     }
 
     private OpenPush push(Ticket t, Instant at) {
