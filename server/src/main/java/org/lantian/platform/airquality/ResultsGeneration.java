@@ -25,8 +25,19 @@ class ResultsGeneration {
     private record Cached(long generation, Object value) {
     }
 
-    /** Moves to a new generation once the current transaction commits (immediately outside one). */
+    static final String TOPIC = "airquality.generation";
+    private final org.lantian.platform.cluster.ClusterBus bus;
+
+    /** Another node's recomputation makes this node's cached answers old too. */
+    ResultsGeneration(org.lantian.platform.cluster.ClusterBus bus) {
+        this.bus = bus;
+        bus.subscribe(TOPIC, body -> advance());
+        bus.onResync(this::advance);
+    }
+
+    /** Moves to a new generation once the current transaction commits (immediately outside one), on every node. */
     void advanceAfterCommit() {
+        bus.publish(TOPIC, "");
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

@@ -56,6 +56,29 @@ class AlertStream {
         return listeners.size();
     }
 
+    static final String TICKET_TOPIC = "alerts.ticket";
+    static final String INSTRUCTION_TOPIC = "alerts.instruction";
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+    private final org.lantian.platform.cluster.ClusterBus bus;
+
+    /** Browsers connected to other nodes hear of what this node commits, and this node's of theirs. */
+    AlertStream(org.lantian.platform.cluster.ClusterBus bus) {
+        this.bus = bus;
+        bus.subscribe(TICKET_TOPIC, body -> on(JSON.readValue(body, Tickets.TicketChanged.class)));
+        bus.subscribe(INSTRUCTION_TOPIC, body -> on(JSON.readValue(body, Instructions.InstructionIssued.class)));
+    }
+
+    /** In the changing transaction: the other nodes are told when it commits. */
+    @org.springframework.context.event.EventListener
+    void relay(Tickets.TicketChanged changed) {
+        bus.publish(TICKET_TOPIC, JSON.writeValueAsString(changed));
+    }
+
+    @org.springframework.context.event.EventListener
+    void relay(Instructions.InstructionIssued issued) {
+        bus.publish(INSTRUCTION_TOPIC, JSON.writeValueAsString(issued));
+    }
+
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void on(Tickets.TicketChanged changed) {
         sender.execute(() -> listeners.forEach((emitter, actor) -> {

@@ -26,6 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class Deadlines {
 
+    private final org.lantian.platform.cluster.ClusterJobs jobs;
+
     /** A disposal whose effect hours never came is left unjudged after this long. */
     static final Duration EFFECT_PATIENCE = Duration.ofHours(6);
 
@@ -40,7 +42,8 @@ class Deadlines {
     private final Clock clock;
 
     Deadlines(JdbcClient jdbc, Tickets tickets, Rules rules, AirQualityNow airQuality, Stations stations, Duty duty, Actors actors,
-              TransactionTemplate transactions, Clock clock) {
+              TransactionTemplate transactions, Clock clock, org.lantian.platform.cluster.ClusterJobs jobs) {
+        this.jobs = jobs;
         this.duty = duty;
         this.jdbc = jdbc;
         this.tickets = tickets;
@@ -59,9 +62,11 @@ class Deadlines {
 
     @Scheduled(fixedDelayString = "${lantian.alerts.clock-interval:30s}", initialDelayString = "${lantian.alerts.clock-interval:30s}")
     public void run() {
-        actors.asSystem(() -> {
-            escalate();
-            checkEffects();
+        jobs.once("alerts.deadlines", () -> {
+            actors.asSystem(() -> {
+                escalate();
+                checkEffects();
+            });
         });
     }
 

@@ -32,6 +32,8 @@ import org.springframework.stereotype.Component;
 @Component
 class Detection {
 
+    private final org.lantian.platform.cluster.ClusterJobs jobs;
+
     private static final Logger log = LoggerFactory.getLogger(Detection.class);
     /** Only recent hours are pushed: a history import of last month must not raise today's tickets. */
     static final Duration LOOKBACK = Duration.ofHours(3);
@@ -47,7 +49,8 @@ class Detection {
     private final org.lantian.platform.gateway.Devices devices;
 
     Detection(Rules rules, Tickets tickets, AirQualityNow airQuality, Stations stations, Actors actors, Clock clock,
-              org.lantian.platform.gateway.Devices devices) {
+              org.lantian.platform.gateway.Devices devices, org.lantian.platform.cluster.ClusterJobs jobs) {
+        this.jobs = jobs;
         this.devices = devices;
         this.rules = rules;
         this.tickets = tickets;
@@ -112,30 +115,32 @@ class Detection {
     /** Stations without any result for the rule's hours: once per silence (the last hour heard names it). */
     @Scheduled(fixedDelayString = "${lantian.alerts.silence-check:5m}", initialDelayString = "${lantian.alerts.silence-check:5m}")
     public void checkSilence() {
-        actors.asSystem(() -> {
-            List<Rule> active = rules.enabled(RuleKind.STATION_SILENT);
-            if (active.isEmpty()) {
-                return;
-            }
-            Instant now = clock.instant();
-            // a silence is news for a day after its rule's hours (at most 72): older last hours need not be read
-            Map<String, Instant> latest = airQuality.latestHourPerStation(now.minus(SILENCE_NEWS).minus(Duration.ofHours(72)));
-            for (Station station : stations.list(AlertTimes.date(now))) {
-                Instant heard = latest.get(station.code());
-                if (station.countyCode() == null || heard == null) {
-                    continue;
+        jobs.once("alerts.silence", () -> {
+            actors.asSystem(() -> {
+                List<Rule> active = rules.enabled(RuleKind.STATION_SILENT);
+                if (active.isEmpty()) {
+                    return;
                 }
-                for (Rule rule : active) {
-                    Instant silentFrom = heard.plus(Duration.ofHours(rule.definition().silentHours()));
-                    // a silence older than a day is a station out of service (or the platform was down), not news
-                    if (rule.definition().watches(station.stationClass()) && !silentFrom.isAfter(now)
-                            && silentFrom.isAfter(now.minus(SILENCE_NEWS))) {
-                        tickets.raise(new Tickets.Raise(rule, "STATION", station.code(), station.name(), station.countyCode(), null, null,
-                                station.lon(), station.lat(), heard, station.name() + " 自 " + AlertTimes.hour(heard)
-                                + " 后无数据（超过 " + rule.definition().silentHours() + " 小时）"));
+                Instant now = clock.instant();
+                // a silence is news for a day after its rule's hours (at most 72): older last hours need not be read
+                Map<String, Instant> latest = airQuality.latestHourPerStation(now.minus(SILENCE_NEWS).minus(Duration.ofHours(72)));
+                for (Station station : stations.list(AlertTimes.date(now))) {
+                    Instant heard = latest.get(station.code());
+                    if (station.countyCode() == null || heard == null) {
+                        continue;
+                    }
+                    for (Rule rule : active) {
+                        Instant silentFrom = heard.plus(Duration.ofHours(rule.definition().silentHours()));
+                        // a silence older than a day is a station out of service (or the platform was down), not news
+                        if (rule.definition().watches(station.stationClass()) && !silentFrom.isAfter(now)
+                                && silentFrom.isAfter(now.minus(SILENCE_NEWS))) {
+                            tickets.raise(new Tickets.Raise(rule, "STATION", station.code(), station.name(), station.countyCode(), null, null,
+                                    station.lon(), station.lat(), heard, station.name() + " 自 " + AlertTimes.hour(heard)
+                                    + " 后无数据（超过 " + rule.definition().silentHours() + " 小时）"));
+                        }
                     }
                 }
-            }
+            });
         });
     }
 

@@ -27,6 +27,8 @@ import org.springframework.stereotype.Component;
 @Component
 class DemoLiveFeed {
 
+    private final org.lantian.platform.cluster.ClusterJobs jobs;
+
     private static final Logger log = LoggerFactory.getLogger(DemoLiveFeed.class);
     /** How far back the first tick looks (at most the demo's days): a platform stopped for up to a week catches up. */
     static final Duration CATCH_UP = Duration.ofDays(7);
@@ -41,7 +43,8 @@ class DemoLiveFeed {
     private Instant fedUpTo;
 
     DemoLiveFeed(DemoProperties properties, DemoData demo, Stations stations, Users users, Actors actors, Clock clock,
-                 GatewayServer gateway) {
+                 GatewayServer gateway, org.lantian.platform.cluster.ClusterJobs jobs) {
+        this.jobs = jobs;
         this.gateway = gateway;
         this.properties = properties;
         this.demo = demo;
@@ -53,25 +56,27 @@ class DemoLiveFeed {
 
     @Scheduled(fixedDelayString = "${lantian.demo.live-interval:5m}", initialDelayString = "${lantian.demo.live-interval:5m}")
     void feed() {
-        if (!properties.enabled()) {
-            return;
-        }
-        actors.asSystem(() -> {
-            if (users.findVisible("city").isEmpty()) {
-                return; // not a demo database
-            }
-            Instant now = clock.instant().truncatedTo(ChronoUnit.HOURS);
-            Duration catchUp = CATCH_UP.compareTo(Duration.ofDays(properties.days())) < 0 ? CATCH_UP : Duration.ofDays(properties.days());
-            Instant from = fedUpTo == null ? now.minus(catchUp) : fedUpTo.minus(Duration.ofHours(3));
-            if (!now.isAfter(fedUpTo == null ? Instant.MIN : fedUpTo)) {
+        jobs.once("demo.live", () -> {
+            if (!properties.enabled()) {
                 return;
             }
-            List<String> codes = stations.list(LocalDate.now(clock)).stream()
-                    .filter(s -> Stations.HANDAN.equals(s.city())).map(s -> s.code()).toList();
-            IngestReport report = demo.simulate(codes, from, now);
-            int packets = sendDevicePackets(from);
-            fedUpTo = now;
-            log.info("Demo live feed: simulated air up to {} ({} new values), {} HJ 212 packets", now, report.inserted(), packets);
+            actors.asSystem(() -> {
+                if (users.findVisible("city").isEmpty()) {
+                    return; // not a demo database
+                }
+                Instant now = clock.instant().truncatedTo(ChronoUnit.HOURS);
+                Duration catchUp = CATCH_UP.compareTo(Duration.ofDays(properties.days())) < 0 ? CATCH_UP : Duration.ofDays(properties.days());
+                Instant from = fedUpTo == null ? now.minus(catchUp) : fedUpTo.minus(Duration.ofHours(3));
+                if (!now.isAfter(fedUpTo == null ? Instant.MIN : fedUpTo)) {
+                    return;
+                }
+                List<String> codes = stations.list(LocalDate.now(clock)).stream()
+                        .filter(s -> Stations.HANDAN.equals(s.city())).map(s -> s.code()).toList();
+                IngestReport report = demo.simulate(codes, from, now);
+                int packets = sendDevicePackets(from);
+                fedUpTo = now;
+                log.info("Demo live feed: simulated air up to {} ({} new values), {} HJ 212 packets", now, report.inserted(), packets);
+            });
         });
     }
 

@@ -31,6 +31,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Whitelist {
 
+    private final org.lantian.platform.cluster.ClusterJobs jobs;
+
     /** How often an included enterprise is re-checked unless the office says otherwise. */
     public static final int DEFAULT_RECHECK_DAYS = 180;
 
@@ -73,7 +75,8 @@ public class Whitelist {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Whitelist(JdbcClient jdbc, Enterprises enterprises, Actors actors, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+    Whitelist(JdbcClient jdbc, Enterprises enterprises, Actors actors, AuditLog audit, ApplicationEventPublisher events, Clock clock, org.lantian.platform.cluster.ClusterJobs jobs) {
+        this.jobs = jobs;
         this.jdbc = jdbc;
         this.enterprises = enterprises;
         this.actors = actors;
@@ -256,14 +259,16 @@ public class Whitelist {
     @Scheduled(fixedDelayString = "${lantian.enterprises.recheck-interval:1h}", initialDelayString = "${lantian.enterprises.recheck-interval:1h}")
     @Transactional
     public void remindDue() {
-        actors.asSystem(() -> {
-            List<Entry> due = jdbc.sql(SELECT + " WHERE w.state = 'INCLUDED' AND w.next_recheck_due <= ?"
-                            + " AND (w.reminded_for IS NULL OR w.reminded_for <> w.next_recheck_due)")
-                    .param(Date.valueOf(LocalDate.now(clock))).query(Whitelist::map).list();
-            for (Entry e : due) {
-                jdbc.sql("UPDATE enterprise_whitelist SET reminded_for = next_recheck_due WHERE id = ?").param(e.id()).update();
-                events.publishEvent(new RecheckDue(e.id(), e.creditCode(), e.enterpriseName(), e.countyCode(), e.nextRecheckDue()));
-            }
+        jobs.once("enterprises.recheck", () -> {
+            actors.asSystem(() -> {
+                List<Entry> due = jdbc.sql(SELECT + " WHERE w.state = 'INCLUDED' AND w.next_recheck_due <= ?"
+                                + " AND (w.reminded_for IS NULL OR w.reminded_for <> w.next_recheck_due)")
+                        .param(Date.valueOf(LocalDate.now(clock))).query(Whitelist::map).list();
+                for (Entry e : due) {
+                    jdbc.sql("UPDATE enterprise_whitelist SET reminded_for = next_recheck_due WHERE id = ?").param(e.id()).update();
+                    events.publishEvent(new RecheckDue(e.id(), e.creditCode(), e.enterpriseName(), e.countyCode(), e.nextRecheckDue()));
+                }
+            });
         });
     }
 

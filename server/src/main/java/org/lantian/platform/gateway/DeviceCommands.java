@@ -41,7 +41,11 @@ public class DeviceCommands {
     private final AuditLog audit;
     private final Clock clock;
 
-    DeviceCommands(JdbcClient jdbc, Devices devices, Actors actors, AuditLog audit, Clock clock) {
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    DeviceCommands(JdbcClient jdbc, Devices devices, Actors actors, AuditLog audit, Clock clock,
+                   org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.devices = devices;
         this.actors = actors;
@@ -91,6 +95,7 @@ public class DeviceCommands {
                 .params(mn, cn, area.toString(), reason == null ? "" : reason, actor.username(), Timestamp.from(clock.instant()))
                 .query(Long.class).single();
         audit.record("gateway.command.queued", "device", mn, device.countyCode(), reason, Map.of("cn", cn, "parameters", area.toString()));
+        events.publishEvent(new Queued(id, mn));
         return find(id);
     }
 
@@ -102,6 +107,10 @@ public class DeviceCommands {
 
     private Command find(long id) {
         return jdbc.sql("SELECT * FROM gateway_command WHERE id = ?").param(id).query(DeviceCommands::map).single();
+    }
+
+    /** A command was queued for a device; it goes down at once if the device is connected somewhere. */
+    record Queued(long id, String mn) {
     }
 
     /** A queued command taken for sending, with the bytes to send. */

@@ -17,6 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class DeviceWatch {
 
+    private final org.lantian.platform.cluster.ClusterJobs jobs;
+
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final DeviceCommands commands;
@@ -24,7 +26,8 @@ class DeviceWatch {
     private final Clock clock;
 
     DeviceWatch(JdbcClient jdbc, ApplicationEventPublisher events, DeviceCommands commands,
-                org.lantian.platform.identity.Actors actors, Clock clock) {
+                org.lantian.platform.identity.Actors actors, Clock clock, org.lantian.platform.cluster.ClusterJobs jobs) {
+        this.jobs = jobs;
         this.jdbc = jdbc;
         this.events = events;
         this.commands = commands;
@@ -39,29 +42,30 @@ class DeviceWatch {
      */
     @Scheduled(cron = "${lantian.gateway.gap-check:0 20 * * * *}")
     public void requestMissingHours() {
-        Timestamp now = Timestamp.from(clock.instant());
-        List<Object[]> gaps = jdbc.sql("""
-                        WITH reporting AS (
-                            SELECT d.mn FROM gateway_device d JOIN gateway_device_status s ON s.mn = d.mn AND s.online
-                             WHERE d.enabled
-                               AND EXISTS (SELECT 1 FROM gateway_series x WHERE x.mn = d.mn AND x.cn = '2061'
-                                                                            AND x.data_time >= ?::timestamptz - interval '48 hours')
-                               AND NOT EXISTS (SELECT 1 FROM gateway_command c WHERE c.mn = d.mn AND c.cn = '2061'
-                                                                                 AND c.state IN ('QUEUED', 'SENT', 'ACCEPTED'))),
-                        missing AS (
-                            SELECT r.mn, h AS hour
-                              FROM reporting r
-                             CROSS JOIN generate_series(date_trunc('hour', ?::timestamptz - interval '48 hours'),
-                                                        date_trunc('hour', ?::timestamptz) - interval '2 hours', interval '1 hour') h
-                             WHERE NOT EXISTS (SELECT 1 FROM gateway_series x WHERE x.mn = r.mn AND x.cn = '2061' AND x.data_time = h))
-                        SELECT mn, min(hour), max(hour), count(*) FROM missing GROUP BY mn""")
-                .params(now, now, now)
-                .query((rs, n) -> new Object[] {rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getTimestamp(3).toInstant(), rs.getInt(4)})
-                .list();
-        actors.asSystem(() -> gaps.forEach(g -> commands.queue((String) g[0], "2061",
-                java.util.Map.of("BeginTime", beijing((java.time.Instant) g[1]), "EndTime", beijing((java.time.Instant) g[2])),
-                "自动补数：近 48 小时缺 " + g[3] + " 个小时值")));
-        commands.expire(30);
+        jobs.once("gateway.gaps", () -> {
+            Timestamp now = Timestamp.from(clock.instant());
+            List<Object[]> gaps = jdbc.sql("""
+                            WITH reporting AS (
+                                SELECT d.mn FROM gateway_device d JOIN gateway_device_status s ON s.mn = d.mn AND s.online
+                                 WHERE d.enabled
+                                   AND EXISTS (SELECT 1 FROM gateway_series x WHERE x.mn = d.mn AND x.cn = '2061'
+                                                                                AND x.data_time >= ?::timestamptz - interval '48 hours')
+                                   AND NOT EXISTS (SELECT 1 FROM gateway_command c WHERE c.mn = d.mn AND c.cn = '2061'
+                                                                                     AND c.state IN ('QUEUED', 'SENT', 'ACCEPTED'))),
+                            missing AS (
+                                SELECT r.mn, h AS hour
+                                  FROM reporting r
+                                 CROSS JOIN generate_series(date_trunc('hour', ?::timestamptz - interval '48 hours'),
+                                                            date_trunc('hour', ?::timestamptz) - interval '2 hours', interval '1 hour') h
+                                 WHERE NOT EXISTS (SELECT 1 FROM gateway_series x WHERE x.mn = r.mn AND x.cn = '2061' AND x.data_time = h))
+                            SELECT mn, min(hour), max(hour), count(*) FROM missing GROUP BY mn""")
+                    .params(now, now, now)
+                    .query((rs, n) -> new Object[] {rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getTimestamp(3).toInstant(), rs.getInt(4)})
+                    .list();
+            actors.asSystem(() -> gaps.forEach(g -> commands.queue((String) g[0], "2061",
+                    java.util.Map.of("BeginTime", beijing((java.time.Instant) g[1]), "EndTime", beijing((java.time.Instant) g[2])),
+                    "自动补数：近 48 小时缺 " + g[3] + " 个小时值")));
+            commands.expire(30);});
     }
 
     private static String beijing(java.time.Instant t) {

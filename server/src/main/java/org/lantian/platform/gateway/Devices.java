@@ -64,7 +64,14 @@ public class Devices {
         }
     }
 
-    Devices(JdbcClient jdbc, Actors actors, AuditLog audit, Clock clock) {
+    static final String TOPIC = "gateway.device";
+    private final org.lantian.platform.cluster.ClusterBus bus;
+
+    /** A device registered or changed on another node is read again here once that node commits. */
+    Devices(JdbcClient jdbc, Actors actors, AuditLog audit, Clock clock, org.lantian.platform.cluster.ClusterBus bus) {
+        this.bus = bus;
+        bus.subscribe(TOPIC, mn -> load(mn).ifPresentOrElse(r -> byMn.put(mn, r), () -> byMn.remove(mn)));
+        bus.onResync(this::loadAll);
         this.jdbc = jdbc;
         this.actors = actors;
         this.audit = audit;
@@ -124,6 +131,7 @@ public class Devices {
                 Map.of("kind", r.kind().name(), "tolerances", String.join(",", tolerances), "passwordChanged", salt != null));
         Registered saved = load(r.mn()).orElseThrow();
         byMn.put(r.mn(), saved);
+        bus.publish(TOPIC, r.mn());
         return saved.device();
     }
 

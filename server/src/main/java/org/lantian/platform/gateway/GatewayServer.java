@@ -53,9 +53,12 @@ public class GatewayServer implements SmartLifecycle {
     private final RefusalSampler sampler;
     private final AtomicInteger connections = new AtomicInteger();
 
+    private final ConnectedDevices connected;
+
     GatewayServer(GatewayProperties properties, Devices devices, GatewayStats stats, JdbcTemplate jdbc, DataSource dataSource,
                   PlatformTransactionManager transactions, Ingestion ingestion, Actors actors, ApplicationEventPublisher events,
-                  DeviceCommands commands, SplitSets splitSets, Clock clock, RefusalSampler sampler) {
+                  DeviceCommands commands, SplitSets splitSets, Clock clock, RefusalSampler sampler, ConnectedDevices connected) {
+        this.connected = connected;
         this.sampler = sampler;
         this.properties = properties;
         this.devices = devices;
@@ -105,7 +108,7 @@ public class GatewayServer implements SmartLifecycle {
                                 new IdleStateHandler(properties.idleTimeout().toMillis(), 0, 0, TimeUnit.MILLISECONDS),
                                 new FrameDecoder(properties.maxBuffer(), properties.tailWait().toMillis(), properties.frameDeadline().toMillis()),
                                 new PacketHandler(devices, writer, clock, properties.maxPacketsPerSecond(), stats, sampler,
-                                        properties.backlog()));
+                                        properties.backlog(), connected));
                     }
                 });
         server = bootstrap.bind(properties.port()).syncUninterruptibly().channel();

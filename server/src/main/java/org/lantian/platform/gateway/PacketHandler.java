@@ -45,9 +45,11 @@ final class PacketHandler extends SimpleChannelInboundHandler<Object> {
     private final RefusalSampler sampler;
 
     private final java.time.Duration backlog;
+    private final ConnectedDevices connected;
 
     PacketHandler(Devices devices, PacketWriter writer, Clock clock, int maxPacketsPerSecond, GatewayStats stats, RefusalSampler sampler,
-                  java.time.Duration backlog) {
+                  java.time.Duration backlog, ConnectedDevices connected) {
+        this.connected = connected;
         this.backlog = backlog;
         this.sampler = sampler;
         this.devices = devices;
@@ -96,6 +98,7 @@ final class PacketHandler extends SimpleChannelInboundHandler<Object> {
         devices.authenticated(packet.mn(), packet.pw());
         stats.accepted(packet.mn(), now, remote);
         Channel channel = ctx.channel();
+        connected.seen(packet.mn(), channel);
         writer.submit(new PacketWriter.Incoming(packet, registered.get().device(), remote, now,
                 replies -> send(channel, replies), replies(packet, registered.get().device())));
     }

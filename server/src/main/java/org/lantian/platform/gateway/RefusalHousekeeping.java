@@ -18,6 +18,8 @@ import org.springframework.stereotype.Component;
 @Component
 class RefusalHousekeeping {
 
+    private final org.lantian.platform.cluster.ClusterJobs jobs;
+
     private static final Logger log = LoggerFactory.getLogger(RefusalHousekeeping.class);
     private static final int DELETE_BATCH = 10_000;
 
@@ -28,7 +30,8 @@ class RefusalHousekeeping {
     private final Duration retention;
 
     RefusalHousekeeping(RefusalSampler sampler, GatewayServer gateway, JdbcClient jdbc, Clock clock,
-                        @Value("${lantian.gateway.rejection-retention:30d}") Duration retention) {
+                        @Value("${lantian.gateway.rejection-retention:30d}") Duration retention, org.lantian.platform.cluster.ClusterJobs jobs) {
+        this.jobs = jobs;
         this.sampler = sampler;
         this.gateway = gateway;
         this.jdbc = jdbc;
@@ -44,18 +47,20 @@ class RefusalHousekeeping {
 
     @Scheduled(fixedDelayString = "${lantian.gateway.rejection-cleanup-interval:1h}", initialDelayString = "1m")
     void deleteOld() {
-        Timestamp before = Timestamp.from(clock.instant().minus(retention));
-        int deleted;
-        int total = 0;
-        do {
-            deleted = jdbc.sql("""
-                    DELETE FROM gateway_rejection WHERE id IN (
-                        SELECT id FROM gateway_rejection WHERE received_at < ? ORDER BY received_at LIMIT ?)""")
-                    .params(before, DELETE_BATCH).update();
-            total += deleted;
-        } while (deleted == DELETE_BATCH);
-        if (total > 0) {
-            log.info("gateway: deleted {} refusals older than {}", total, retention);
-        }
+        jobs.once("gateway.refusal-cleanup", () -> {
+            Timestamp before = Timestamp.from(clock.instant().minus(retention));
+            int deleted;
+            int total = 0;
+            do {
+                deleted = jdbc.sql("""
+                        DELETE FROM gateway_rejection WHERE id IN (
+                            SELECT id FROM gateway_rejection WHERE received_at < ? ORDER BY received_at LIMIT ?)""")
+                        .params(before, DELETE_BATCH).update();
+                total += deleted;
+            } while (deleted == DELETE_BATCH);
+            if (total > 0) {
+                log.info("gateway: deleted {} refusals older than {}", total, retention);
+            }
+        });
     }
 }

@@ -29,6 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class PlanWatch {
 
+    private final org.lantian.platform.cluster.ClusterJobs jobs;
+
     private final JdbcClient jdbc;
     private final Plans plans;
     private final Progress progress;
@@ -41,7 +43,8 @@ class PlanWatch {
 
     PlanWatch(JdbcClient jdbc, Plans plans, Progress progress, Instructions instructions, Actors actors, Clock clock,
               @Value("${lantian.plan.remind-days:7}") int remindDays, @Value("${lantian.plan.overdue-lookback-days:30}") int lookbackDays,
-              @Value("${lantian.plan.report-day:25}") int reportDay) {
+              @Value("${lantian.plan.report-day:25}") int reportDay, org.lantian.platform.cluster.ClusterJobs jobs) {
+        this.jobs = jobs;
         this.reportDay = reportDay;
         this.jdbc = jdbc;
         this.plans = plans;
@@ -64,7 +67,7 @@ class PlanWatch {
     @Scheduled(fixedDelayString = "${lantian.plan.watch-interval:1h}", initialDelayString = "${lantian.plan.watch-interval:1h}")
     @Transactional
     public Pass watch() {
-        return actors.asSystem(() -> {
+        return jobs.once("plan.watch", () -> actors.asSystem(() -> {
             LocalDate today = progress.today();
             int reminders = 0;
             int overdue = 0;
@@ -98,7 +101,7 @@ class PlanWatch {
                 }
             }
             return new Pass(reminders, overdue, calls(today));
-        });
+        })).orElse(new Pass(0, 0, 0));
     }
 
     /**

@@ -1,0 +1,7 @@
+/**
+ * Several platform nodes on one PostgreSQL: a message bus between the nodes over PostgreSQL's LISTEN/NOTIFY
+ * (what one node commits, the others hear: live events, cache invalidation, device commands), and jobs that
+ * run on one node at a time (PostgreSQL advisory locks). On a single node both cost one query and change
+ * nothing. Depends only on the database.
+ */
+package org.lantian.platform.cluster;
