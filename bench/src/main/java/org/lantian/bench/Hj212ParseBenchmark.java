@@ -80,6 +80,34 @@ public class Hj212ParseBenchmark {
         return Hj212Decoder.decode(packet, frame, NONE);
     }
 
+    private final org.lantian.standards.hj212.Hj212View view = new org.lantian.standards.hj212.Hj212View();
+
+    /** Framed, CRC-checked and read in place by the flyweight: every header field and item found and checked. */
+    @Benchmark
+    public int frameAndView() {
+        byte[] packet = packets[next];
+        next = (next + 1) % packets.length;
+        Hj212Framer.Frame frame = (Hj212Framer.Frame) Hj212Framer.scan(packet, 0, packet.length, false);
+        return view.read(packet, frame) ? view.items() : -1;
+    }
+
+    /** The flyweight, then what the gateway needs of each packet: MN, CN, DataTime, and every value as a number. */
+    @Benchmark
+    public long frameViewAndValues() {
+        byte[] packet = packets[next];
+        next = (next + 1) % packets.length;
+        Hj212Framer.Frame frame = (Hj212Framer.Frame) Hj212Framer.scan(packet, 0, packet.length, false);
+        if (!view.read(packet, frame)) {
+            return -1;
+        }
+        long sum = view.mn().length() + view.cn().length() + (view.dataTime() == null ? 0 : view.dataTime().getHour());
+        for (int i = 0; i < view.items(); i++) {
+            java.math.BigDecimal v = view.value(i);
+            sum += v == null ? 0 : v.scale();
+        }
+        return sum;
+    }
+
     /** The floor: the CRC of the same packets and nothing else. */
     @Benchmark
     public int crcOnly() {

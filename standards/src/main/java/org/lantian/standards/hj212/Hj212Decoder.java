@@ -307,13 +307,13 @@ public final class Hj212Decoder {
     }
 
     /** A decimal number (optional sign, digits, one point) in {@code s} from {@code from} to {@code to}; fast for short values. */
-    static BigDecimal number(String s, int from, int to) {
+    static BigDecimal number(CharSequence s, int from, int to) {
         int n = to - from;
         if (n <= 0) {
             return null;
         }
         if (n > 18) {
-            return slowNumber(s.substring(from, to));
+            return slowNumber(s.subSequence(from, to).toString());
         }
         int i = from;
         boolean negative = false;
