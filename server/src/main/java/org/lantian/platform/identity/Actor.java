@@ -9,7 +9,7 @@ package org.lantian.platform.identity;
  * @param enterpriseCode for an enterprise user, the unified social credit code of its enterprise; otherwise null
  */
 public record Actor(String username, String displayName, Role role, String countyCode, String organisation,
-                    String enterpriseCode) {
+                    String enterpriseCode) implements java.io.Serializable {
 
     public static final Actor SYSTEM = new Actor("system", "系统", Role.CITY_OFFICE, null, "系统", null);
 

@@ -44,7 +44,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TwoNodesTests {
 
-    private static final String ADMIN_PASSWORD = "Two-Nodes-Admin-2026!";
+    private static final String ADMIN_PASSWORD = "Two-Nodes-Office-2026!";
 
     ConfigurableApplicationContext a;
     ConfigurableApplicationContext b;
@@ -52,7 +52,7 @@ class TwoNodesTests {
     private static ConfigurableApplicationContext node(String name, Map<String, Object> database) {
         Map<String, Object> properties = new java.util.HashMap<>(Map.of(
                 "server.port", 0, "lantian.gateway.port", 0, "lantian.demo.enabled", false,
-                "lantian.identity.admin-password", ADMIN_PASSWORD, "spring.application.name", "lantian-" + name,
+                "lantian.security.admin-password", ADMIN_PASSWORD, "lantian.sessions", "jdbc", "spring.application.name", "lantian-" + name,
                 "lantian.db.embedded.data-dir", "target/two-nodes-postgres", "lantian.db.embedded.clean-on-start", true));
         properties.putAll(database);
         // as arguments: they outrank the test profile's settings, as a node's own configuration would
@@ -107,6 +107,25 @@ class TwoNodesTests {
                 {"source":"MANUAL","title":"两节点测试推送","detail":"节点 A","countyCode":"130423","disposalMinutes":60}""")).get("id").asLong();
         await().atMost(Duration.ofSeconds(5)).until(() -> lines.stream().anyMatch(l -> l.contains("\"ticketId\":" + id)));
         stream.cancel(true);
+    }
+
+    @Test
+    void aBrowserSignedInOnOneNodeIsSignedInOnTheOther() throws Exception {
+        java.net.CookieManager cookies = new java.net.CookieManager();
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+        String login = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port(a) + "/login")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        String csrf = login.replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
+        HttpResponse<String> signedIn = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port(a) + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=admin&password=" + ADMIN_PASSWORD + "&_csrf=" + csrf)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(signedIn.headers().firstValue("Location").orElse("")).as("signed in on A").doesNotContain("error");
+        // the same cookie on node B, as a load balancer without sticky sessions would send it
+        HttpResponse<String> page = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port(b) + "/alerts")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).as(page.headers().toString()).isEqualTo(200);
+        assertThat(page.body()).contains("系统管理员");
     }
 
     @Test
