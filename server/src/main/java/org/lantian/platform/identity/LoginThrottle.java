@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
  * (source address, account): the {@code maxFailedLogins}-th within the lock-out time stops that address
  * from trying that account until it ends; the same person at another address, and every API token, keep
  * working. An address that fails ten times as often across accounts (password spraying) is stopped for
- * every account. Counts are kept in memory, bounded, and forgotten when their time has passed: a restart
+ * every account. Counts are kept in memory on every node (each tells the others over the cluster bus),
+ * bounded, and forgotten when their time has passed: a restart
  * forgets them, which only gives a guesser back the few tries it had. Hand-written because it is a few
  * maps; a rate-limiting library would bring a cache and a dependency for the same.
  */
@@ -38,9 +39,32 @@ public class LoginThrottle {
     private final IdentityProperties properties;
     private final Clock clock;
 
-    LoginThrottle(IdentityProperties properties, Clock clock) {
+    static final String FAILED = "identity.login-failed";
+    static final String SUCCEEDED = "identity.login-succeeded";
+    static final String CLEARED = "identity.login-cleared";
+    private final org.lantian.platform.cluster.ClusterBus bus;
+
+    /** Every node counts every node's failures: a guesser gains nothing by spreading tries over the nodes. */
+    LoginThrottle(IdentityProperties properties, Clock clock, org.lantian.platform.cluster.ClusterBus bus) {
         this.properties = properties;
         this.clock = clock;
+        this.bus = bus;
+        bus.subscribe(FAILED, body -> count(before(body), after(body)));
+        bus.subscribe(SUCCEEDED, body -> pairs.remove(key(before(body), after(body))));
+        bus.subscribe(CLEARED, this::forget);
+    }
+
+    private static String before(String body) {
+        return body.substring(0, body.indexOf('\t'));
+    }
+
+    private static String after(String body) {
+        return body.substring(body.indexOf('\t') + 1);
+    }
+
+    /** What the other nodes are told: the address and the account as counted (tabs cannot be in either). */
+    private static String message(String address, String username) {
+        return address(address).replace('\t', ' ') + '\t' + normalise(username).replace('\t', ' ');
     }
 
     /** Whether a sign-in from {@code address} as {@code username} is refused without checking the password. */
@@ -50,6 +74,11 @@ public class LoginThrottle {
     }
 
     void failed(String address, String username) {
+        count(address, username);
+        bus.publish(FAILED, message(address, username));
+    }
+
+    private void count(String address, String username) {
         Instant now = clock.instant();
         prune(now);
         pairs.compute(key(address, username), (k, c) -> count(c, now, properties.maxFailedLogins()));
@@ -57,12 +86,18 @@ public class LoginThrottle {
     }
 
     void succeeded(String address, String username) {
-        pairs.remove(key(address, username));
+        if (pairs.remove(key(address, username)) != null) {
+            bus.publish(SUCCEEDED, message(address, username));
+        }
     }
 
-    /** Forgets every count of an account (the city office's unlock). */
+    /** Forgets every count of an account (the city office's unlock), on every node. */
     void clear(String username) {
-        String name = normalise(username);
+        forget(normalise(username));
+        bus.publish(CLEARED, normalise(username));
+    }
+
+    private void forget(String name) {
         pairs.keySet().removeIf(k -> k.username().equals(name));
     }
 

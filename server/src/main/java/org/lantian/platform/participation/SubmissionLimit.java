@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * How often the public may report: at most {@code per-address} an hour from one address, and {@code per-minute} a
- * minute from everyone together (a flood from many addresses fills nothing). Kept in memory, for the last 10 000
+ * minute from everyone together (a flood from many addresses fills nothing). Kept in memory on every node (each
+ * tells the others over the cluster bus, so two nodes do not allow twice the rate), for the last 10 000
  * addresses: written by hand because it is twenty lines, and a library for it would be larger than the idea.
  */
 @Component
@@ -32,8 +33,14 @@ class SubmissionLimit {
     };
     private final Deque<Instant> everyone = new ArrayDeque<>();
 
+    static final String TOPIC = "participation.submitted";
+    private final org.lantian.platform.cluster.ClusterBus bus;
+
+    /** Every node counts what the others took, so the rates hold for the platform, not per node. */
     SubmissionLimit(Clock clock, @Value("${lantian.participation.per-address-hourly:5}") int perAddress,
-                    @Value("${lantian.participation.per-minute:60}") int perMinute) {
+                    @Value("${lantian.participation.per-minute:60}") int perMinute, org.lantian.platform.cluster.ClusterBus bus) {
+        this.bus = bus;
+        bus.subscribe(TOPIC, this::counted);
         this.clock = clock;
         this.perAddress = perAddress;
         this.perMinute = perMinute;
@@ -52,6 +59,17 @@ class SubmissionLimit {
             throw new TooMany("提交的人较多，请一分钟后再试");
         }
         mine.addLast(now);
+        everyone.addLast(now);
+        bus.publish(TOPIC, address.length() > 200 ? address.substring(0, 200) : address);
+    }
+
+    /** Another node took a submission from {@code address}. */
+    private synchronized void counted(String address) {
+        Instant now = clock.instant();
+        Deque<Instant> theirs = byAddress.computeIfAbsent(address, k -> new ArrayDeque<>());
+        drop(theirs, now.minus(Duration.ofHours(1)));
+        drop(everyone, now.minus(Duration.ofMinutes(1)));
+        theirs.addLast(now);
         everyone.addLast(now);
     }
 

@@ -129,6 +129,24 @@ class TwoNodesTests {
     }
 
     @Test
+    void passwordsGuessedOnOneNodeCountOnTheOther() throws Exception {
+        HttpClient guesser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        for (int i = 0; i < 5; i++) {
+            String login = guesser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port(a) + "/login")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            String csrf = login.replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
+            guesser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port(a) + "/login"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("username=guessed-two-nodes&password=wrong-" + i + "&_csrf=" + csrf)).build(),
+                    HttpResponse.BodyHandlers.discarding());
+        }
+        assertThat(a.getBean(org.lantian.platform.identity.LoginThrottle.class).blocked("127.0.0.1", "guessed-two-nodes")).isTrue();
+        await().atMost(Duration.ofSeconds(5)).until(() ->
+                b.getBean(org.lantian.platform.identity.LoginThrottle.class).blocked("127.0.0.1", "guessed-two-nodes"));
+    }
+
+    @Test
     void aCachedAnswerChangesOnBothNodes() {
         String path = "/api/airquality/targets/2031/130400";
         api(a).put(path, "{\"pm25\": 40, \"compositeIndex\": 5.1, \"goodDayRatio\": 60, \"heavyDaysCap\": 12, \"reason\": \"初值\"}");
