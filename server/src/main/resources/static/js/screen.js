@@ -128,13 +128,30 @@
           }) },
         { type: 'effectScatter', coordinateSystem: 'geo', symbolSize: px(14), rippleEffect: { scale: 3, brushType: 'stroke' },
           itemStyle: { color: '#ff3b3b' }, data: hot.map(s => ({ name: s.name, value: [Number(s.lon), Number(s.lat), s.aqi] })) },
-        { type: 'scatter', coordinateSystem: 'geo', symbol: 'diamond', symbolSize: px(12), itemStyle: { borderColor: '#e6eef7', borderWidth: 1 },
-          label: { show: true, formatter: p => p.data.label, position: 'right', fontSize: px(12), color: '#8fa6bf' },
+        // the neighbours' stations as diamonds in their AQI colour, and each city named once with its stations' mean
+        { type: 'scatter', coordinateSystem: 'geo', symbol: 'diamond', symbolSize: px(11), itemStyle: { borderColor: '#e6eef7', borderWidth: 1 },
           data: (d.neighbours || []).map(s => ({ name: s.city + ' ' + s.name, value: [Number(s.lon), Number(s.lat), s.aqi],
-            label: s.city + ' ' + (s.aqi === null ? '—' : s.aqi), itemStyle: { color: lantianAqi.colourOf(s.aqi) } })) },
+            itemStyle: { color: lantianAqi.colourOf(s.aqi) } })) },
+        { type: 'scatter', coordinateSystem: 'geo', symbolSize: 0, silent: true,
+          label: { show: true, formatter: '{b}', position: 'top', distance: px(10), fontSize: px(13), color: '#c9d6e3',
+                   textBorderColor: '#0b1a2c', textBorderWidth: px(3) },
+          data: neighbourCities(d.neighbours || []) },
         { ...lantianMapNames(geo), label: { show: true, formatter: '{b}', fontSize: px(14), color: '#fff', textBorderColor: '#000', textBorderWidth: px(3) } }
       ]
     }, true);
+  };
+
+  /** Each neighbouring city once: where its stations are on average, and their mean AQI now. */
+  const neighbourCities = stations => {
+    const cities = new Map();
+    stations.forEach(s => {
+      const c = cities.get(s.city) || { lon: 0, lat: 0, n: 0, aqi: 0, withAqi: 0 };
+      c.lon += Number(s.lon); c.lat += Number(s.lat); c.n++;
+      if (s.aqi !== null) { c.aqi += s.aqi; c.withAqi++; }
+      cities.set(s.city, c);
+    });
+    return Array.from(cities, ([city, c]) => ({ name: city + ' ' + (c.withAqi ? Math.round(c.aqi / c.withAqi) : '—'),
+      value: [c.lon / c.n, c.lat / c.n] }));
   };
 
   const renderTrend = d => {
