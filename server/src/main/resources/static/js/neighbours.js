@@ -45,20 +45,20 @@
     window.addEventListener('resize', () => chart.resize());
   }
 
+  // the r of each lag, from the comparison table the page was rendered with (one computation per page)
   const lag = document.getElementById('lag-chart');
   if (lag) {
     const chart = echarts.init(lag);
-    json(lag.dataset.comparison).then(rows => {
-      chart.setOption({
-        tooltip: { trigger: 'axis', valueFormatter: v => (v === null || v === undefined ? '数据不足' : Number(v).toFixed(2)) },
-        legend: { top: 0, type: 'scroll' },
-        grid: { left: 56, right: 16, top: 56, bottom: 48 },
-        xAxis: { type: 'category', name: '滞后（小时）', nameLocation: 'middle', nameGap: 28, data: Array.from({ length: 13 }, (_, i) => String(i)) },
-        yAxis: { type: 'value', name: '相关系数 r', min: -1, max: 1 },
-        series: rows.map(c => ({ name: c.name, type: 'line', showSymbol: false, connectNulls: false,
-                                 data: c.lags.map(l => (l.r === null || isNaN(l.r) ? null : Number(l.r.toFixed(3)))) }))
-      });
-    }).catch(e => { lag.textContent = '对比数据加载失败（' + e.message + '）'; });
+    const rows = Array.from(document.querySelectorAll('#comparison tbody tr[data-lags]'));
+    chart.setOption({
+      tooltip: { trigger: 'axis', valueFormatter: v => (v === null || v === undefined ? '数据不足' : Number(v).toFixed(2)) },
+      legend: { top: 0, type: 'scroll' },
+      grid: { left: 56, right: 16, top: 56, bottom: 48 },
+      xAxis: { type: 'category', name: '滞后（小时）', nameLocation: 'middle', nameGap: 28, data: Array.from({ length: 13 }, (_, i) => String(i)) },
+      yAxis: { type: 'value', name: '相关系数 r', min: -1, max: 1 },
+      series: rows.map(row => ({ name: row.dataset.name, type: 'line', symbolSize: 5, connectNulls: false, // a lag alone between gaps still shows
+                                 data: row.dataset.lags.split(',').map(Number).map(r => (isNaN(r) ? null : Number(r.toFixed(3)))) }))
+    });
     window.addEventListener('resize', () => chart.resize());
   }
 })();

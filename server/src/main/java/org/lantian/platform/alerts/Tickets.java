@@ -457,10 +457,11 @@ public class Tickets {
     /** 反馈: the owner reports what was found and done. The first report is what the on-time test uses. */
     @Transactional
     public Ticket report(long id, Report report) {
-        Optional<Ticket> sent = alreadyReported(id, report.clientKey());
-        if (sent.isPresent()) {
-            return sent.get();
-        }
+        return report(id, report, List.of());
+    }
+
+    /** Stores a report whose key (if any) this actor has not sent before. */
+    private Ticket store(long id, Report report) {
         String clientKey = checkedClientKey(report.clientKey());
         Position position = checkedPosition(report.position());
         if (report.causeCategory() == null) {
@@ -561,7 +562,7 @@ public class Tickets {
         for (org.lantian.platform.files.Upload file : evidence) {
             attach(id, file.filename(), file.contentType(), file.bytes());
         }
-        return report(id, report);
+        return store(id, report);
     }
 
     /** The evidence that came with the latest report. */

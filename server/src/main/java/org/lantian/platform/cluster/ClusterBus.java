@@ -44,7 +44,6 @@ public class ClusterBus implements SmartLifecycle {
     private final Map<String, List<Consumer<String>>> handlers = new ConcurrentHashMap<>();
     private final List<Runnable> resyncs = new CopyOnWriteArrayList<>();
     private volatile boolean running;
-    private volatile boolean listening;
     private Thread listener;
 
     ClusterBus(DataSource dataSource, JdbcTemplate jdbc) {
@@ -75,11 +74,6 @@ public class ClusterBus implements SmartLifecycle {
         jdbc.query("SELECT pg_notify(?, ?)", rs -> null, CHANNEL, node + '\t' + topic + '\t' + body);
     }
 
-    /** Whether the listening connection is up (for the health check). */
-    public boolean listening() {
-        return listening;
-    }
-
     @Override
     public void start() {
         running = true;
@@ -107,7 +101,6 @@ public class ClusterBus implements SmartLifecycle {
             try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
                 connection.setAutoCommit(true);
                 statement.execute("LISTEN " + CHANNEL);
-                listening = true;
                 if (!first) {
                     resyncs.forEach(ClusterBus::quietly);
                 }
@@ -122,14 +115,12 @@ public class ClusterBus implements SmartLifecycle {
                     }
                 }
             } catch (SQLException e) {
-                listening = false;
                 if (running) {
                     log.warn("cluster bus: listening connection lost ({}); retrying in 1 s", e.getMessage());
                     pause();
                 }
             }
         }
-        listening = false;
     }
 
     private void dispatch(String message) {

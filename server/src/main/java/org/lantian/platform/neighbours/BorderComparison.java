@@ -76,8 +76,12 @@ public class BorderComparison {
         int hours = windowDays * 24;
         int hourOfDay0 = from.plus(Duration.ofHours(1)).atZone(BeijingTime.ZONE).getHour();
         List<AirQualityNow.HourAqi> areaHours = handan.areaHoursForRules(from, to);
+        List<NeighbourAir.City> cities = air.cities();
+        Map<String, List<NationalNetwork.NetworkHour>> byStation = new java.util.HashMap<>();
+        network.hours(cities.stream().flatMap(c -> c.stations().stream()).map(NationalNetwork.ListedStation::code).toList(), from, to)
+                .forEach(h -> byStation.computeIfAbsent(h.stationCode(), k -> new ArrayList<>()).add(h));
         List<Comparison> out = new ArrayList<>();
-        for (NeighbourAir.CityNow city : air.now()) {
+        for (NeighbourAir.City city : cities) {
             if (city.centre() == null) {
                 continue;
             }
@@ -85,7 +89,7 @@ public class BorderComparison {
             if (county.isEmpty()) {
                 continue;
             }
-            double[] x = series(hours, from, cityHours(city, from, to));
+            double[] x = series(hours, from, cityHours(city, byStation));
             double[] y = series(hours, from, areaHours.stream().filter(h -> h.code().equals(county.get().code())).toList());
             LaggedCorrelation.Result r = LaggedCorrelation.of(x, y, hourOfDay0, MAX_LAG_HOURS, MIN_PAIRS);
             out.add(comparison(city, county.get(), r, x, y, to));
@@ -93,7 +97,7 @@ public class BorderComparison {
         return out;
     }
 
-    private Comparison comparison(NeighbourAir.CityNow city, Division county, LaggedCorrelation.Result r, double[] x, double[] y, Instant to) {
+    private Comparison comparison(NeighbourAir.City city, Division county, LaggedCorrelation.Result r, double[] x, double[] y, Instant to) {
         BigDecimal neighbourNow = last(x);
         BigDecimal countyNow = last(y);
         boolean leads = r.leads(LEADS_R);
@@ -110,9 +114,9 @@ public class BorderComparison {
     }
 
     /** The neighbour's hourly PM2.5: the mean of its counted stations that have the hour. */
-    private List<AirQualityNow.HourAqi> cityHours(NeighbourAir.CityNow city, Instant from, Instant to) {
+    private static List<AirQualityNow.HourAqi> cityHours(NeighbourAir.City city, Map<String, List<NationalNetwork.NetworkHour>> byStation) {
         Map<Instant, List<BigDecimal>> byHour = new java.util.TreeMap<>();
-        for (NationalNetwork.NetworkHour h : network.hours(city.stations().stream().map(NeighbourAir.StationNow::code).toList(), from, to)) {
+        for (NationalNetwork.NetworkHour h : city.stations().stream().flatMap(s -> byStation.getOrDefault(s.code(), List.of()).stream()).toList()) {
             BigDecimal v = h.values().get(Pollutant.PM2_5);
             if (v != null) {
                 byHour.computeIfAbsent(h.hourEnd(), k -> new ArrayList<>()).add(v);

@@ -63,22 +63,16 @@ public class Exchange {
                            String payload, String signature) {
     }
 
-    /** A neighbour's document was taken; pages and the screen show it. */
-    public record Received(UUID id, String issuer, String kind, String summary) {
-    }
-
     private final JdbcClient jdbc;
     private final Neighbours neighbours;
     private final Webhooks webhooks;
     private final Warnings warnings;
     private final Measures measures;
     private final Divisions divisions;
-    private final org.springframework.context.ApplicationEventPublisher events;
     private final Clock clock;
     private final String issuer;
 
-    Exchange(JdbcClient jdbc, Neighbours neighbours, Webhooks webhooks, Warnings warnings, Measures measures, Divisions divisions,
-             org.springframework.context.ApplicationEventPublisher events, Clock clock,
+    Exchange(JdbcClient jdbc, Neighbours neighbours, Webhooks webhooks, Warnings warnings, Measures measures, Divisions divisions, Clock clock,
              @Value("${lantian.neighbours.issuer:邯郸市}") String issuer) {
         this.jdbc = jdbc;
         this.neighbours = neighbours;
@@ -86,7 +80,6 @@ public class Exchange {
         this.warnings = warnings;
         this.measures = measures;
         this.divisions = divisions;
-        this.events = events;
         this.clock = clock;
         this.issuer = issuer;
     }
@@ -209,15 +202,15 @@ public class Exchange {
             }
             return same.get(0);
         }
-        String summary = summary(from, kind, doc);
-        Instant now = clock.instant();
+        Document taken = new Document(id, "RECEIVED", from.city(), kind, issuedAt, clock.instant(), summary(from, kind, doc),
+                envelope.payload(), envelope.signature());
         jdbc.sql("""
                         INSERT INTO neighbour_document (id, direction, city, kind, payload, signature, issued_at, recorded_at, summary)
                         VALUES (?, 'RECEIVED', ?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, from.city(), kind, envelope.payload(), envelope.signature(), Timestamp.from(issuedAt), Timestamp.from(now), summary)
+                .params(id, taken.city(), kind, taken.payload(), taken.signature(), Timestamp.from(issuedAt), Timestamp.from(taken.recordedAt()),
+                        taken.summary())
                 .update();
-        events.publishEvent(new Received(id, from.name(), kind, summary));
-        return jdbc.sql("SELECT * FROM neighbour_document WHERE id = ?").param(id).query(Exchange::map).single();
+        return taken;
     }
 
     private static String summary(Neighbours.Neighbour from, String kind, JsonNode doc) {
@@ -264,21 +257,25 @@ public class Exchange {
     public List<Document> neighbourWarningsInForce() {
         Instant now = clock.instant();
         Map<String, Document> latest = new LinkedHashMap<>();
+        Map<String, Boolean> inForce = new java.util.HashMap<>();
         for (Document d : jdbc.sql("""
                         SELECT * FROM neighbour_document WHERE direction = 'RECEIVED' AND kind = 'WARNING'
                            AND recorded_at > ? ORDER BY issued_at""")
                 .param(Timestamp.from(now.minus(java.time.Duration.ofDays(30)))).query(Exchange::map).list()) {
             JsonNode w = JSON.readTree(d.payload()).path("warning");
-            latest.put(d.city() + "#" + w.path("id").asString(), d);
+            String warning = d.city() + "#" + w.path("id").asString();
+            latest.put(warning, d);
+            inForce.put(warning, !"LIFTED".equals(w.path("action").asString()) && endsAfter(w, now));
         }
-        return latest.values().stream().filter(d -> {
-            JsonNode w = JSON.readTree(d.payload()).path("warning");
-            try {
-                return !"LIFTED".equals(w.path("action").asString()) && Instant.parse(w.path("endsAt").asString()).isAfter(now);
-            } catch (java.time.format.DateTimeParseException e) {
-                return false;
-            }
-        }).toList();
+        return latest.entrySet().stream().filter(e -> inForce.get(e.getKey())).map(Map.Entry::getValue).toList();
+    }
+
+    private static boolean endsAfter(JsonNode warning, Instant now) {
+        try {
+            return Instant.parse(warning.path("endsAt").asString()).isAfter(now);
+        } catch (java.time.format.DateTimeParseException e) {
+            return false;
+        }
     }
 
     private static Document map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {

@@ -25,8 +25,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * The neighbours' national stations now: each station's latest hour from the network's files (within the last
- * {@value #FRESH_HOURS} hours) with its real-time AQI computed as Handan's are (HJ 633 by the hour's rule set,
- * the 24-hour moving means from the hours before), and where each city lies from Handan.
+ * {@value #FRESH_HOURS} hours) with its real-time AQI computed as Handan's are: HJ 633 of the generation in
+ * force on the hour's day (STANDARDS §0), the real-time indicators of §1.5 with the 24-hour moving means from
+ * the hours before, at station level (§1.10); and where each city lies from Handan.
  */
 @Service
 public class NeighbourAir {
@@ -55,41 +56,50 @@ public class NeighbourAir {
         this.clock = clock;
     }
 
-    public List<CityNow> now() {
-        List<String> cities = neighbours.list().stream().map(Neighbours.Neighbour::city).toList();
-        List<NationalNetwork.ListedStation> stations = network.stationsOf(cities).stream()
-                .filter(s -> s.counted() && s.lon() != null).toList();
-        Instant to = clock.instant().truncatedTo(ChronoUnit.HOURS);
-        Map<String, StationAccumulator> values = new HashMap<>();
-        Map<String, Instant> latest = new HashMap<>();
-        for (NationalNetwork.NetworkHour h : network.hours(stations.stream().map(NationalNetwork.ListedStation::code).toList(),
-                to.minus(Duration.ofHours(24 + FRESH_HOURS)), to)) {
-            StationAccumulator acc = values.computeIfAbsent(h.stationCode(), c -> new StationAccumulator());
-            h.values().forEach((p, v) -> acc.put(p, h.hourEnd(), v));
-            latest.merge(h.stationCode(), h.hourEnd(), (a, b) -> a.isAfter(b) ? a : b);
-        }
+    /** A neighbour city and its counted stations with a position: where it lies from Handan. */
+    record City(String city, String name, String direction, double distanceKm, LonLat centre, List<NationalNetwork.ListedStation> stations) {
+    }
+
+    /** The neighbours and their counted stations, with where each city lies from Handan (no values read). */
+    List<City> cities() {
+        List<Neighbours.Neighbour> all = neighbours.list();
+        Map<String, List<NationalNetwork.ListedStation>> byCity = new LinkedHashMap<>();
+        all.forEach(n -> byCity.put(n.city(), new ArrayList<>()));
+        network.stationsOf(byCity.keySet()).stream().filter(s -> s.counted() && s.lon() != null).forEach(s -> byCity.get(s.city()).add(s));
         LonLat handan = handanCentre();
-        Map<String, List<StationNow>> byCity = new LinkedHashMap<>();
-        cities.forEach(c -> byCity.put(c, new ArrayList<>()));
-        for (NationalNetwork.ListedStation s : stations) {
-            Instant hour = latest.get(s.code());
-            AirQualityNow.HourAqi now = hour == null || hour.isBefore(to.minus(Duration.ofHours(FRESH_HOURS))) ? null
-                    : hourAqi(s, hour, values.get(s.code()));
-            byCity.get(s.city()).add(new StationNow(s.code(), s.name(), s.city(), s.lon(), s.lat(), now));
-        }
-        List<CityNow> out = new ArrayList<>();
-        for (Neighbours.Neighbour n : neighbours.list()) {
-            List<StationNow> own = byCity.get(n.city());
+        List<City> out = new ArrayList<>();
+        for (Neighbours.Neighbour n : all) {
+            List<NationalNetwork.ListedStation> own = byCity.get(n.city());
             if (own.isEmpty()) {
-                out.add(new CityNow(n.city(), n.name(), "—", Double.NaN, null, own));
+                out.add(new City(n.city(), n.name(), "—", Double.NaN, null, own));
                 continue;
             }
             LonLat centre = new LonLat(own.stream().mapToDouble(s -> s.lon().doubleValue()).average().orElseThrow(),
                     own.stream().mapToDouble(s -> s.lat().doubleValue()).average().orElseThrow());
-            out.add(new CityNow(n.city(), n.name(), direction(handan, centre),
+            out.add(new City(n.city(), n.name(), direction(handan, centre),
                     LonLat.metresBetween(handan.lon(), handan.lat(), centre.lon(), centre.lat()) / 1000, centre, own));
         }
         return out;
+    }
+
+    public List<CityNow> now() {
+        List<City> cities = cities();
+        List<String> codes = cities.stream().flatMap(c -> c.stations().stream()).map(NationalNetwork.ListedStation::code).toList();
+        Instant to = clock.instant().truncatedTo(ChronoUnit.HOURS);
+        Map<String, StationAccumulator> values = new HashMap<>();
+        Map<String, Instant> latest = new HashMap<>();
+        for (NationalNetwork.NetworkHour h : network.hours(codes, to.minus(Duration.ofHours(24 + FRESH_HOURS)), to)) {
+            StationAccumulator acc = values.computeIfAbsent(h.stationCode(), c -> new StationAccumulator());
+            h.values().forEach((p, v) -> acc.put(p, h.hourEnd(), v));
+            latest.merge(h.stationCode(), h.hourEnd(), (a, b) -> a.isAfter(b) ? a : b);
+        }
+        return cities.stream().map(c -> new CityNow(c.city(), c.name(), c.direction(), c.distanceKm(), c.centre(), c.stations().stream()
+                .map(s -> {
+                    Instant hour = latest.get(s.code());
+                    AirQualityNow.HourAqi now = hour == null || hour.isBefore(to.minus(Duration.ofHours(FRESH_HOURS))) ? null
+                            : hourAqi(s, hour, values.get(s.code()));
+                    return new StationNow(s.code(), s.name(), s.city(), s.lon(), s.lat(), now);
+                }).toList())).toList();
     }
 
     /**

@@ -33,11 +33,15 @@ import org.springframework.transaction.annotation.Transactional;
 public class Neighbours implements ApplicationRunner {
 
     /** A neighbour as the office registered it; {@code publicKey} and {@code webhookId} null until set. */
-    public record Neighbour(String city, String name, String publicKey, Long webhookId, String endpoint) {
+    public record Neighbour(String city, String name, String publicKey, Long webhookId) {
 
         public boolean receivesDocuments() {
             return webhookId != null;
         }
+    }
+
+    /** A neighbour as the office's registry shows it: its key and where Handan's documents go ({@code endpoint} null until set). */
+    public record Registered(String city, String name, String publicKey, String endpoint) {
     }
 
     private final JdbcClient jdbc;
@@ -70,12 +74,19 @@ public class Neighbours implements ApplicationRunner {
 
     /** The neighbours, in the configured order. */
     public List<Neighbour> list() {
-        List<Neighbour> all = jdbc.sql("""
-                        SELECT n.city, n.name, n.public_key, n.webhook_id, w.url FROM neighbour_city n
-                          LEFT JOIN alerts_webhook w ON w.id = n.webhook_id""")
-                .query((rs, i) -> new Neighbour(rs.getString(1), rs.getString(2), rs.getString(3), (Long) rs.getObject(4), rs.getString(5)))
+        List<Neighbour> all = jdbc.sql("SELECT city, name, public_key, webhook_id FROM neighbour_city")
+                .query((rs, i) -> new Neighbour(rs.getString(1), rs.getString(2), rs.getString(3), (Long) rs.getObject(4)))
                 .list();
         return all.stream().filter(n -> configured.contains(n.city())).sorted(java.util.Comparator.comparingInt(n -> configured.indexOf(n.city())))
+                .toList();
+    }
+
+    /** The registry with each neighbour's endpoint, as the alerts module keeps it: city office. */
+    public List<Registered> registry() {
+        requireCityOffice();
+        Map<Long, String> urls = new java.util.HashMap<>();
+        webhooks.list().forEach(w -> urls.put(w.id(), w.url()));
+        return list().stream().map(n -> new Registered(n.city(), n.name(), n.publicKey(), n.webhookId() == null ? null : urls.get(n.webhookId())))
                 .toList();
     }
 

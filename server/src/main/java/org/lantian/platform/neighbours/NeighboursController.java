@@ -5,8 +5,6 @@ import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.lantian.platform.identity.AccessDenied;
-import org.lantian.platform.identity.Actors;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,14 +21,12 @@ class NeighboursController {
     private final NeighbourAir air;
     private final BorderComparison comparison;
     private final Exchange exchange;
-    private final Actors actors;
 
-    NeighboursController(Neighbours neighbours, NeighbourAir air, BorderComparison comparison, Exchange exchange, Actors actors) {
+    NeighboursController(Neighbours neighbours, NeighbourAir air, BorderComparison comparison, Exchange exchange) {
         this.neighbours = neighbours;
         this.air = air;
         this.comparison = comparison;
         this.exchange = exchange;
-        this.actors = actors;
     }
 
     @GetMapping("/api/neighbours/now")
@@ -47,9 +43,8 @@ class NeighboursController {
 
     @GetMapping("/api/neighbours")
     @Operation(summary = "The registered neighbours: public keys and endpoints (city office)")
-    List<Neighbours.Neighbour> list() {
-        requireCityOffice();
-        return neighbours.list();
+    List<Neighbours.Registered> list() {
+        return neighbours.registry();
     }
 
     record KeyRequest(String publicKey, String reason) {
@@ -90,9 +85,4 @@ class NeighboursController {
         return Map.of("id", d.id().toString(), "summary", d.summary());
     }
 
-    private void requireCityOffice() {
-        if (!actors.current().isCityOffice()) {
-            throw new AccessDenied(actors.current().username() + " 无权查看邻市联防联控的登记信息");
-        }
-    }
 }

@@ -32,7 +32,7 @@ class NeighboursPages {
         model.addAttribute("inForce", exchange.neighbourWarningsInForce());
         boolean office = actors.current().isCityOffice();
         model.addAttribute("office", office);
-        model.addAttribute("neighbours", office ? neighbours.list() : java.util.List.of());
+        model.addAttribute("neighbours", office ? neighbours.registry() : java.util.List.of());
         model.addAttribute("issuer", exchange.issuer());
         model.addAttribute("publicKey", exchange.publicKey());
         return "neighbours/index";

@@ -361,16 +361,25 @@ public final class Hj212Decoder {
         if (s.length() != expected && !used.contains(Tolerance.LOOSE_TIMES)) {
             used.add(Tolerance.LOOSE_TIMES);
         }
+        return time(s, 0, expected == 17 && s.length() == 17 ? 17 : 14);
+    }
+
+    /** The time yyyyMMddHHmmss (14 digits) or yyyyMMddHHmmssSSS (17) in {@code s} from {@code from} to {@code to}; null if it is none. */
+    static LocalDateTime time(CharSequence s, int from, int to) {
+        if (!digits(s, from, to)) {
+            return null;
+        }
         try {
-            int nanos = expected == 17 && s.length() == 17 ? Integer.parseInt(s, 14, 17, 10) * 1_000_000 : 0;
-            return LocalDateTime.of(Integer.parseInt(s, 0, 4, 10), Integer.parseInt(s, 4, 6, 10), Integer.parseInt(s, 6, 8, 10),
-                    Integer.parseInt(s, 8, 10, 10), Integer.parseInt(s, 10, 12, 10), Integer.parseInt(s, 12, 14, 10), nanos);
+            int nanos = to - from == 17 ? Integer.parseInt(s, from + 14, from + 17, 10) * 1_000_000 : 0;
+            return LocalDateTime.of(Integer.parseInt(s, from, from + 4, 10), Integer.parseInt(s, from + 4, from + 6, 10),
+                    Integer.parseInt(s, from + 6, from + 8, 10), Integer.parseInt(s, from + 8, from + 10, 10),
+                    Integer.parseInt(s, from + 10, from + 12, 10), Integer.parseInt(s, from + 12, from + 14, 10), nanos);
         } catch (DateTimeException e) {
             return null;
         }
     }
 
-    private static boolean digits(String s, int from, int to) {
+    static boolean digits(CharSequence s, int from, int to) {
         for (int i = from; i < to; i++) {
             char c = s.charAt(i);
             if (c < '0' || c > '9') {

@@ -2,7 +2,6 @@ package org.lantian.standards.hj212;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.DateTimeException;
 import java.time.LocalDateTime;
 import java.util.Arrays;
 
@@ -229,33 +228,11 @@ public final class Hj212View {
     }
 
     private boolean digits(int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (buf[i] < '0' || buf[i] > '9') {
-                return false;
-            }
-        }
-        return to > from;
+        return Hj212Decoder.digits(ascii, from, to);
     }
 
     private LocalDateTime time(int from, int to) {
-        if (!digits(from, to)) {
-            return null;
-        }
-        try {
-            int nanos = to - from == 17 ? number(from + 14, from + 17) * 1_000_000 : 0;
-            return LocalDateTime.of(number(from, from + 4), number(from + 4, from + 6), number(from + 6, from + 8),
-                    number(from + 8, from + 10), number(from + 10, from + 12), number(from + 12, from + 14), nanos);
-        } catch (DateTimeException e) {
-            return null;
-        }
-    }
-
-    private int number(int from, int to) {
-        int v = 0;
-        for (int i = from; i < to; i++) {
-            v = v * 10 + buf[i] - '0';
-        }
-        return v;
+        return Hj212Decoder.time(ascii, from, to);
     }
 
     private String text(int from, int to) {
