@@ -66,7 +66,8 @@ public final class DeviceSimulator {
     private final AtomicLong disconnects = new AtomicLong();
     /** Acknowledgement latencies in a histogram of 0.1 ms buckets up to 60 s: millions of samples, no boxing. */
     private final java.util.concurrent.atomic.AtomicLongArray latencyBuckets = new java.util.concurrent.atomic.AtomicLongArray(600_001);
-    private final Map<String, Boolean> ackedKeys = new ConcurrentHashMap<>();
+    /** Every acknowledged (MN, QN), written as it comes: millions of keys kept in memory slowed the simulator itself. */
+    private java.io.BufferedWriter ackedKeys;
     private final double badCrc;
     private final double sticky;
     private final double split;
@@ -112,10 +113,16 @@ public final class DeviceSimulator {
             return String.join(",", t);
         }
 
+        /**
+         * A day back from the start, one second a packet: recent enough for the gateway's plausibility check,
+         * past enough never to run into the future, and new QNs on every run.
+         */
+        static final LocalDateTime FIRST_DATA_TIME = LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai")).minusDays(1).withNano(0);
+
         /** The next packet: a real-time upload (2011) with a fresh QN and data time, asking for an acknowledgement. */
         String nextSegment() {
             sequence++;
-            LocalDateTime at = LocalDateTime.of(2026, 1, 1, 0, 0).plusSeconds(sequence);
+            LocalDateTime at = FIRST_DATA_TIME.plusSeconds(sequence);
             String qn = Hj212Encoder.qn(at);
             String time = Hj212Encoder.time(at);
             if (kind.equals("DUST")) {
@@ -146,8 +153,9 @@ public final class DeviceSimulator {
     }
 
     private static String value(double typical) {
-        double v = typical * (0.8 + 0.4 * ThreadLocalRandom.current().nextDouble());
-        return String.format("%.2f", v);
+        long cents = Math.round(typical * (80 + 40 * ThreadLocalRandom.current().nextDouble())); // String.format cost more than the rest of a packet
+        long fraction = cents % 100;
+        return cents / 100 + (fraction < 10 ? ".0" : ".") + fraction;
     }
 
     DeviceSimulator(Map<String, String> options) {
@@ -203,6 +211,9 @@ public final class DeviceSimulator {
         for (Device d : devices) {
             connect(d);
         }
+        if (options.containsKey("acked")) {
+            ackedKeys = Files.newBufferedWriter(Path.of(options.get("acked")));
+        }
         double rate = Double.parseDouble(options.getOrDefault("rate", "1000"));
         long seconds = Long.parseLong(options.getOrDefault("seconds", "60"));
         long start = System.nanoTime();
@@ -240,7 +251,9 @@ public final class DeviceSimulator {
         report((System.nanoTime() - start) / 1e9);
         summary(seconds);
         if (options.containsKey("acked")) {
-            Files.write(Path.of(options.get("acked")), new ArrayList<>(ackedKeys.keySet()));
+            synchronized (this) {
+                ackedKeys.close();
+            }
         }
         group.shutdownGracefully().syncUninterruptibly();
     }
@@ -305,7 +318,21 @@ public final class DeviceSimulator {
         if (p != null) {
             acked.incrementAndGet();
             latencyBuckets.incrementAndGet((int) Math.min(600_000, (System.nanoTime() - p.lastSentNanos()) / 100_000));
-            ackedKeys.put(d.mn + "," + qn, true);
+            writeAcked(d.mn, qn);
+        }
+    }
+
+    private synchronized void writeAcked(String mn, String qn) {
+        if (ackedKeys == null) {
+            return;
+        }
+        try {
+            ackedKeys.write(mn);
+            ackedKeys.write(',');
+            ackedKeys.write(qn);
+            ackedKeys.write('\n');
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
@@ -339,10 +366,11 @@ public final class DeviceSimulator {
             return;
         }
         double r = random.nextDouble();
-        if (d.held != null) {
-            byte[] both = new byte[d.held.length + bytes.length];
-            System.arraycopy(d.held, 0, both, 0, d.held.length);
-            System.arraycopy(bytes, 0, both, d.held.length, bytes.length);
+        byte[] held = d.held; // the event loop may send it meanwhile
+        if (held != null) {
+            byte[] both = new byte[held.length + bytes.length];
+            System.arraycopy(held, 0, both, 0, held.length);
+            System.arraycopy(bytes, 0, both, held.length, bytes.length);
             d.held = null;
             ch.writeAndFlush(Unpooled.wrappedBuffer(both));
         } else if (r < sticky && !d.tailless) {

@@ -13,11 +13,16 @@ class ConnectedDevices {
 
     private final Map<String, Channel> byMn = new ConcurrentHashMap<>();
 
-    /** The device's packet came on {@code channel}; forgotten when that connection closes. */
-    void seen(String mn, Channel channel) {
-        if (byMn.put(mn, channel) != channel) {
-            channel.closeFuture().addListener(closed -> byMn.remove(mn, channel));
+    /**
+     * The device's packet came on {@code channel}; forgotten when that connection closes. True for the first
+     * packet on a connection: what was queued for the device while it was away goes down after it.
+     */
+    boolean seen(String mn, Channel channel) {
+        if (byMn.put(mn, channel) == channel) {
+            return false;
         }
+        channel.closeFuture().addListener(closed -> byMn.remove(mn, channel));
+        return true;
     }
 
     Optional<Channel> channelOf(String mn) {

@@ -33,7 +33,7 @@ final class DataQuality {
     /** Checks one factor's hourly value at {@code hourStart}; returns what it finds. */
     List<DeviceEvents.SuspiciousData> check(Device device, String factor, Instant hourStart, BigDecimal limit) {
         List<BigDecimal> recent = jdbc.query("""
-                        SELECT coalesce(zs_avg, avg) FROM gateway_series
+                        SELECT coalesce(zs_avg, avg) FROM gateway_series_factor
                          WHERE mn = ? AND cn = '2061' AND factor = ? AND data_time > ?::timestamptz - make_interval(hours => ?)
                            AND data_time <= ? AND flag = 'N'
                          ORDER BY data_time DESC""",

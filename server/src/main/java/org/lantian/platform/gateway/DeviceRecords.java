@@ -51,7 +51,9 @@ public class DeviceRecords {
 
     private DeviceStatus status(Device d, Object[] stored) {
         var live = stats.of(d.mn());
-        Instant last = stored == null || stored[1] == null ? null : ((Timestamp) stored[1]).toInstant();
+        Instant written = stored == null || stored[1] == null ? null : ((Timestamp) stored[1]).toInstant();
+        Instant seenHere = live.map(GatewayStats.Live::lastPacketAt).orElse(null);
+        Instant last = written == null || seenHere != null && seenHere.isAfter(written) ? seenHere : written; // written at most every 30 s
         return new DeviceStatus(d, stored == null ? null : (Boolean) stored[0], last,
                 live.map(GatewayStats.Live::packets).orElse(0L), live.map(GatewayStats.Live::refused).orElse(0L),
                 live.map(GatewayStats.Live::remote).orElse(null));
@@ -124,7 +126,7 @@ public class DeviceRecords {
     public List<SeriesPoint> series(String mn, String cn, Instant from, Instant to) {
         Device device = devices.find(mn);
         return jdbc.sql("""
-                        SELECT * FROM gateway_series WHERE mn = ? AND cn = ? AND data_time >= ? AND data_time < ?
+                        SELECT * FROM gateway_series_factor WHERE mn = ? AND cn = ? AND data_time >= ? AND data_time < ?
                          ORDER BY data_time, factor""")
                 .params(mn, cn, Timestamp.from(from), Timestamp.from(to))
                 .query((rs, n) -> new SeriesPoint(rs.getTimestamp("data_time").toInstant(), rs.getString("factor"),
@@ -149,12 +151,13 @@ public class DeviceRecords {
             return List.of();
         }
         return jdbc.sql("""
-                        SELECT s.mn, s.data_time, s.factor, coalesce(s.cou, s.avg * f.avg * 0.0036) AS kg
-                          FROM gateway_series s
-                          LEFT JOIN gateway_series f ON f.mn = s.mn AND f.cn = s.cn AND f.data_time = s.data_time AND f.factor = 'a00000'
-                         WHERE s.mn = ANY(?) AND s.cn = '2061' AND s.factor = ANY(?) AND s.flag = 'N'
+                        SELECT s.mn, s.data_time, f.key,
+                               coalesce((f.value ->> 'Cou')::numeric,
+                                        (f.value ->> 'Avg')::numeric * (s.factors -> 'a00000' ->> 'Avg')::numeric * 0.0036) AS kg
+                          FROM gateway_series s CROSS JOIN LATERAL jsonb_each(s.factors) f
+                         WHERE s.mn = ANY(?) AND s.cn = '2061' AND f.key = ANY(?) AND f.value ->> 'Flag' = 'N'
                            AND s.data_time >= ? AND s.data_time < ?
-                         ORDER BY s.mn, s.data_time, s.factor""")
+                         ORDER BY s.mn, s.data_time, f.key""")
                 .params(mns.toArray(String[]::new), factors.toArray(String[]::new), Timestamp.from(from), Timestamp.from(to))
                 .query((rs, n) -> new HourlyEmission(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getBigDecimal(4)))
                 .list().stream().filter(e -> e.kg() != null).toList();

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.lantian.platform.identity.AccessDenied;
 import org.lantian.platform.identity.Actors;
@@ -54,13 +55,29 @@ public class Devices {
     /** The PW each device last authenticated with: commands to it must carry it, and only its hash is stored. */
     private final Map<String, String> lastPasswords = new ConcurrentHashMap<>();
 
-    /** A device with its password check, as the gateway sees it. */
-    /** A device as the gateway checks it: its registry entry, its password's hash, and since when it is registered. */
-    record Registered(Device device, String salt, String hash, Instant registeredAt) {
+    /**
+     * A device as the gateway checks it: its registry entry, its password's hash, since when it is registered,
+     * and the PW last found to match (a new entry is made when the registry changes).
+     */
+    record Registered(Device device, String salt, String hash, Instant registeredAt, AtomicReference<byte[]> matched) {
 
+        Registered(Device device, String salt, String hash, Instant registeredAt) {
+            this(device, salt, hash, registeredAt, new AtomicReference<>());
+        }
+
+        /** A PW already proven is compared as it is (in constant time), not hashed again for every packet. */
         boolean passwordMatches(String pw) {
-            return MessageDigest.isEqual(Devices.hash(salt, pw == null ? "" : pw).getBytes(StandardCharsets.US_ASCII),
+            byte[] given = (pw == null ? "" : pw).getBytes(StandardCharsets.UTF_8);
+            byte[] known = matched.get();
+            if (known != null && MessageDigest.isEqual(given, known)) {
+                return true;
+            }
+            boolean matches = MessageDigest.isEqual(Devices.hash(salt, pw == null ? "" : pw).getBytes(StandardCharsets.US_ASCII),
                     hash.getBytes(StandardCharsets.US_ASCII));
+            if (matches) {
+                matched.set(given);
+            }
+            return matches;
         }
     }
 

@@ -14,7 +14,8 @@ import org.lantian.standards.hj212.RejectReason;
 /**
  * Finds packet boundaries in a connection's bytes, whatever TCP does to them (HJ212 §5); nothing else.
  * Emits {@link Received} frames and {@link Junk} for bytes that are no packet. A packet complete but for
- * its tail is held for {@code tailWait}, then passed on as it is.
+ * its tail is held for {@code tailWait}, then passed on as it is; one from a device registered as sending
+ * no tail is passed on at once (waiting made every such packet's acknowledgement 200 ms late).
  */
 final class FrameDecoder extends ByteToMessageDecoder {
 
@@ -29,11 +30,16 @@ final class FrameDecoder extends ByteToMessageDecoder {
     private final int maxBuffer;
     private final long tailWaitMillis;
     private final long frameDeadlineMillis;
+    private final java.util.function.Predicate<byte[]> sendsNoTail;
+    /** A packet was passed on without waiting for a tail: a CR LF that follows anyway belongs to it. */
+    private boolean tailMayFollow;
     private ScheduledFuture<?> pendingFlush;
     /** When the first byte after the last complete packet came (0: none pending). */
     private long bytesSinceFrameFrom;
 
-    FrameDecoder(int maxBuffer, long tailWaitMillis, long frameDeadlineMillis) {
+    /** @param sendsNoTail whether a packet's bytes come from a device registered as sending no CR LF */
+    FrameDecoder(int maxBuffer, long tailWaitMillis, long frameDeadlineMillis, java.util.function.Predicate<byte[]> sendsNoTail) {
+        this.sendsNoTail = sendsNoTail;
         this.maxBuffer = maxBuffer;
         this.tailWaitMillis = tailWaitMillis;
         this.frameDeadlineMillis = frameDeadlineMillis;
@@ -55,8 +61,10 @@ final class FrameDecoder extends ByteToMessageDecoder {
         if (bytesSinceFrameFrom == 0) {
             bytesSinceFrameFrom = now;
         }
+        skipLateTail(in);
         int before = out.size();
         scan(in, out, false);
+        takeTaillessFrame(in, out);
         if (out.subList(before, out.size()).stream().anyMatch(Received.class::isInstance)) {
             bytesSinceFrameFrom = in.isReadable() ? now : 0;
         } else if (now - bytesSinceFrameFrom > frameDeadlineMillis * 1_000_000) {
@@ -68,6 +76,27 @@ final class FrameDecoder extends ByteToMessageDecoder {
         }
         if (in.isReadable()) {
             pendingFlush = ctx.executor().schedule(() -> flush(ctx), tailWaitMillis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void skipLateTail(ByteBuf in) {
+        while (tailMayFollow && in.isReadable() && (in.getByte(in.readerIndex()) == '\r' || in.getByte(in.readerIndex()) == '\n')) {
+            in.skipBytes(1);
+        }
+        tailMayFollow = tailMayFollow && !in.isReadable();
+    }
+
+    /** What is left is one whole packet but for its tail, from a device that sends none: it goes now. */
+    private void takeTaillessFrame(ByteBuf in, List<Object> out) {
+        if (!in.isReadable()) {
+            return;
+        }
+        byte[] bytes = copy(in, in.readableBytes());
+        if (Hj212Framer.scan(bytes, 0, bytes.length, true) instanceof Hj212Framer.Frame f && f.length() == bytes.length
+                && f.tail() == Hj212Framer.Tail.NONE && sendsNoTail.test(bytes)) {
+            out.add(new Received(bytes, f));
+            in.skipBytes(bytes.length);
+            tailMayFollow = true;
         }
     }
 

@@ -7,7 +7,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import javax.sql.DataSource;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -21,6 +20,7 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.timeout.IdleStateHandler;
 import org.lantian.platform.identity.Actors;
 import org.lantian.platform.monitoring.Ingestion;
+import org.lantian.standards.hj212.Tolerance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -54,18 +54,51 @@ public class GatewayServer implements SmartLifecycle {
     private final AtomicInteger connections = new AtomicInteger();
 
     private final ConnectedDevices connected;
+    private final PacketLogProperties logProperties;
+    private final CommandPush commandPush;
+    private volatile PacketLog packetLog;
+    private PacketLogWriter logWriter;
 
-    GatewayServer(GatewayProperties properties, Devices devices, GatewayStats stats, JdbcTemplate jdbc, DataSource dataSource,
+    GatewayServer(GatewayProperties properties, Devices devices, GatewayStats stats, JdbcTemplate jdbc,
                   PlatformTransactionManager transactions, Ingestion ingestion, Actors actors, ApplicationEventPublisher events,
-                  DeviceCommands commands, SplitSets splitSets, Clock clock, RefusalSampler sampler, ConnectedDevices connected) {
+                  DeviceCommands commands, SplitSets splitSets, Clock clock, RefusalSampler sampler, ConnectedDevices connected,
+                  PacketLogProperties logProperties, CommandPush commandPush) {
+        this.logProperties = logProperties;
+        this.commandPush = commandPush;
         this.connected = connected;
         this.sampler = sampler;
         this.properties = properties;
         this.devices = devices;
         this.stats = stats;
         this.clock = clock;
-        this.writer = new PacketWriter(properties.maxBatch(), properties.shedAfter(), jdbc, dataSource, new TransactionTemplate(transactions), ingestion,
+        this.writer = new PacketWriter(properties.maxBatch(), properties.shedAfter(), jdbc, new TransactionTemplate(transactions), ingestion,
                 actors, events, commands, splitSets, clock);
+    }
+
+    /**
+     * An accepted packet: committed by this node's writer and then acknowledged, or, with a packet log,
+     * appended to it and acknowledged once the brokers have it (a writer on some node stores it).
+     */
+    private void accepted(PacketWriter.Incoming incoming, byte[] bytes) {
+        PacketLog packets = packetLog;
+        if (packets == null) {
+            writer.submit(incoming);
+            return;
+        }
+        packets.append(incoming.packet().mn(), bytes, incoming.receivedAt(), incoming.remote(), () -> {
+            if (!incoming.replies().isEmpty()) {
+                incoming.reply().accept(incoming.replies());
+            }
+            if (incoming.firstOnConnection()) {
+                commandPush.push(incoming.packet().mn());
+            }
+        });
+    }
+
+    /** Whether a packet names a device registered as sending no CR LF. */
+    private boolean sendsNoTail(byte[] packet) {
+        String mn = PacketHandler.mnOf(packet);
+        return mn != null && devices.forPacket(mn).map(r -> r.device().tolerances().contains(Tolerance.MISSING_TAIL)).orElse(false);
     }
 
     @Override
@@ -75,6 +108,13 @@ public class GatewayServer implements SmartLifecycle {
         }
         devices.loadAll();
         writer.start(properties.writers());
+        if (logProperties.enabled()) {
+            PacketLog.ensureTopic(logProperties);
+            packetLog = new PacketLog(logProperties);
+            logWriter = new PacketLogWriter(logProperties, writer, devices, properties.maxBatch());
+            logWriter.start();
+            log.info("HJ 212 packets go through the packet log {} on {}", logProperties.topic(), logProperties.bootstrapServers());
+        }
         boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
         ServerBootstrap bootstrap = new ServerBootstrap()
@@ -106,9 +146,10 @@ public class GatewayServer implements SmartLifecycle {
                         });
                         ch.pipeline().addLast(
                                 new IdleStateHandler(properties.idleTimeout().toMillis(), 0, 0, TimeUnit.MILLISECONDS),
-                                new FrameDecoder(properties.maxBuffer(), properties.tailWait().toMillis(), properties.frameDeadline().toMillis()),
-                                new PacketHandler(devices, writer, clock, properties.maxPacketsPerSecond(), stats, sampler,
-                                        properties.backlog(), connected));
+                                new FrameDecoder(properties.maxBuffer(), properties.tailWait().toMillis(), properties.frameDeadline().toMillis(),
+                                        GatewayServer.this::sendsNoTail),
+                                new PacketHandler(devices, writer, GatewayServer.this::accepted, clock, properties.maxPacketsPerSecond(),
+                                        stats, sampler, properties.backlog(), connected));
                     }
                 });
         server = bootstrap.bind(properties.port()).syncUninterruptibly().channel();
@@ -140,6 +181,10 @@ public class GatewayServer implements SmartLifecycle {
                 log.warn("gateway event loops did not stop within 5 s; going on");
             }
             try {
+                if (packetLog != null) {
+                    packetLog.close();
+                    logWriter.stop();
+                }
                 writer.stop();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -36,6 +36,8 @@ final class PacketHandler extends SimpleChannelInboundHandler<Object> {
 
     private final Devices devices;
     private final PacketWriter writer;
+    /** Where an accepted packet goes, with the bytes it came as: the writer's queue, or the packet log. */
+    private final java.util.function.BiConsumer<PacketWriter.Incoming, byte[]> accepted;
     private final Clock clock;
     private final int maxPacketsPerSecond;
     private final GatewayStats stats;
@@ -47,8 +49,9 @@ final class PacketHandler extends SimpleChannelInboundHandler<Object> {
     private final java.time.Duration backlog;
     private final ConnectedDevices connected;
 
-    PacketHandler(Devices devices, PacketWriter writer, Clock clock, int maxPacketsPerSecond, GatewayStats stats, RefusalSampler sampler,
-                  java.time.Duration backlog, ConnectedDevices connected) {
+    PacketHandler(Devices devices, PacketWriter writer, java.util.function.BiConsumer<PacketWriter.Incoming, byte[]> accepted, Clock clock,
+                  int maxPacketsPerSecond, GatewayStats stats, RefusalSampler sampler, java.time.Duration backlog, ConnectedDevices connected) {
+        this.accepted = accepted;
         this.connected = connected;
         this.backlog = backlog;
         this.sampler = sampler;
@@ -98,9 +101,9 @@ final class PacketHandler extends SimpleChannelInboundHandler<Object> {
         devices.authenticated(packet.mn(), packet.pw());
         stats.accepted(packet.mn(), now, remote);
         Channel channel = ctx.channel();
-        connected.seen(packet.mn(), channel);
-        writer.submit(new PacketWriter.Incoming(packet, registered.get().device(), remote, now,
-                replies -> send(channel, replies), replies(packet, registered.get().device())));
+        boolean firstOnConnection = connected.seen(packet.mn(), channel);
+        accepted.accept(new PacketWriter.Incoming(packet, registered.get().device(), remote, now,
+                replies -> send(channel, replies), replies(packet, registered.get().device()), firstOnConnection), received.bytes());
     }
 
     /** What the device gets once its packet is committed (HJ212 §4). */
@@ -142,7 +145,7 @@ final class PacketHandler extends SimpleChannelInboundHandler<Object> {
     }
 
     /** The MN of a refused packet, if one can be seen in it, so the device's page shows its rejections. */
-    private static String mnOf(byte[] bytes) {
+    static String mnOf(byte[] bytes) {
         String text = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
         int at = text.indexOf("MN=");
         if (at < 0) {

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,9 +18,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
-import javax.sql.DataSource;
-
-import org.lantian.platform.database.CopyIn;
 import org.lantian.platform.identity.Actors;
 import org.lantian.platform.monitoring.Averaging;
 import org.lantian.platform.monitoring.Ingestion;
@@ -45,9 +43,12 @@ final class PacketWriter {
     static final Map<String, String> AMBIENT_POLLUTANTS = Map.of("a34004", "PM2_5", "a34002", "PM10", "a21026", "SO2",
             "a21004", "NO2", "a21005", "CO", "a05024", "O3");
 
-    /** An accepted packet, what to send once it is committed, and where. */
+    /**
+     * An accepted packet, what to send once it is committed, and where; {@code firstOnConnection}: the device
+     * has just connected, so commands queued while it was away follow the replies.
+     */
     record Incoming(Hj212Packet packet, Device device, String remote, Instant receivedAt, Consumer<List<byte[]>> reply,
-                    List<byte[]> replies) {
+                    List<byte[]> replies, boolean firstOnConnection) {
     }
 
     /** A refused packet or junk, logged but never stored as data. */
@@ -59,7 +60,6 @@ final class PacketWriter {
     private final java.time.Duration shedAfter;
     private final java.util.concurrent.atomic.AtomicLong shed = new java.util.concurrent.atomic.AtomicLong();
     private final JdbcTemplate jdbc;
-    private final DataSource dataSource;
     private final TransactionTemplate transactions;
     private final Ingestion ingestion;
     private final Actors actors;
@@ -71,13 +71,12 @@ final class PacketWriter {
     private volatile boolean running = true;
     private final List<Thread> threads = new ArrayList<>();
 
-    PacketWriter(int maxBatch, java.time.Duration shedAfter, JdbcTemplate jdbc, DataSource dataSource, TransactionTemplate transactions, Ingestion ingestion,
+    PacketWriter(int maxBatch, java.time.Duration shedAfter, JdbcTemplate jdbc, TransactionTemplate transactions, Ingestion ingestion,
                  Actors actors, ApplicationEventPublisher events, DeviceCommands commands, SplitSets splitSets, Clock clock) {
         this.queue = new ArrayBlockingQueue<>(maxBatch * 4); // about a second of work: a deeper queue only ages packets towards their resend
         this.maxBatch = maxBatch;
         this.shedAfter = shedAfter;
         this.jdbc = jdbc;
-        this.dataSource = dataSource;
         this.transactions = transactions;
         this.ingestion = ingestion;
         this.actors = actors;
@@ -185,12 +184,39 @@ final class PacketWriter {
     }
 
     private void commit(List<Object> batch) {
+        commit(batch, null);
+    }
+
+    /** Where a batch read from the packet log starts and where the partition's stored position moves to. */
+    record LogPosition(String topic, int partition, long from, long next) {
+    }
+
+    /**
+     * Stores packets read from the packet log (already acknowledged by the gateway that appended them) and
+     * moves the partition's position, in one transaction. False, with nothing stored, when the stored
+     * position is no longer {@code from}: another writer has stored these records since.
+     */
+    boolean commitFromLog(List<Object> batch, LogPosition position) {
+        return commit(batch, position);
+    }
+
+    /** The position from which a partition of the packet log is still to be stored, if any was stored. */
+    Optional<Long> logPosition(String topic, int partition) {
+        return jdbc.queryForList("SELECT next_offset FROM gateway_log_position WHERE topic = ? AND partition = ?", Long.class,
+                topic, partition).stream().findFirst();
+    }
+
+    /** What one transaction stored: indexes of the packets new to the store, and the device statuses written. */
+    private record Committed(Set<Integer> stored, Map<String, Instant> statusWritten) {
+    }
+
+    private boolean commit(List<Object> batch, LogPosition position) {
         List<Incoming> incoming = new ArrayList<>();
         List<Refused> refused = new ArrayList<>();
         Instant staleBefore = clock.instant().minus(shedAfter);
         batch.forEach(w -> {
             if (w instanceof Incoming i) {
-                if (isStale(i, staleBefore)) {
+                if (position == null && isStale(i, staleBefore)) { // from the log: acknowledged already, never shed
                     shed(i);
                 } else {
                     incoming.add(i);
@@ -199,18 +225,26 @@ final class PacketWriter {
                 refused.add((Refused) w);
             }
         });
-        Set<Integer> committed = actors.asSystem(() -> transactions.execute(status -> {
+        Committed committed = actors.asSystem(() -> transactions.execute(status -> {
+            if (position != null && !movePosition(position)) {
+                return null;
+            }
             Map<Integer, Long> stored = storePackets(incoming);
             storeSeries(incoming, stored);
             storeAmbientHours(incoming, stored.keySet());
             raiseExceedances(incoming, stored.keySet());
             announceSubmeterReadings(incoming, stored.keySet());
             storeRefused(refused);
-            touchStatus(incoming);
+            Map<String, Instant> statusWritten = touchStatus(incoming);
             recordAnswers(incoming, stored.keySet());
-            return stored.keySet();
+            return new Committed(stored.keySet(), statusWritten);
         }));
-        splitSets.committed(committed.stream().map(n -> incoming.get(n).packet()).toList());
+        if (committed == null) {
+            incoming.forEach(i -> land(i, false));
+            return false;
+        }
+        statusWritten.putAll(committed.statusWritten());
+        splitSets.committed(committed.stored().stream().map(n -> incoming.get(n).packet()).toList());
         for (Incoming i : incoming) {
             if (!i.replies().isEmpty()) {
                 i.reply().accept(i.replies());
@@ -218,6 +252,17 @@ final class PacketWriter {
             land(i, true);
         }
         sendQueuedCommands(incoming);
+        return true;
+    }
+
+    /** Moves a log partition's stored position from {@code from} to {@code next}; false when it is not at {@code from}. */
+    private boolean movePosition(LogPosition p) {
+        if (jdbc.update("UPDATE gateway_log_position SET next_offset = ? WHERE topic = ? AND partition = ? AND next_offset = ?",
+                p.next(), p.topic(), p.partition(), p.from()) == 1) {
+            return true;
+        }
+        return jdbc.update("INSERT INTO gateway_log_position (topic, partition, next_offset) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                p.topic(), p.partition(), p.next()) == 1;
     }
 
     /**
@@ -252,13 +297,16 @@ final class PacketWriter {
         }
     }
 
-    /** A device that just reported is connected: what is queued for it goes down its connection now. */
+    /**
+     * A device that has just connected gets what was queued for it while it was away; what is queued while it
+     * is connected goes down at once ({@link CommandPush}).
+     */
     private void sendQueuedCommands(List<Incoming> incoming) {
-        if (incoming.isEmpty()) {
+        Map<String, Incoming> latest = new HashMap<>();
+        incoming.stream().filter(Incoming::firstOnConnection).forEach(i -> latest.put(i.packet().mn(), i));
+        if (latest.isEmpty()) {
             return;
         }
-        Map<String, Incoming> latest = new HashMap<>();
-        incoming.forEach(i -> latest.put(i.packet().mn(), i));
         List<DeviceCommands.Outgoing> outgoing = transactions.execute(status -> commands.takeQueued(latest.keySet()));
         if (outgoing != null) {
             outgoing.forEach(o -> latest.get(o.mn()).reply().accept(List.of(o.bytes())));
@@ -267,7 +315,9 @@ final class PacketWriter {
 
     /**
      * Inserts the packets; returns the indexes (in {@code incoming}) of those new to the store, with their
-     * ids. Ids are drawn first, so the insert need only return which ids it kept.
+     * ids. Ids are drawn first, so the insert need only return which ids it kept. The rows go as arrays in
+     * one prepared statement: staging them in a temporary table cost a truncation, file operations and a
+     * parse on every commit, more than the insert itself.
      */
     private Map<Integer, Long> storePackets(List<Incoming> incoming) {
         if (incoming.isEmpty()) {
@@ -275,29 +325,32 @@ final class PacketWriter {
         }
         List<Long> ids = jdbc.queryForList("SELECT nextval('gateway_packet_id_seq') FROM generate_series(1, ?)", Long.class,
                 incoming.size());
-        jdbc.execute("""
-                CREATE TEMP TABLE IF NOT EXISTS gateway_packet_staging (
-                    id bigint, mn text, qn text, cn text, data_time timestamptz, received_at timestamptz, remote text,
-                    text text, tolerated text[]) ON COMMIT DELETE ROWS""");
-        CopyIn.copy(dataSource, "COPY gateway_packet_staging FROM STDIN WITH (FORMAT csv)", out -> {
-            for (int n = 0; n < incoming.size(); n++) {
-                Incoming i = incoming.get(n);
-                Hj212Packet p = i.packet();
-                out.write(ids.get(n) + "," + csv(p.mn()) + "," + (p.qn() == null ? "" : csv(p.qn())) + "," + p.cn() + ","
-                        + (p.data().dataTime() == null ? "" : instant(p.data().dataTime())) + "," + i.receivedAt() + ","
-                        + csv(i.remote()) + "," + csv(p.text()) + "," + csv(p.tolerated().stream().map(Enum::name)
-                        .collect(java.util.stream.Collectors.joining(",", "{", "}"))) + "\n");
-            }
-            return null;
-        });
+        int size = incoming.size();
+        String[] mn = new String[size], qn = new String[size], cn = new String[size], dataTime = new String[size],
+                receivedAt = new String[size], remote = new String[size], text = new String[size], tolerated = new String[size];
+        for (int n = 0; n < size; n++) {
+            Incoming i = incoming.get(n);
+            Hj212Packet p = i.packet();
+            mn[n] = p.mn();
+            qn[n] = p.qn();
+            cn[n] = p.cn();
+            dataTime[n] = p.data().dataTime() == null ? null : instant(p.data().dataTime()).toString();
+            receivedAt[n] = i.receivedAt().toString();
+            remote[n] = i.remote();
+            text[n] = p.text();
+            tolerated[n] = p.tolerated().stream().map(Enum::name).collect(java.util.stream.Collectors.joining(",", "{", "}"));
+        }
         // a retransmission (same MN, QN and CN), also within one batch, is skipped by the unique index
         Set<Long> kept = new HashSet<>(jdbc.queryForList("""
                 INSERT INTO gateway_packet (id, mn, qn, cn, data_time, received_at, remote, text, tolerated)
-                SELECT * FROM gateway_packet_staging ORDER BY id
+                SELECT id, mn, qn, cn, data_time::timestamptz, received_at::timestamptz, remote, text, tolerated::text[]
+                  FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                       AS t(id, mn, qn, cn, data_time, received_at, remote, text, tolerated)
+                 ORDER BY id
                 ON CONFLICT (mn, qn, cn) WHERE qn IS NOT NULL DO NOTHING
-                RETURNING id""", Long.class));
+                RETURNING id""", Long.class, ids.toArray(Long[]::new), mn, qn, cn, dataTime, receivedAt, remote, text, tolerated));
         Map<Integer, Long> stored = new java.util.TreeMap<>();
-        for (int n = 0; n < incoming.size(); n++) {
+        for (int n = 0; n < size; n++) {
             if (kept.contains(ids.get(n))) {
                 stored.put(n, ids.get(n));
             }
@@ -305,40 +358,73 @@ final class PacketWriter {
         return stored;
     }
 
+    /** The values kept of each factor, as the series names them. */
+    private static final String[] VALUE_SUFFIXES = {"Rtd", "Min", "Avg", "Max", "ZsRtd", "ZsAvg", "Cou"};
+
+    /**
+     * One row per device, command and data time with its factors as JSON. Pieces of a split set with the
+     * same data time, also within this batch, merge into one row; a factor already stored keeps its value.
+     */
     private void storeSeries(List<Incoming> incoming, Map<Integer, Long> stored) {
-        jdbc.execute("""
-                CREATE TEMP TABLE IF NOT EXISTS gateway_series_staging (
-                    mn text, cn text, data_time timestamptz, factor text, rtd numeric, min numeric, avg numeric, max numeric,
-                    zs_rtd numeric, zs_avg numeric, cou numeric, flag text, packet_id bigint) ON COMMIT DELETE ROWS""");
-        int[] rows = {0};
-        CopyIn.copy(dataSource, "COPY gateway_series_staging FROM STDIN", out -> {
-            StringBuilder row = new StringBuilder(128);
-            for (Map.Entry<Integer, Long> e : stored.entrySet()) {
-                Hj212Packet p = incoming.get(e.getKey()).packet();
-                if (p.data().dataTime() == null || !p.cn().startsWith("20")) {
-                    continue;
-                }
-                String time = instant(p.data().dataTime()).toString();
-                for (Hj212Packet.Factor f : p.data().factors().values()) {
-                    if (f.values().isEmpty()) {
-                        continue;
-                    }
-                    row.setLength(0);
-                    row.append(p.mn()).append('\t').append(p.cn()).append('\t').append(time).append('\t').append(f.code());
-                    for (String suffix : new String[] {"Rtd", "Min", "Avg", "Max", "ZsRtd", "ZsAvg", "Cou"}) {
-                        BigDecimal v = f.values().get(suffix);
-                        row.append('\t').append(v == null ? "\\N" : v.toPlainString());
-                    }
-                    row.append('\t').append(f.flagOrNormal().replace("\t", " ")).append('\t').append(e.getValue()).append('\n');
-                    out.write(row.toString());
-                    rows[0]++;
+        Map<String, SeriesRow> rows = new java.util.LinkedHashMap<>();
+        for (Map.Entry<Integer, Long> e : stored.entrySet()) {
+            Hj212Packet p = incoming.get(e.getKey()).packet();
+            if (p.data().dataTime() == null || !p.cn().startsWith("20")) {
+                continue;
+            }
+            String time = instant(p.data().dataTime()).toString();
+            SeriesRow row = rows.computeIfAbsent(p.mn() + '\u0000' + p.cn() + '\u0000' + time,
+                    k -> new SeriesRow(p.mn(), p.cn(), time, e.getValue(), new StringBuilder(512).append('{'), new HashSet<>()));
+            p.data().factors().values().forEach(row::add);
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        List<SeriesRow> list = List.copyOf(rows.values());
+        jdbc.update("""
+                INSERT INTO gateway_series AS s (mn, cn, data_time, factors, packet_id)
+                SELECT mn, cn, data_time::timestamptz, factors::jsonb, packet_id
+                  FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[]) AS t(mn, cn, data_time, factors, packet_id)
+                ON CONFLICT (mn, cn, data_time) DO UPDATE SET factors = excluded.factors || s.factors
+                 WHERE excluded.factors || s.factors <> s.factors""",
+                list.stream().map(SeriesRow::mn).toArray(String[]::new), list.stream().map(SeriesRow::cn).toArray(String[]::new),
+                list.stream().map(SeriesRow::dataTime).toArray(String[]::new),
+                list.stream().map(r -> r.json().append('}').toString()).toArray(String[]::new),
+                list.stream().map(SeriesRow::packetId).toArray(Long[]::new));
+    }
+
+    /** A series row being written: the JSON object of its factors, each factor once, the first value kept. */
+    private record SeriesRow(String mn, String cn, String dataTime, long packetId, StringBuilder json, Set<String> factors) {
+        void add(Hj212Packet.Factor f) {
+            if (f.values().isEmpty() || !factors.add(f.code())) {
+                return;
+            }
+            if (factors.size() > 1) {
+                json.append(',');
+            }
+            json.append('"').append(jsonText(f.code())).append("\":{");
+            for (String suffix : VALUE_SUFFIXES) {
+                BigDecimal v = f.values().get(suffix);
+                if (v != null) {
+                    json.append('"').append(suffix).append("\":").append(v.toPlainString()).append(',');
                 }
             }
-            return null;
-        });
-        if (rows[0] > 0) {
-            jdbc.update("""
-                    INSERT INTO gateway_series SELECT * FROM gateway_series_staging ON CONFLICT DO NOTHING""");
+            json.append("\"Flag\":\"").append(jsonText(f.flagOrNormal())).append("\"}");
+        }
+
+        /** Factor codes and flags are letters and digits once decoded; anything else is escaped, not trusted. */
+        private static String jsonText(String s) {
+            StringBuilder out = new StringBuilder(s.length());
+            for (char c : s.toCharArray()) {
+                if (c == '"' || c == '\\') {
+                    out.append('\\').append(c);
+                } else if (c < 0x20) {
+                    out.append(String.format("\\u%04x", (int) c));
+                } else {
+                    out.append(c);
+                }
+            }
+            return out.toString();
         }
     }
 
@@ -430,11 +516,25 @@ final class PacketWriter {
                         r.bytes()}).toList());
     }
 
-    private void touchStatus(List<Incoming> incoming) {
+    /**
+     * A device's last packet time is written at most this often while it keeps sending: one row update per
+     * packet was as many writes as packets. The watch's shortest silence is a minute, so it never judges a
+     * sending device on a time this stale; pages add what this node saw since.
+     */
+    static final java.time.Duration STATUS_REFRESH = java.time.Duration.ofSeconds(30);
+    /** When this node last wrote each device's status, for {@link #STATUS_REFRESH}; updated once committed. */
+    private final Map<String, Instant> statusWritten = new ConcurrentHashMap<>();
+
+    /** Marks devices online with their latest packet time, those not written for a while; returns what it wrote. */
+    private Map<String, Instant> touchStatus(List<Incoming> incoming) {
         Map<String, Instant> last = new HashMap<>();
         incoming.forEach(i -> last.merge(i.packet().mn(), i.receivedAt(), (a, b) -> a.isAfter(b) ? a : b));
+        last.entrySet().removeIf(e -> {
+            Instant written = statusWritten.get(e.getKey());
+            return written != null && !e.getValue().isBefore(written) && e.getValue().isBefore(written.plus(STATUS_REFRESH));
+        });
         if (last.isEmpty()) {
-            return;
+            return last;
         }
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.batchUpdate("""
@@ -444,14 +544,11 @@ final class PacketWriter {
                     online = true""",
                 last.entrySet().stream().sorted(Map.Entry.comparingByKey())
                         .map(e -> new Object[] {e.getKey(), Timestamp.from(e.getValue()), now}).toList());
+        return last;
     }
 
     /** Device times are Beijing local times (HJ212 §3.1). */
     static Instant instant(LocalDateTime beijing) {
         return beijing.atZone(BeijingTime.ZONE).toInstant();
-    }
-
-    private static String csv(String s) {
-        return s == null ? "" : '"' + s.replace("\"", "\"\"") + '"';
     }
 }

@@ -133,14 +133,14 @@ class GatewayTests extends ApiTest {
         }
         assertThat(jdbc.sql("SELECT count(*) FROM gateway_packet WHERE mn = 'HDSTACK01' AND qn = '20250305110000001'")
                 .query(Integer.class).single()).isEqualTo(1);
-        assertThat(jdbc.sql("SELECT count(*) FROM gateway_series WHERE mn = 'HDSTACK01' AND data_time = '2025-03-05T10:00+08'")
+        assertThat(jdbc.sql("SELECT count(*) FROM gateway_series_factor WHERE mn = 'HDSTACK01' AND data_time = '2025-03-05T10:00+08'")
                 .query(Integer.class).single()).isEqualTo(5);
         // a history re-upload of the same hour with a new QN changes nothing either
         try (DeviceConnection device = new DeviceConnection()) {
             device.send(Hj212Encoder.frame(stackHour("20250305120000009", "10", "99")));
             assertThat(device.reply(5_000)).contains("CN=9014");
         }
-        assertThat(jdbc.sql("SELECT zs_avg FROM gateway_series WHERE mn = 'HDSTACK01' AND data_time = '2025-03-05T10:00+08' "
+        assertThat(jdbc.sql("SELECT zs_avg FROM gateway_series_factor WHERE mn = 'HDSTACK01' AND data_time = '2025-03-05T10:00+08' "
                 + "AND factor = 'a21026'").query(java.math.BigDecimal.class).single()).isEqualByComparingTo("20");
     }
 
@@ -249,7 +249,7 @@ class GatewayTests extends ApiTest {
             device.send(Hj212Encoder.frame(stackPiece("20250306030000001", 3, 1, "02", "a21026-Avg=31,a21026-ZsAvg=21,a21026-Flag=N")));
             assertThat(device.reply(5_000)).contains("CN=9014");
         }
-        assertThat(jdbc.sql("SELECT factor FROM gateway_series WHERE mn = 'HDSTACK01' AND data_time = '2025-03-06T01:00+08' ORDER BY factor")
+        assertThat(jdbc.sql("SELECT factor FROM gateway_series_factor WHERE mn = 'HDSTACK01' AND data_time = '2025-03-06T01:00+08' ORDER BY factor")
                 .query(String.class).list()).containsExactly("a21002", "a21026");
 
         clock.advance(SplitSets.TIMEOUT);

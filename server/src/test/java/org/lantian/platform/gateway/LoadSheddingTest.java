@@ -26,7 +26,7 @@ class LoadSheddingTest {
     }
 
     static PacketWriter.Incoming received(Hj212Packet packet, Instant at) {
-        return new PacketWriter.Incoming(packet, null, "test", at, replies -> { }, List.of());
+        return new PacketWriter.Incoming(packet, null, "test", at, replies -> { }, List.of(), false);
     }
 
     @Test

@@ -84,7 +84,7 @@ public final class Hj212Content {
      */
     public static Optional<Hj212Decoder.Rejection> check(Hj212Packet packet, LocalDateTime now, LocalDateTime earliest) {
         // no control character belongs in a data segment; a decoder that trims would hide one at an item's edge
-        if (packet.text().chars().anyMatch(Character::isISOControl)) {
+        if (hasControlCharacter(packet.text())) {
             return refuse(RejectReason.BAD_ITEM, "数据段含有控制字符", packet);
         }
         for (String header : packet.otherHeaders().keySet()) {
@@ -130,16 +130,23 @@ public final class Hj212Content {
     }
 
     private static Optional<Hj212Decoder.Rejection> check(Hj212Packet.Factor factor, Hj212Packet packet) {
-        if (!FACTOR.matcher(factor.code()).matches()
+        if (!isTableFactorCode(factor.code()) && !FACTOR.matcher(factor.code()).matches()
                 && !(packet.version() == Hj212Packet.Version.V2005 && FACTOR_2005.matcher(factor.code()).matches())) {
             return refuse(RejectReason.BAD_FACTOR, "因子“" + printable(factor.code()) + "”", packet);
         }
         Set<String> allowed = ITEMS_BY_COMMAND.getOrDefault(packet.cn(), DESCRIPTIVE);
-        for (String suffix : suffixes(factor)) {
+        for (String suffix : factor.values().keySet()) {
             if (!allowed.contains(suffix)) {
-                return refuse(RejectReason.BAD_ITEM, factor.code() + "-" + printable(suffix)
-                        + (SUFFIXES.contains(suffix) ? " 不应出现在 CN=" + packet.cn() + " 中" : " 不是标准的数据项"), packet);
+                return misplaced(factor, suffix, packet);
             }
+        }
+        for (String suffix : factor.texts().keySet()) {
+            if (!allowed.contains(suffix)) {
+                return misplaced(factor, suffix, packet);
+            }
+        }
+        if (factor.flag() != null && !allowed.contains("Flag")) {
+            return misplaced(factor, "Flag", packet);
         }
         if (factor.flag() != null && !FLAGS.contains(factor.flag())) {
             return refuse(RejectReason.BAD_DATA_FLAG, factor.code() + "-Flag=" + printable(factor.flag()), packet);
@@ -149,23 +156,41 @@ public final class Hj212Content {
                 return refuse(RejectReason.NOT_A_NUMBER, factor.code() + "-" + suffix + "=" + printable(factor.texts().get(suffix)), packet);
             }
         }
-        boolean pollutant = POLLUTANT.matcher(factor.code()).matches();
         for (Map.Entry<String, BigDecimal> value : factor.values().entrySet()) {
             BigDecimal v = value.getValue();
-            if (v.abs().compareTo(MAX_ABS) > 0 || pollutant && MEASURED.contains(value.getKey()) && v.signum() < 0) {
+            if (v.abs().compareTo(MAX_ABS) > 0
+                    || v.signum() < 0 && MEASURED.contains(value.getKey()) && POLLUTANT.matcher(factor.code()).matches()) {
                 return refuse(RejectReason.IMPLAUSIBLE_VALUE, factor.code() + "-" + value.getKey() + "=" + v.toPlainString(), packet);
             }
         }
         return Optional.empty();
     }
 
-    private static Set<String> suffixes(Hj212Packet.Factor factor) {
-        Set<String> all = new java.util.HashSet<>(factor.values().keySet());
-        all.addAll(factor.texts().keySet());
-        if (factor.flag() != null) {
-            all.add("Flag");
+    private static Optional<Hj212Decoder.Rejection> misplaced(Hj212Packet.Factor factor, String suffix, Hj212Packet packet) {
+        return refuse(RejectReason.BAD_ITEM, factor.code() + "-" + printable(suffix)
+                + (SUFFIXES.contains(suffix) ? " 不应出现在 CN=" + packet.cn() + " 中" : " 不是标准的数据项"), packet);
+    }
+
+    private static boolean hasControlCharacter(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isISOControl(text.charAt(i))) {
+                return true;
+            }
         }
-        return all;
+        return false;
+    }
+
+    /** The common shape of {@link #FACTOR}, a family letter and five digits, checked without a regex: it runs for every factor. */
+    static boolean isTableFactorCode(String code) {
+        if (code.length() != 6 || code.charAt(0) < 'a' || code.charAt(0) > 'z') {
+            return false;
+        }
+        for (int i = 1; i < 6; i++) {
+            if (code.charAt(i) < '0' || code.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Optional<Hj212Decoder.Rejection> refuse(RejectReason reason, String detail, Hj212Packet packet) {
