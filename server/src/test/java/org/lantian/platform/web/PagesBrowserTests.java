@@ -362,7 +362,7 @@ class PagesBrowserTests extends BrowserTest {
         Number lastX = (Number) js.executeScript("""
                 const data = echarts.getInstanceByDom(document.getElementById('emission-chart')).getOption().series[0].data;
                 return data[data.length - 1][0];""");
-        java.time.Instant newest = jdbc.sql("SELECT max(data_time) FROM gateway_series WHERE mn = 'DEMO-DUST-01' AND cn = '2061' AND factor = 'a34001'")
+        java.time.Instant newest = jdbc.sql("SELECT max(data_time) FROM gateway_series_factor WHERE mn = 'DEMO-DUST-01' AND cn = '2061' AND factor = 'a34001'")
                 .query(java.time.OffsetDateTime.class).single().toInstant();
         assertThat(java.time.Instant.ofEpochMilli(lastX.longValue()).minus(Duration.ofHours(8))).isEqualTo(newest);
         Thread.sleep(500);
