@@ -115,15 +115,22 @@ public final class DeviceSimulator {
 
         /**
          * A day back from the start, one second a packet: recent enough for the gateway's plausibility check,
-         * past enough never to run into the future, and new QNs on every run.
+         * past enough never to run into the future.
          */
-        static final LocalDateTime FIRST_DATA_TIME = LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai")).minusDays(1).withNano(0);
+        static final LocalDateTime FIRST_DATA_TIME = firstDataTime();
+        /** QNs count milliseconds from the run's start: runs a minute apart never repeat one another's. */
+        static final LocalDateTime FIRST_QN = LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai"));
+
+        /** The highest sequence sent, for the next run's first data time. */
+        long lastSequence() {
+            return sequence;
+        }
 
         /** The next packet: a real-time upload (2011) with a fresh QN and data time, asking for an acknowledgement. */
         String nextSegment() {
             sequence++;
             LocalDateTime at = FIRST_DATA_TIME.plusSeconds(sequence);
-            String qn = Hj212Encoder.qn(at);
+            String qn = Hj212Encoder.qn(FIRST_QN.plusNanos(sequence * 1_000_000L)); // a millisecond a packet from the run's start: new on every run
             String time = Hj212Encoder.time(at);
             if (kind.equals("DUST")) {
                 return "QN=" + qn + ";ST=39;CN=2011;PW=" + pw + ";MN=" + mn + ";Flag=5;CP=&&DataTime=" + time
@@ -196,6 +203,23 @@ public final class DeviceSimulator {
         new DeviceSimulator(options).run();
     }
 
+    /**
+     * A day back from now, or just after the data times the previous run on this machine used (noted in
+     * {@link #DATA_TIME_FILE}): a device's series is keyed by data time, and a run repeating the last one's
+     * would only find its rows stored already.
+     */
+    static LocalDateTime firstDataTime() {
+        LocalDateTime dayBack = LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai")).minusDays(1).withNano(0);
+        try {
+            LocalDateTime next = LocalDateTime.parse(Files.readString(DATA_TIME_FILE).strip());
+            return next.isAfter(dayBack) ? next : dayBack;
+        } catch (IOException | java.time.format.DateTimeParseException none) {
+            return dayBack;
+        }
+    }
+
+    static final Path DATA_TIME_FILE = Path.of(System.getProperty("java.io.tmpdir"), "lantian-simulator-next-data-time");
+
     void run() throws Exception {
         int count = Integer.parseInt(options.getOrDefault("devices", "1000"));
         for (int n = 1; n <= count; n++) {
@@ -250,6 +274,8 @@ public final class DeviceSimulator {
         }
         report((System.nanoTime() - start) / 1e9);
         summary(seconds);
+        long used = devices.stream().mapToLong(Device::lastSequence).max().orElse(0);
+        Files.writeString(DATA_TIME_FILE, Device.FIRST_DATA_TIME.plusSeconds(used + 1).toString());
         if (options.containsKey("acked")) {
             synchronized (this) {
                 ackedKeys.close();

@@ -52,7 +52,7 @@ class PacketLogTests {
 
     @BeforeAll
     void startBrokerAndNode() {
-        broker = new EmbeddedKafkaKraftBroker(1, 3, TOPIC).kafkaPorts(freePort()); // a fixed port: clients find it again after the restart
+        broker = new EmbeddedKafkaKraftBroker(1, 3, TOPIC);
         broker.afterPropertiesSet();
         node = new SpringApplicationBuilder(LantianApplication.class, PlatformTest.TestBeans.class).profiles("test")
                 .run("--server.port=0", "--lantian.gateway.port=0", "--lantian.demo.enabled=false",
@@ -65,14 +65,6 @@ class PacketLogTests {
             assertThat(api.put("/api/gateway/devices/" + mn, """
                     {"device": {"mn": "%s", "name": "日志测试扬尘", "kind": "DUST", "protocol": "V2017", "st": "39",
                      "password": "123456", "countyCode": "130433"}, "reason": "test"}""".formatted(mn)).getStatusCode().value()).isEqualTo(200);
-        }
-    }
-
-    static int freePort() {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
         }
     }
 
