@@ -139,6 +139,8 @@ class PacketLogTests {
                 .as("every record of the log is stored or passed over as a copy").isGreaterThanOrEqualTo(200L);
     }
 
+    int acknowledgedBeforeRestart;
+
     @Test
     void aBrokerRestartLosesNothingAcknowledged() throws Exception {
         Set<String> acknowledged = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -164,6 +166,7 @@ class PacketLogTests {
             });
             sender.start();
             Thread.sleep(1_000);
+            acknowledgedBeforeRestart = acknowledged.size();
             restartBroker();
             sender.join();
             sent.addAll(sentMeanwhile);
@@ -178,8 +181,8 @@ class PacketLogTests {
             device.close();
             reader.join(5_000);
         }
-        assertThat(acknowledged).as("acknowledged before and after the restart").hasSizeGreaterThan(200);
-        assertThat(sent.size() - acknowledged.size()).as("packets sent while the broker was down, left unacknowledged").isGreaterThan(100);
+        assertThat(acknowledgedBeforeRestart).as("acknowledged before the restart").isGreaterThan(50);
+        assertThat(sent.size() - acknowledged.size()).as("packets sent while the broker was down, left unacknowledged").isGreaterThan(20);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(storedQns("LOG02")).containsAll(acknowledged));
         assertThat(storedQns("LOG02")).as("stored: only what was sent").isSubsetOf(sent);
     }
