@@ -264,6 +264,13 @@ public final class DeviceSimulator {
             if (now >= nextReport) {
                 report((now - start) / 1e9);
                 nextReport += TimeUnit.SECONDS.toNanos(10);
+                if (acked.get() == 0 && sent.get() > 0) {
+                    // every packet refused is no load test: say so instead of measuring the refusals
+                    System.out.println("nothing acknowledged in the first 10 s: the gateway refuses these packets; "
+                            + "see the devices' refusals (GET /api/gateway/devices/SIM-00001/rejections)");
+                    group.shutdownGracefully().syncUninterruptibly();
+                    System.exit(2);
+                }
             }
             Thread.sleep(2);
         }
