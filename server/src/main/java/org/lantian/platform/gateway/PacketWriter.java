@@ -374,42 +374,54 @@ final class PacketWriter {
             }
             String time = instant(p.data().dataTime()).toString();
             SeriesRow row = rows.computeIfAbsent(p.mn() + '\u0000' + p.cn() + '\u0000' + time,
-                    k -> new SeriesRow(p.mn(), p.cn(), time, e.getValue(), new StringBuilder(512).append('{'), new HashSet<>()));
+                    k -> new SeriesRow(p.mn(), p.cn(), time, e.getValue(), new StringBuilder(512), new HashSet<>()));
             p.data().factors().values().forEach(row::add);
         }
         if (rows.isEmpty()) {
             return;
         }
-        List<SeriesRow> list = List.copyOf(rows.values());
+        int size = rows.size();
+        String[] mn = new String[size], cn = new String[size], dataTime = new String[size], factors = new String[size];
+        Long[] packetId = new Long[size];
+        int n = 0;
+        for (SeriesRow row : rows.values()) {
+            mn[n] = row.mn();
+            cn[n] = row.cn();
+            dataTime[n] = row.dataTime();
+            factors[n] = row.json();
+            packetId[n++] = row.packetId();
+        }
         jdbc.update("""
                 INSERT INTO gateway_series AS s (mn, cn, data_time, factors, packet_id)
                 SELECT mn, cn, data_time::timestamptz, factors::jsonb, packet_id
                   FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[]) AS t(mn, cn, data_time, factors, packet_id)
                 ON CONFLICT (mn, cn, data_time) DO UPDATE SET factors = excluded.factors || s.factors
                  WHERE excluded.factors || s.factors <> s.factors""",
-                list.stream().map(SeriesRow::mn).toArray(String[]::new), list.stream().map(SeriesRow::cn).toArray(String[]::new),
-                list.stream().map(SeriesRow::dataTime).toArray(String[]::new),
-                list.stream().map(r -> r.json().append('}').toString()).toArray(String[]::new),
-                list.stream().map(SeriesRow::packetId).toArray(Long[]::new));
+                mn, cn, dataTime, factors, packetId);
     }
 
     /** A series row being written: the JSON object of its factors, each factor once, the first value kept. */
-    private record SeriesRow(String mn, String cn, String dataTime, long packetId, StringBuilder json, Set<String> factors) {
+    private record SeriesRow(String mn, String cn, String dataTime, long packetId, StringBuilder members, Set<String> factors) {
+        /** The factors as one JSON object; written by hand because it runs for every packet and holds only codes, numbers and flags. */
+        String json() {
+            return "{" + members + "}";
+        }
+
         void add(Hj212Packet.Factor f) {
             if (f.values().isEmpty() || !factors.add(f.code())) {
                 return;
             }
             if (factors.size() > 1) {
-                json.append(',');
+                members.append(',');
             }
-            json.append('"').append(jsonText(f.code())).append("\":{");
+            members.append('"').append(jsonText(f.code())).append("\":{");
             for (String suffix : VALUE_SUFFIXES) {
                 BigDecimal v = f.values().get(suffix);
                 if (v != null) {
-                    json.append('"').append(suffix).append("\":").append(v.toPlainString()).append(',');
+                    members.append('"').append(suffix).append("\":").append(v.toPlainString()).append(',');
                 }
             }
-            json.append("\"Flag\":\"").append(jsonText(f.flagOrNormal())).append("\"}");
+            members.append("\"Flag\":\"").append(jsonText(f.flagOrNormal())).append("\"}");
         }
 
         /** Factor codes and flags are letters and digits once decoded; anything else is escaped, not trusted. */
