@@ -124,10 +124,14 @@ public abstract class BrowserTest {
         return browser().findElement(org.openqa.selenium.By.id(id)).getText();
     }
 
-    /** A wait that looks again when the page was replaced under it (a form's redirect lands mid-look). */
+    /**
+     * A wait that looks again when the page was replaced under it (a form's redirect lands mid-look). Chrome
+     * reports that either as a stale element or as a plain driver error ("Node with given id does not belong
+     * to the document"); a wait that never succeeds still fails with the last of them as its cause.
+     */
     protected WebDriverWait waitUpTo(Duration timeout) {
         WebDriverWait wait = new WebDriverWait(driver, timeout);
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        wait.ignoring(org.openqa.selenium.WebDriverException.class);
         return wait;
     }
 
