@@ -94,37 +94,24 @@ public class Ingestion {
                         actor.countyCode(), Timestamp.from(now), blankToNull(submission.reason()))
                 .query(Long.class).single();
 
-        // the duplicate check and the insert hash a whole batch; 4 MB (the default) spills a large one to disk
-        jdbc.sql("SET LOCAL work_mem = '64MB'").update();
-        jdbc.sql("""
-                CREATE TEMP TABLE monitoring_staging (
-                    seq bigint, line bigint, target smallint, station_code text, pollutant text, averaging text,
-                    period_end timestamptz, value numeric, flag text) ON COMMIT DROP""").update();
         long t0 = System.nanoTime();
-        StagingSink sink = stage(rows, now);
-        jdbc.sql("ANALYZE monitoring_staging").update();
-        long t1 = System.nanoTime();
-
-        List<IngestReport.RowError> errors = new java.util.ArrayList<>(sink.errors());
-        if (sink.hasRepeatedKeys()) {
-            errors.addAll(collapseDuplicates());
+        Outcome outcome = rows instanceof RowSource.Rereadable ? storeDirectly(rows, batchId, now) : null;
+        if (outcome == null) {
+            outcome = stageAndStore(submission, actor, rows, batchId, now);
         }
-        // before any read of the series: creating a partition in its own transaction waits for readers of the parent
-        partitions.ensure(SeriesTable.OBSERVATION, sink.months(false));
-        partitions.ensure(SeriesTable.REFERENCE, sink.months(true));
-        lockSeries();
-        List<IngestReport.Revision> revisions = new java.util.ArrayList<>();
-        errors.addAll(checkRevisions(submission, actor, revisions, sink));
-        long t2 = System.nanoTime();
-        Stored measured = store(SeriesTable.OBSERVATION, sink, batchId, now);
-        Stored published = store(SeriesTable.REFERENCE, sink, batchId, now);
         long t3 = System.nanoTime();
+        CheckingSink sink = outcome.sink();
+        List<IngestReport.RowError> errors = outcome.errors();
+        List<IngestReport.Revision> revisions = outcome.revisions();
+        Stored measured = outcome.measured();
+        Stored published = outcome.published();
 
         errors.sort(Comparator.comparingLong(IngestReport.RowError::line));
         saveErrors(batchId, errors);
         long t4 = System.nanoTime();
-        log.debug("batch {}: staged {} rows in {} ms, duplicates {} ms, stored {} ms, errors {} ms", batchId,
-                sink.received(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (t4 - t3) / 1_000_000);
+        log.debug("batch {}: {} rows {} in {} ms, errors saved in {} ms", batchId, sink.received(),
+                outcome.direct() ? "copied into the series" : "staged and stored", (t3 - t0) / 1_000_000,
+                (t4 - t3) / 1_000_000);
         long inserted = measured.inserted + published.inserted;
         long revised = measured.revised + published.revised;
         long rejected = errors.size();
@@ -156,15 +143,85 @@ public class Ingestion {
                 List.copyOf(revisions.subList(0, Math.min(revisions.size(), REPORTED_ERRORS))));
     }
 
-    private StagingSink stage(RowSource rows, Instant now) {
+    private record Outcome(boolean direct, CheckingSink sink, List<IngestReport.RowError> errors,
+                           List<IngestReport.Revision> revisions, Stored measured, Stored published) {
+    }
+
+    /**
+     * A source that can be read twice and brings new measurements only goes into the series with one
+     * COPY, sparing the staging table and the insert from it: read once to check every row and learn its
+     * stations, months and time range; then, with nothing stored there, read again straight into the
+     * series. Null when the batch needs the staging path: repeated keys, published values, or stored values
+     * it may revise.
+     */
+    private Outcome storeDirectly(RowSource rows, long batchId, Instant now) {
+        CheckingSink checked = read(rows, null, null, now);
+        if (checked.accepted() == 0 || checked.hasRepeatedKeys() || checked.hasPublishedValues()) {
+            return null;
+        }
+        partitions.ensure(SeriesTable.OBSERVATION, checked.months(false));
+        lockSeries(checked.stations());
+        if (mayRevise(checked)) {
+            return null;
+        }
+        CheckingSink copied = copy(rows, "COPY " + SeriesTable.OBSERVATION.tableName() + " (station_code, pollutant, averaging, "
+                + "period_end, revision, value, flag, batch_id, recorded_at) FROM STDIN", CheckingSink.firstRevision(batchId, now), now);
+        return new Outcome(true, copied, new java.util.ArrayList<>(copied.errors()), List.of(),
+                new Stored(copied.accepted(), 0, copied.measuredStations(), copied.first(), copied.last()), Stored.NOTHING);
+    }
+
+    /** Any source: stage every accepted row, then check repeats and revisions in SQL and store from staging. */
+    private Outcome stageAndStore(Submission submission, Actor actor, RowSource rows, long batchId, Instant now) {
+        // the duplicate check and the insert hash a whole batch; 4 MB (the default) spills a large one to disk
+        jdbc.sql("SET LOCAL work_mem = '64MB'").update();
+        jdbc.sql("""
+                CREATE TEMP TABLE monitoring_staging (
+                    seq bigint, line bigint, target smallint, station_code text, pollutant text, averaging text,
+                    period_end timestamptz, value numeric, flag text) ON COMMIT DROP""").update();
+        CheckingSink sink = copy(rows, "COPY monitoring_staging FROM STDIN", CheckingSink.STAGING, now);
+        jdbc.sql("ANALYZE monitoring_staging").update();
+
+        List<IngestReport.RowError> errors = new java.util.ArrayList<>(sink.errors());
+        if (sink.hasRepeatedKeys()) {
+            errors.addAll(collapseDuplicates());
+        }
+        // before any read of the series: creating a partition in its own transaction waits for readers of the parent
+        partitions.ensure(SeriesTable.OBSERVATION, sink.months(false));
+        partitions.ensure(SeriesTable.REFERENCE, sink.months(true));
+        lockSeries(sink.stations());
+        boolean mayRevise = mayRevise(sink);
+        List<IngestReport.Revision> revisions = new java.util.ArrayList<>();
+        if (mayRevise) {
+            errors.addAll(checkRevisions(submission, actor, revisions, sink));
+        }
+        Stored measured = mayRevise ? store(SeriesTable.OBSERVATION, sink, batchId, now) : storeNew(sink, batchId, now);
+        Stored published = store(SeriesTable.REFERENCE, sink, batchId, now);
+        return new Outcome(false, sink, errors, revisions, measured, published);
+    }
+
+    /** Reads every row through the checks into a COPY written in {@code layout}. */
+    private CheckingSink copy(RowSource rows, String copySql, CheckingSink.Layout layout, Instant now) {
         // looked up before the COPY starts: the connection answers nothing else while a COPY is open
         Map<String, String> writable = stations.writableStations();
         Set<String> known = stations.allCodes();
-        return CopyIn.copy(dataSource, "COPY monitoring_staging FROM STDIN", copy -> {
-            StagingSink sink = new StagingSink(copy, writable, known::contains, now.plus(FUTURE_TOLERANCE), plausible);
-            rows.readInto(sink);
-            return sink;
-        });
+        return CopyIn.copy(dataSource, copySql, copy -> read(rows, copy, layout, now, writable, known));
+    }
+
+    /** Reads every row through the checks; with no layout, only checks. */
+    private CheckingSink read(RowSource rows, java.io.Writer copy, CheckingSink.Layout layout, Instant now) {
+        try {
+            return read(rows, copy, layout, now, stations.writableStations(), stations.allCodes());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private CheckingSink read(RowSource rows, java.io.Writer copy, CheckingSink.Layout layout, Instant now,
+                             Map<String, String> writable, Set<String> known) throws java.io.IOException {
+        CheckingSink sink = new CheckingSink(copy, layout, writable, known::contains, now.plus(FUTURE_TOLERANCE), plausible);
+        rows.readInto(sink);
+        sink.finish();
+        return sink;
     }
 
     /**
@@ -203,15 +260,7 @@ public class Ingestion {
      * old and new value; allowed ones are returned for the audit log.
      */
     private List<IngestReport.RowError> checkRevisions(Submission submission, Actor actor, List<IngestReport.Revision> allowed,
-                                                       StagingSink sink) {
-        // most batches bring new hours only: one indexed probe spares the join of every staged row with the series
-        if (sink.first() == null || !jdbc.sql("""
-                        SELECT EXISTS (SELECT 1 FROM monitoring_observation
-                                        WHERE period_end BETWEEN ? AND ?
-                                          AND station_code IN (SELECT DISTINCT station_code FROM monitoring_staging WHERE target = 0))""")
-                .params(Timestamp.from(sink.first()), Timestamp.from(sink.last())).query(Boolean.class).single()) {
-            return List.of();
-        }
+                                                       CheckingSink sink) {
         List<Object[]> candidates = jdbc.sql(CURRENT_VALUES.formatted(SeriesTable.OBSERVATION.tableName()) + """
                         SELECT s.seq, s.line, s.station_code, s.pollutant, s.averaging, s.period_end, c.value AS old_value,
                                s.value AS new_value, c.revision
@@ -256,6 +305,19 @@ public class Ingestion {
         return refused;
     }
 
+    /**
+     * Whether a stored measurement could be replaced: one indexed probe over the staged stations and time
+     * range. Most batches bring new hours only, and then neither the revision check nor the store needs to
+     * join every staged row with the series. The stations' locks keep the answer true until commit.
+     */
+    private boolean mayRevise(CheckingSink sink) {
+        return !sink.measuredStations().isEmpty() && jdbc.sql("""
+                        SELECT EXISTS (SELECT 1 FROM monitoring_observation
+                                        WHERE period_end BETWEEN ? AND ? AND station_code = ANY(?))""")
+                .params(Timestamp.from(sink.first()), Timestamp.from(sink.last()), sink.measuredStations().toArray(String[]::new))
+                .query(Boolean.class).single();
+    }
+
     private static final java.time.format.DateTimeFormatter MINUTE = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(org.lantian.standards.BeijingTime.ZONE);
 
@@ -278,19 +340,21 @@ public class Ingestion {
                  ORDER BY station_code, pollutant, averaging, period_end, revision DESC)""";
 
     /** Batches touching the same station wait for each other, so revision numbers never collide. */
-    private void lockSeries() {
+    private void lockSeries(Set<String> stationCodes) {
         jdbc.sql("""
-                SELECT pg_advisory_xact_lock(hashtext('monitoring.series:' || station_code))
-                  FROM (SELECT DISTINCT station_code FROM monitoring_staging ORDER BY 1) s""").query().listOfRows();
+                SELECT pg_advisory_xact_lock(hashtext('monitoring.series:' || code))
+                  FROM (SELECT code FROM unnest(?::text[]) code ORDER BY 1) s""")
+                .param(stationCodes.toArray(String[]::new)).query().listOfRows();
     }
 
     private record Stored(long inserted, long revised, Set<String> stations, Instant first, Instant last) {
+        static final Stored NOTHING = new Stored(0, 0, Set.of(), null, null);
     }
 
-    private Stored store(SeriesTable table, StagingSink sink, long batchId, Instant now) {
+    private Stored store(SeriesTable table, CheckingSink sink, long batchId, Instant now) {
         var months = sink.months(table == SeriesTable.REFERENCE);
         if (months.isEmpty()) {
-            return new Stored(0, 0, Set.of(), null, null);
+            return Stored.NOTHING;
         }
         partitions.ensure(table, months);
         String t = table.tableName();
@@ -327,6 +391,20 @@ public class Ingestion {
                             first == null ? null : first.toInstant(), last == null ? null : last.toInstant());
                 })
                 .single();
+    }
+
+    /** Measurements of a batch with nothing stored in its stations and range: each is revision 1. */
+    private Stored storeNew(CheckingSink sink, long batchId, Instant now) {
+        if (sink.measuredStations().isEmpty()) {
+            return Stored.NOTHING;
+        }
+        int inserted = jdbc.sql("""
+                        INSERT INTO monitoring_observation (station_code, pollutant, averaging, period_end, revision, value, flag,
+                                                           batch_id, recorded_at)
+                        SELECT station_code, pollutant, averaging, period_end, 1, value, flag, ?, ?
+                          FROM monitoring_staging WHERE target = 0""")
+                .params(batchId, Timestamp.from(now)).update();
+        return new Stored(inserted, 0, sink.measuredStations(), sink.first(), sink.last());
     }
 
     private void saveErrors(long batchId, List<IngestReport.RowError> errors) {

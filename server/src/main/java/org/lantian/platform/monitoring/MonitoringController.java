@@ -154,10 +154,8 @@ class MonitoringController {
     @Operation(summary = "Import observations from CSV (station,pollutant,averaging,period_end,value,flag)")
     IngestReport importCsv(@RequestPart MultipartFile file, @RequestParam(defaultValue = "csv-upload") String source,
                            @RequestParam(required = false) @Size(max = 500) String reason) throws IOException {
-        try (Reader reader = utf8(file)) {
-            return ingestion.ingest(new Ingestion.Submission(source, "csv", file.getOriginalFilename(), reason),
-                    new ObservationCsvReader(reader));
-        }
+        return ingestion.ingest(new Ingestion.Submission(source, "csv", file.getOriginalFilename(), reason),
+                ObservationCsvReader.opening(() -> utf8(file)));
     }
 
     @PostMapping(value = "/imports/china-sites", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

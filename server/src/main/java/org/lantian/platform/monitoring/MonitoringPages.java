@@ -89,8 +89,14 @@ class MonitoringPages {
     }
 
     private String importFile(MultipartFile file, Ingestion.Submission submission, String format, Model model) throws IOException {
-        try (Reader reader = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
-            RowSource source = format.equals("csv") ? new ObservationCsvReader(reader) : new ChinaSitesReader(reader);
+        try {
+            RowSource source = format.equals("csv")
+                    ? ObservationCsvReader.opening(() -> new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8))
+                    : sink -> {
+                        try (Reader reader = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
+                            new ChinaSitesReader(reader).readInto(sink);
+                        }
+                    };
             model.addAttribute("report", ingestion.ingest(submission, source));
         } catch (BadInput e) {
             model.addAttribute("failure", "文件无法读取：" + e.getMessage());

@@ -35,6 +35,21 @@ public final class ObservationCsvReader implements RowSource {
         this.input = input;
     }
 
+    /** Opens a reader on the start of a CSV. */
+    @FunctionalInterface
+    public interface Opener {
+        Reader open() throws IOException;
+    }
+
+    /** A CSV opened anew for each reading, such as an upload kept on disk. */
+    public static RowSource.Rereadable opening(Opener file) {
+        return sink -> {
+            try (Reader reader = file.open()) {
+                new ObservationCsvReader(reader).readInto(sink);
+            }
+        };
+    }
+
     @Override
     public void readInto(RowSink sink) throws IOException {
         try (CSVParser parser = FORMAT.parse(input)) {

@@ -11,4 +11,9 @@ public interface RowSource {
      *                  problems go to {@link RowSink#reject} instead
      */
     void readInto(RowSink sink) throws IOException;
+
+    /** A source that reads from its start again each time, such as an upload kept on disk: it may be read twice. */
+    @FunctionalInterface
+    interface Rereadable extends RowSource {
+    }
 }

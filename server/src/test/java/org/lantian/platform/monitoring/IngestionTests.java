@@ -139,20 +139,22 @@ class IngestionTests extends ApiTest {
                 {"station":"1049A","pollutant":"SO2","periodEnd":"2099-01-01 00:00","value":"5"},
                 {"station":"1049A","pollutant":"SO2","periodEnd":"2024-03-01 04:00","value":"5","flag":"N\\tX"},
                 {"station":"1049A","pollutant":"SO2","averaging":"8h","periodEnd":"2024-03-01 04:00","value":"5"},
-                {"station":"1049A","pollutant":"SO2","periodEnd":"2024-03-01 05:00","value":"9"}""");
-        assertThat(report.get("received").asLong()).isEqualTo(11);
+                {"station":"1049A","pollutant":"SO2","periodEnd":"2024-03-01 05:00","value":"9"},
+                {"station":"1049A","pollutant":"SO2","periodEnd":"2023-02-29 05:00","value":"9"}""");
+        assertThat(report.get("received").asLong()).isEqualTo(12);
         assertThat(report.get("inserted").asLong()).isEqualTo(2);
-        assertThat(report.get("rejected").asLong()).isEqualTo(9);
+        assertThat(report.get("rejected").asLong()).isEqualTo(10);
         List<String> errors = new java.util.ArrayList<>();
         report.get("errors").forEach(e -> errors.add(e.get("line").asLong() + " " + e.get("field").asString()));
         assertThat(errors).containsExactly("2 station", "3 pollutant", "4 period_end", "5 value", "6 value",
-                "7 period_end", "8 period_end", "9 flag", "10 averaging");
+                "7 period_end", "8 period_end", "9 flag", "10 averaging", "12 period_end");
         assertThat(report.get("errors").get(0).get("reason").asString()).contains("未知站点“NOPE1”");
 
         long batch = report.get("batchId").asLong();
         JsonNode stored = Api.json(city.get("/api/imports/" + batch + "/errors"));
-        assertThat(stored.size()).isEqualTo(9);
+        assertThat(stored.size()).isEqualTo(10);
         assertThat(stored("1049A", "SO2", "2024-03-01T05:00+08:00")).containsExactly("1:9:N");
+        assertThat(stored("1049A", "SO2", "2023-02-28T05:00+08:00")).as("a day that does not exist is not moved to another").isEmpty();
     }
 
     @Test
