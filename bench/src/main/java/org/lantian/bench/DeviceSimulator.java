@@ -66,6 +66,8 @@ public final class DeviceSimulator {
     private final AtomicLong disconnects = new AtomicLong();
     /** Acknowledgement latencies in a histogram of 0.1 ms buckets up to 60 s: millions of samples, no boxing. */
     private final java.util.concurrent.atomic.AtomicLongArray latencyBuckets = new java.util.concurrent.atomic.AtomicLongArray(600_001);
+    /** The same since the last report, in 1 ms buckets: whether the tail is steady queueing or the odd stall. */
+    private final java.util.concurrent.atomic.AtomicLongArray intervalBuckets = new java.util.concurrent.atomic.AtomicLongArray(60_001);
     /** Every acknowledged (MN, QN), written as it comes: millions of keys kept in memory slowed the simulator itself. */
     private java.io.BufferedWriter ackedKeys;
     private final double badCrc;
@@ -350,7 +352,9 @@ public final class DeviceSimulator {
         Pending p = d.pending.remove(qn);
         if (p != null) {
             acked.incrementAndGet();
-            latencyBuckets.incrementAndGet((int) Math.min(600_000, (System.nanoTime() - p.lastSentNanos()) / 100_000));
+            long latency = System.nanoTime() - p.lastSentNanos();
+            latencyBuckets.incrementAndGet((int) Math.min(600_000, latency / 100_000));
+            intervalBuckets.incrementAndGet((int) Math.min(60_000, latency / 1_000_000));
             writeAcked(d.mn, qn);
         }
     }
@@ -452,8 +456,29 @@ public final class DeviceSimulator {
 
     private void report(double seconds) {
         long pending = devices.stream().mapToLong(d -> d.pending.size()).sum();
-        System.out.printf("%6.0f s: sent %d, acknowledged %d (%.0f/s), resent %d, pending %d, given up %d, corrupted on purpose %d, disconnects %d%n",
-                seconds, sent.get(), acked.get(), acked.get() / seconds, resent.get(), pending, failed.get(), corrupted.get(), disconnects.get());
+        long[] interval = new long[intervalBuckets.length()];
+        long intervalTotal = 0;
+        for (int i = 0; i < interval.length; i++) {
+            interval[i] = intervalBuckets.getAndSet(i, 0);
+            intervalTotal += interval[i];
+        }
+        System.out.printf("%6.0f s: sent %d, acknowledged %d (%.0f/s), resent %d, pending %d, given up %d, corrupted on purpose %d, disconnects %d;"
+                        + " this interval p50 %d ms, p99 %d ms%n",
+                seconds, sent.get(), acked.get(), acked.get() / seconds, resent.get(), pending, failed.get(), corrupted.get(), disconnects.get(),
+                rank(interval, intervalTotal, 50), rank(interval, intervalTotal, 99));
+    }
+
+    /** The bucket holding the given percentile of {@code total} samples. */
+    private static int rank(long[] buckets, long total, double percent) {
+        long rank = (long) Math.ceil(percent / 100 * total);
+        long seen = 0;
+        for (int i = 0; i < buckets.length; i++) {
+            seen += buckets[i];
+            if (seen >= rank && total > 0) {
+                return i + 1;
+            }
+        }
+        return 0;
     }
 
     private void summary(long seconds) {

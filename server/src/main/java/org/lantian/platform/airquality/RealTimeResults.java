@@ -60,11 +60,13 @@ class RealTimeResults {
     private final org.springframework.context.ApplicationEventPublisher events;
     private final Clock clock;
     private final RecomputationFailures failures;
+    private final RecomputationLog recomputationLog;
 
     RealTimeResults(Observations observations, Stations stations, Actors actors, JdbcTemplate jdbc,
                     ResultsGeneration generation, org.springframework.context.ApplicationEventPublisher events, Clock clock,
-                    RecomputationFailures failures) {
+                    RecomputationFailures failures, RecomputationLog recomputationLog) {
         this.failures = failures;
+        this.recomputationLog = recomputationLog;
         this.events = events;
         this.observations = observations;
         this.stations = stations;
@@ -74,8 +76,24 @@ class RealTimeResults {
         this.clock = clock;
     }
 
+    /** Recomputes at once, or, with Kafka, hands the event to whichever node's turn it is. */
     @ApplicationModuleListener
     void on(ObservationsRecorded event) {
+        if (recomputationLog.enabled()) {
+            recomputationLog.append(event);
+        } else {
+            recomputeFor(event);
+        }
+    }
+
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    void readRecomputationLog() {
+        if (recomputationLog.enabled()) {
+            recomputationLog.start(this::recomputeFor);
+        }
+    }
+
+    private void recomputeFor(ObservationsRecorded event) {
         long started = System.nanoTime();
         actors.asSystem(() -> recompute(event.stationCodes(), event.firstPeriodEnd(), event.lastPeriodEnd()));
         log.debug("batch {}: real-time results recomputed in {} ms", event.batchId(), (System.nanoTime() - started) / 1_000_000);

@@ -109,7 +109,8 @@ public class GatewayServer implements SmartLifecycle {
         devices.loadAll();
         writer.start(properties.writers());
         if (logProperties.enabled()) {
-            PacketLog.ensureTopic(logProperties);
+            org.lantian.platform.cluster.KafkaTopics.ensure(logProperties.bootstrapServers(), logProperties.topic(),
+                    logProperties.partitions(), logProperties.replicas());
             packetLog = new PacketLog(logProperties);
             logWriter = new PacketLogWriter(logProperties, writer, devices, properties.maxBatch());
             logWriter.start();

@@ -2,17 +2,12 @@ package org.lantian.platform.gateway;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -72,24 +67,6 @@ final class PacketLog implements AutoCloseable {
                     throw new IllegalStateException("interrupted while waiting for the packet log", interrupted);
                 }
             }
-        }
-    }
-
-    /** Creates the topic when it is missing, with as many replicas as asked for and the brokers allow. */
-    static void ensureTopic(PacketLogProperties properties) {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", properties.bootstrapServers()))) {
-            int brokers = admin.describeCluster().nodes().get().size();
-            short replicas = (short) Math.max(1, Math.min(properties.replicas(), brokers));
-            admin.createTopics(List.of(new NewTopic(properties.topic(), properties.partitions(), replicas)
-                    .configs(Map.of("min.insync.replicas", String.valueOf(Math.min(2, replicas)))))).all().get();
-            log.info("Created the packet log {} ({} partitions, {} replicas)", properties.topic(), properties.partitions(), replicas);
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new IllegalStateException("cannot create the packet log " + properties.topic() + ": " + e.getCause().getMessage(), e);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while creating the packet log", e);
         }
     }
 

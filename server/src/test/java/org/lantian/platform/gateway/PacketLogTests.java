@@ -255,4 +255,38 @@ class PacketLogTests {
         server.startup();
         broker.getCluster().waitForReadyBrokers();
     }
+
+    @Test
+    void measurementsStoredOnANodeAreRecomputedThroughTheirTopic() {
+        java.time.Instant hour = java.time.Instant.parse("2025-01-01T01:00:00Z");
+        var report = node.getBean(org.lantian.platform.identity.Actors.class).asSystem(() -> node.getBean(
+                org.lantian.platform.monitoring.Ingestion.class).ingest(new org.lantian.platform.monitoring.Ingestion.Submission("test", "json", null),
+                sink -> sink.accept(1, new org.lantian.platform.monitoring.Observation("1047A", "PM2_5",
+                        org.lantian.platform.monitoring.Averaging.HOUR, hour, new java.math.BigDecimal("75"), "N"))));
+        assertThat(report.inserted()).isEqualTo(1);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM airquality_station_hour WHERE station_code = '1047A' AND hour_end = ? AND pm25 = 75",
+                Integer.class, java.sql.Timestamp.from(hour)) > 0);
+        assertThat(eventsOnTheTopic()).as("the batch's event went through the recomputation topic")
+                .anyMatch(value -> value.contains("\"batchId\":" + report.batchId() + ","));
+    }
+
+    /** Every event on the recomputation topic, read from the start by a consumer of no group. */
+    List<String> eventsOnTheTopic() {
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, String>(Map.of(
+                "bootstrap.servers", broker.getBrokersAsString()), new org.apache.kafka.common.serialization.StringDeserializer(),
+                new org.apache.kafka.common.serialization.StringDeserializer())) {
+            var partitions = consumer.partitionsFor("lantian.observations.recorded").stream()
+                    .map(p -> new org.apache.kafka.common.TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            var ends = consumer.endOffsets(partitions);
+            List<String> values = new ArrayList<>();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+                consumer.poll(Duration.ofMillis(500)).forEach(r -> values.add(r.value()));
+            }
+            return values;
+        }
+    }
 }
