@@ -231,8 +231,9 @@ public final class DeviceSimulator {
             register();
         }
         String[] gateway = options.getOrDefault("gateway", "localhost:9212").split(":");
-        group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
-        bootstrap = new Bootstrap().group(group).channel(NioSocketChannel.class).option(ChannelOption.TCP_NODELAY, true)
+        boolean epoll = io.netty.channel.epoll.Epoll.isAvailable();
+        group = new MultiThreadIoEventLoopGroup(2, epoll ? io.netty.channel.epoll.EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+        bootstrap = new Bootstrap().group(group).channel(epoll ? io.netty.channel.epoll.EpollSocketChannel.class : NioSocketChannel.class).option(ChannelOption.TCP_NODELAY, true)
                 .remoteAddress(gateway[0], Integer.parseInt(gateway[1]));
         for (Device d : devices) {
             connect(d);

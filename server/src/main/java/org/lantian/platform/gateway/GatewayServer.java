@@ -116,11 +116,14 @@ public class GatewayServer implements SmartLifecycle {
             logWriter.start();
             log.info("HJ 212 packets go through the packet log {} on {}", logProperties.topic(), logProperties.bootstrapServers());
         }
-        boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-        workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
+        // epoll where Linux has it (the native library ships for x86-64); Java's selector anywhere else
+        boolean epoll = io.netty.channel.epoll.Epoll.isAvailable();
+        io.netty.channel.IoHandlerFactory transport = epoll ? io.netty.channel.epoll.EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+        boss = new MultiThreadIoEventLoopGroup(1, transport);
+        workers = new MultiThreadIoEventLoopGroup(transport);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(boss, workers)
-                .channel(NioServerSocketChannel.class)
+                .channel(epoll ? io.netty.channel.epoll.EpollServerSocketChannel.class : NioServerSocketChannel.class)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
@@ -155,7 +158,7 @@ public class GatewayServer implements SmartLifecycle {
                 });
         server = bootstrap.bind(properties.port()).syncUninterruptibly().channel();
         running = true;
-        log.info("HJ 212 gateway listening on port {}", port());
+        log.info("HJ 212 gateway listening on port {} ({})", port(), epoll ? "epoll" : "NIO");
     }
 
     /** Stores a refusal the gateway's housekeeping writes (the per-minute summaries). */
