@@ -284,9 +284,11 @@ public class Warnings {
      * that moment are judged against.
      */
     java.util.Optional<Warning> over(String countyCode, Instant at) {
+        // of two warnings at one level the one in force first, every time: a breach's ticket is kept per warning
         return jdbc.sql("""
                         SELECT * FROM emergency_warning WHERE starts_at <= ? AND coalesce(lifted_at, ends_at) > ?
-                           AND (counties IS NULL OR ? = ANY(counties))""")
+                           AND (counties IS NULL OR ? = ANY(counties))
+                         ORDER BY starts_at, id""")
                 .params(Timestamp.from(at), Timestamp.from(at), countyCode).query(Warnings::map).list().stream()
                 .map(w -> w.atLevel(spans(w, at.plusSeconds(1)).stream().reduce((a, b) -> b).map(Span::level).orElse(w.level())))
                 .max(java.util.Comparator.comparing(Warning::level));

@@ -170,4 +170,30 @@ class ComplianceTests extends ApiTest {
         assertThat(as("wuan").upload("/api/emergency/submeter-readings/file", "分表.csv", good.getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .getStatusCode().value()).isEqualTo(403);
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    Warnings warnings;
+
+    @Test
+    void ofTwoWarningsAtOneLevelTheOneInForceFirstJudgesEveryTime() {
+        // a lifted warning still judged the hours it was in force; a later warning may be backdated over them
+        Instant hour = clock.instant().truncatedTo(ChronoUnit.HOURS);
+        String body = """
+                {"level": "ORANGE", "counties": ["130427"], "startsAt": "%s", "endsAt": "%s", "reason": "磁县局地重污染"}""";
+        long lifted = Api.json(as("city").post("/api/emergency/warnings", body.formatted(hour.minus(Duration.ofHours(1)),
+                clock.instant().plus(Duration.ofDays(1))))).get("id").asLong();
+        as("city").post("/api/emergency/warnings/" + lifted + "/lifting", "{\"reason\": \"提前解除\"}");
+        long backdated = Api.json(as("city").post("/api/emergency/warnings", body.formatted(hour.minus(Duration.ofHours(2)),
+                clock.instant().plus(Duration.ofDays(1))))).get("id").asLong();
+        try {
+            // an update moves the backdated warning's row behind the other's: the answer must not follow the rows' order
+            jdbc.sql("UPDATE emergency_warning SET reason = reason WHERE id = ?").param(backdated).update();
+            Instant bothInForce = hour.minus(Duration.ofMinutes(30));
+            assertThat(warnings.over("130427", bothInForce).orElseThrow().id()).isEqualTo(backdated);
+            jdbc.sql("UPDATE emergency_warning SET reason = reason WHERE id = ?").param(lifted).update();
+            assertThat(warnings.over("130427", bothInForce).orElseThrow().id()).isEqualTo(backdated);
+        } finally {
+            as("city").post("/api/emergency/warnings/" + backdated + "/lifting", "{\"reason\": \"测试结束\"}");
+        }
+    }
 }
