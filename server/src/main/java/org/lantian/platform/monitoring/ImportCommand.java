@@ -42,8 +42,13 @@ class ImportCommand implements ApplicationRunner {
     }
 
     private int importFile(Path file, boolean csv) {
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            RowSource source = csv ? new ObservationCsvReader(reader) : new ChinaSitesReader(reader);
+        try {
+            RowSource source = csv ? ObservationCsvReader.opening(() -> Files.newBufferedReader(file, StandardCharsets.UTF_8))
+                    : sink -> {
+                        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                            new ChinaSitesReader(reader).readInto(sink);
+                        }
+                    };
             IngestReport report = actors.asSystem(() -> ingestion.ingest(new Ingestion.Submission("command",
                     csv ? "csv" : "china_sites", file.getFileName().toString()), source));
             log.info("Imported {}: batch {}, {} received, {} inserted, {} revised, {} unchanged, {} rejected;"
@@ -51,7 +56,7 @@ class ImportCommand implements ApplicationRunner {
                     report.inserted(), report.revised(), report.unchanged(), report.rejected(), report.foreignStations().size());
             report.errors().stream().limit(20).forEach(e -> log.warn("line {} {}: {}", e.line(), e.field(), e.reason()));
             return report.rejected() == 0 ? 0 : 1;
-        } catch (IOException | BadInput e) {
+        } catch (java.io.UncheckedIOException | BadInput e) { // an unreadable file, or one that is not the layout
             log.error("Cannot import {}: {}", file, e.getMessage());
             return 2;
         }

@@ -124,4 +124,22 @@ class CsvImportTests extends ApiTest {
         assertThat(stored("1049A", "2019-09-01 01:00+08", "2019-09-01 02:00+08")).extracting(r -> r.substring(0, r.lastIndexOf(' ')))
                 .containsExactly("O3 09-01 01:00 r1 80 N", "O3 09-01 02:00 r1 81 N");
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    ImportCommand command;
+
+    @Test
+    void theImportCommandReadsAFileFromDiskTheSameWay(@org.junit.jupiter.api.io.TempDir java.nio.file.Path folder) throws Exception {
+        java.nio.file.Path csv = folder.resolve("bulk.csv");
+        java.nio.file.Files.writeString(csv, """
+                station,pollutant,averaging,period_end,value,flag
+                1047A,PM10,1h,2019-10-01 02:00,61,N
+                1047A,PM10,1h,2019-10-01 01:00,60,N
+                1047A,PM10,1h,2019-10-01 03:00,sixty,N
+                """);
+        assertThat(tokens.as("city", () -> command.importAll(csv, true))).as("a rejected row makes the status 1").isEqualTo(1);
+        assertThat(stored("1047A", "2019-10-01 01:00+08", "2019-10-01 03:00+08")).extracting(r -> r.substring(0, r.lastIndexOf(' ')))
+                .containsExactly("PM10 10-01 01:00 r1 60 N", "PM10 10-01 02:00 r1 61 N");
+        assertThat(tokens.as("city", () -> command.importAll(folder.resolve("missing.csv"), true))).isEqualTo(2);
+    }
 }
