@@ -265,7 +265,6 @@ final class CheckingSink implements RowSink {
     private static int[] keyOrder(List<Staged> run) {
         Map<String, Integer> stationRank = ranks(run, s -> s.observation().stationCode());
         Map<String, Integer> pollutantRank = ranks(run, s -> s.observation().pollutant());
-        int[] order = new int[run.size()];
         if (stationRank.size() >= 1 << 12 || pollutantRank.size() >= 1 << 6) {
             return java.util.stream.IntStream.range(0, run.size()).toArray();
         }
@@ -280,6 +279,7 @@ final class CheckingSink implements RowSink {
                     | (o.averaging().code().equals("1d") ? 0L : 1L) << 41 | hour << 17 | i;
         }
         java.util.Arrays.sort(keys);
+        int[] order = new int[keys.length];
         for (int i = 0; i < keys.length; i++) {
             order[i] = (int) (keys[i] & ((1 << 17) - 1));
         }

@@ -95,9 +95,10 @@ public class Ingestion {
                 .query(Long.class).single();
 
         long t0 = System.nanoTime();
-        Outcome outcome = rows instanceof RowSource.Rereadable ? storeDirectly(rows, batchId, now) : null;
+        Registry registry = new Registry(stations.writableStations(), stations.allCodes());
+        Outcome outcome = rows instanceof RowSource.Rereadable ? storeDirectly(rows, registry, batchId, now) : null;
         if (outcome == null) {
-            outcome = stageAndStore(submission, actor, rows, batchId, now);
+            outcome = stageAndStore(submission, actor, rows, registry, batchId, now);
         }
         long t3 = System.nanoTime();
         CheckingSink sink = outcome.sink();
@@ -143,6 +144,10 @@ public class Ingestion {
                 List.copyOf(revisions.subList(0, Math.min(revisions.size(), REPORTED_ERRORS))));
     }
 
+    /** The stations this batch may write (code to county) and every registered code, looked up once a batch. */
+    private record Registry(Map<String, String> writable, Set<String> codes) {
+    }
+
     private record Outcome(boolean direct, CheckingSink sink, List<IngestReport.RowError> errors,
                            List<IngestReport.Revision> revisions, Stored measured, Stored published) {
     }
@@ -154,8 +159,8 @@ public class Ingestion {
      * series. Null when the batch needs the staging path: repeated keys, published values, or stored values
      * it may revise.
      */
-    private Outcome storeDirectly(RowSource rows, long batchId, Instant now) {
-        CheckingSink checked = read(rows, null, null, now);
+    private Outcome storeDirectly(RowSource rows, Registry registry, long batchId, Instant now) {
+        CheckingSink checked = check(rows, registry, now);
         if (checked.accepted() == 0 || checked.hasRepeatedKeys() || checked.hasPublishedValues()) {
             return null;
         }
@@ -165,20 +170,20 @@ public class Ingestion {
             return null;
         }
         CheckingSink copied = copy(rows, "COPY " + SeriesTable.OBSERVATION.tableName() + " (station_code, pollutant, averaging, "
-                + "period_end, revision, value, flag, batch_id, recorded_at) FROM STDIN", CheckingSink.firstRevision(batchId, now), now);
+                + "period_end, revision, value, flag, batch_id, recorded_at) FROM STDIN", CheckingSink.firstRevision(batchId, now), registry, now);
         return new Outcome(true, copied, new java.util.ArrayList<>(copied.errors()), List.of(),
                 new Stored(copied.accepted(), 0, copied.measuredStations(), copied.first(), copied.last()), Stored.NOTHING);
     }
 
     /** Any source: stage every accepted row, then check repeats and revisions in SQL and store from staging. */
-    private Outcome stageAndStore(Submission submission, Actor actor, RowSource rows, long batchId, Instant now) {
+    private Outcome stageAndStore(Submission submission, Actor actor, RowSource rows, Registry registry, long batchId, Instant now) {
         // the duplicate check and the insert hash a whole batch; 4 MB (the default) spills a large one to disk
         jdbc.sql("SET LOCAL work_mem = '64MB'").update();
         jdbc.sql("""
                 CREATE TEMP TABLE monitoring_staging (
                     seq bigint, line bigint, target smallint, station_code text, pollutant text, averaging text,
                     period_end timestamptz, value numeric, flag text) ON COMMIT DROP""").update();
-        CheckingSink sink = copy(rows, "COPY monitoring_staging FROM STDIN", CheckingSink.STAGING, now);
+        CheckingSink sink = copy(rows, "COPY monitoring_staging FROM STDIN", CheckingSink.STAGING, registry, now);
         jdbc.sql("ANALYZE monitoring_staging").update();
 
         List<IngestReport.RowError> errors = new java.util.ArrayList<>(sink.errors());
@@ -199,26 +204,27 @@ public class Ingestion {
         return new Outcome(false, sink, errors, revisions, measured, published);
     }
 
-    /** Reads every row through the checks into a COPY written in {@code layout}. */
-    private CheckingSink copy(RowSource rows, String copySql, CheckingSink.Layout layout, Instant now) {
-        // looked up before the COPY starts: the connection answers nothing else while a COPY is open
-        Map<String, String> writable = stations.writableStations();
-        Set<String> known = stations.allCodes();
-        return CopyIn.copy(dataSource, copySql, copy -> read(rows, copy, layout, now, writable, known));
+    /**
+     * Reads every row through the checks into a COPY written in {@code layout}. The registry is looked up
+     * before: the connection answers nothing else while a COPY is open.
+     */
+    private CheckingSink copy(RowSource rows, String copySql, CheckingSink.Layout layout, Registry registry, Instant now) {
+        return CopyIn.copy(dataSource, copySql, copy -> read(rows, copy, layout, registry, now));
     }
 
-    /** Reads every row through the checks; with no layout, only checks. */
-    private CheckingSink read(RowSource rows, java.io.Writer copy, CheckingSink.Layout layout, Instant now) {
+    /** Reads every row through the checks, writing nothing. */
+    private CheckingSink check(RowSource rows, Registry registry, Instant now) {
         try {
-            return read(rows, copy, layout, now, stations.writableStations(), stations.allCodes());
+            return read(rows, null, null, registry, now);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
     }
 
-    private CheckingSink read(RowSource rows, java.io.Writer copy, CheckingSink.Layout layout, Instant now,
-                             Map<String, String> writable, Set<String> known) throws java.io.IOException {
-        CheckingSink sink = new CheckingSink(copy, layout, writable, known::contains, now.plus(FUTURE_TOLERANCE), plausible);
+    private CheckingSink read(RowSource rows, java.io.Writer copy, CheckingSink.Layout layout, Registry registry, Instant now)
+            throws java.io.IOException {
+        CheckingSink sink = new CheckingSink(copy, layout, registry.writable(), registry.codes()::contains,
+                now.plus(FUTURE_TOLERANCE), plausible);
         rows.readInto(sink);
         sink.finish();
         return sink;
