@@ -469,7 +469,7 @@ public final class DeviceSimulator {
                 rank(interval, intervalTotal, 50), rank(interval, intervalTotal, 99));
     }
 
-    /** The bucket holding the given percentile of {@code total} samples. */
+    /** The upper edge, in buckets, of the one holding the given percentile of {@code total} samples. */
     private static int rank(long[] buckets, long total, double percent) {
         long rank = (long) Math.ceil(percent / 100 * total);
         long seen = 0;
@@ -485,28 +485,18 @@ public final class DeviceSimulator {
     private void summary(long seconds) {
         System.out.printf("devices %d, %d s: acknowledged %d of %d sent (%d corrupted on purpose), resent %d, given up %d%n",
                 devices.size(), seconds, acked.get(), sent.get(), corrupted.get(), resent.get(), failed.get());
+        long[] buckets = new long[latencyBuckets.length()];
         long total = 0;
         int max = 0;
-        for (int i = 0; i < latencyBuckets.length(); i++) {
-            total += latencyBuckets.get(i);
-            max = latencyBuckets.get(i) > 0 ? i : max;
+        for (int i = 0; i < buckets.length; i++) {
+            buckets[i] = latencyBuckets.get(i);
+            total += buckets[i];
+            max = buckets[i] > 0 ? i : max;
         }
         if (total > 0) {
             System.out.printf("acknowledgement latency (from the last send): p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-                    at(total, 50), at(total, 95), at(total, 99), max / 10.0);
+                    rank(buckets, total, 50) / 10.0, rank(buckets, total, 95) / 10.0, rank(buckets, total, 99) / 10.0, max / 10.0);
         }
-    }
-
-    private double at(long total, double percent) {
-        long rank = (long) Math.ceil(percent / 100 * total);
-        long seen = 0;
-        for (int i = 0; i < latencyBuckets.length(); i++) {
-            seen += latencyBuckets.get(i);
-            if (seen >= rank) {
-                return (i + 1) / 10.0;
-            }
-        }
-        return Double.NaN;
     }
 
     /** Checks that every acknowledged packet is stored, exactly once. */
