@@ -46,7 +46,7 @@ import org.lantian.standards.hj212.Hj212Encoder;
  *
  * <pre>
  * java -cp bench/target/benchmarks.jar org.lantian.bench.DeviceSimulator url=http://localhost:8080 token=lt_… \
- *      gateway=localhost:9212 devices=1000 rate=5000 seconds=600 [faults=default] [acked=/tmp/acked.txt]
+ *      gateway=localhost:9212 devices=1000 rate=5000 seconds=600 [ramp=30] [faults=default] [acked=/tmp/acked.txt]
  * java -cp bench/target/benchmarks.jar org.lantian.bench.DeviceSimulator verify=/tmp/acked.txt \
  *      jdbc=jdbc:postgresql://localhost:54329/postgres?user=postgres
  * </pre>
@@ -66,6 +66,8 @@ public final class DeviceSimulator {
     private final AtomicLong disconnects = new AtomicLong();
     /** Acknowledgement latencies in a histogram of 0.1 ms buckets up to 60 s: millions of samples, no boxing. */
     private final java.util.concurrent.atomic.AtomicLongArray latencyBuckets = new java.util.concurrent.atomic.AtomicLongArray(600_001);
+    /** The same from the packet's first send: what its data waited, resends included. */
+    private final java.util.concurrent.atomic.AtomicLongArray delayBuckets = new java.util.concurrent.atomic.AtomicLongArray(600_001);
     /** The same since the last report, in 1 ms buckets: whether the tail is steady queueing or the odd stall. */
     private final java.util.concurrent.atomic.AtomicLongArray intervalBuckets = new java.util.concurrent.atomic.AtomicLongArray(60_001);
     /** Every acknowledged (MN, QN), written as it comes: millions of keys kept in memory slowed the simulator itself. */
@@ -243,6 +245,7 @@ public final class DeviceSimulator {
         }
         double rate = Double.parseDouble(options.getOrDefault("rate", "1000"));
         long seconds = Long.parseLong(options.getOrDefault("seconds", "60"));
+        long rampNanos = TimeUnit.SECONDS.toNanos(Long.parseLong(options.getOrDefault("ramp", "0")));
         long start = System.nanoTime();
         long end = start + TimeUnit.SECONDS.toNanos(seconds);
         long nextReport = start + TimeUnit.SECONDS.toNanos(10);
@@ -252,7 +255,7 @@ public final class DeviceSimulator {
         Iterator<Device> turn = devices.iterator();
         while (System.nanoTime() < end) {
             long now = System.nanoTime();
-            owed += rate * (now - lastTick) / 1e9;
+            owed += rateAt(rate, now - start, rampNanos) * (now - lastTick) / 1e9;
             lastTick = now;
             for (; owed >= 1; owed--) {
                 if (!turn.hasNext()) {
@@ -292,6 +295,14 @@ public final class DeviceSimulator {
             }
         }
         group.shutdownGracefully().syncUninterruptibly();
+    }
+
+    /**
+     * The rate {@code elapsed} into the run: rising linearly over the ramp, as loggers come online one after another
+     * rather than all in the same millisecond, then the target.
+     */
+    static double rateAt(double target, long elapsedNanos, long rampNanos) {
+        return elapsedNanos >= rampNanos ? target : target * elapsedNanos / rampNanos;
     }
 
     private void register() throws IOException, InterruptedException {
@@ -355,6 +366,7 @@ public final class DeviceSimulator {
             acked.incrementAndGet();
             long latency = System.nanoTime() - p.lastSentNanos();
             latencyBuckets.incrementAndGet((int) Math.min(600_000, latency / 100_000));
+            delayBuckets.incrementAndGet((int) Math.min(600_000, (System.nanoTime() - p.firstSentNanos()) / 100_000));
             intervalBuckets.incrementAndGet((int) Math.min(60_000, latency / 1_000_000));
             writeAcked(d.mn, qn);
         }
@@ -485,16 +497,21 @@ public final class DeviceSimulator {
     private void summary(long seconds) {
         System.out.printf("devices %d, %d s: acknowledged %d of %d sent (%d corrupted on purpose), resent %d, given up %d%n",
                 devices.size(), seconds, acked.get(), sent.get(), corrupted.get(), resent.get(), failed.get());
-        long[] buckets = new long[latencyBuckets.length()];
+        printPercentiles("acknowledgement latency (from the last send)", latencyBuckets);
+        printPercentiles("acknowledgement delay (from the first send, resends included)", delayBuckets);
+    }
+
+    private static void printPercentiles(String what, java.util.concurrent.atomic.AtomicLongArray histogram) {
+        long[] buckets = new long[histogram.length()];
         long total = 0;
         int max = 0;
         for (int i = 0; i < buckets.length; i++) {
-            buckets[i] = latencyBuckets.get(i);
+            buckets[i] = histogram.get(i);
             total += buckets[i];
             max = buckets[i] > 0 ? i : max;
         }
         if (total > 0) {
-            System.out.printf("acknowledgement latency (from the last send): p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+            System.out.printf("%s: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms%n", what,
                     rank(buckets, total, 50) / 10.0, rank(buckets, total, 95) / 10.0, rank(buckets, total, 99) / 10.0, max / 10.0);
         }
     }
