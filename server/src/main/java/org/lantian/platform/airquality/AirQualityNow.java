@@ -129,8 +129,12 @@ public class AirQualityNow {
                 .param(Timestamp.from(hour))
                 .query((rs, n) -> map(rs, "area_code", divisionName(rs.getString("area_code")))).list();
         HourAqi city = areas.stream().filter(a -> a.code().equals(Divisions.CITY_CODE)).findFirst().orElseThrow();
-        List<HourAqi> counties = areas.stream()
-                .filter(a -> !a.code().equals(Divisions.CITY_CODE) && scope.covers(a.code()))
+        Map<String, HourAqi> computed = areas.stream().collect(Collectors.toMap(HourAqi::code, a -> a));
+        // a county whose stations all sent nothing that hour has no row, and is still shown, as "NA"
+        List<HourAqi> counties = divisions.countyLevelUnits().stream()
+                .filter(d -> scope.covers(d.code()))
+                .map(d -> computed.getOrDefault(d.code(), new HourAqi(d.code(), d.shortName(), hour, city.ruleSet(), null, null,
+                        List.of(), Map.of(), city.provisional())))
                 .sorted((a, b) -> Integer.compare(orNegative(b.aqi()), orNegative(a.aqi())))
                 .toList();
         Map<String, Station> visible = stations.list(RealTimeResults.dayOf(hour)).stream()
