@@ -116,25 +116,8 @@ final class PacketWriter {
      */
     private final Map<String, List<Runnable>> inFlight = new ConcurrentHashMap<>();
 
-    /**
-     * Packets committed lately, by MN, QN and CN, oldest first: a copy of one (its logger resent it before the
-     * acknowledgement came) is answered at once, as the store would answer it, without a round to the database.
-     * Near capacity such copies had taken most of the writers' time, and their delay brought more copies: the
-     * node fell to a third of its throughput and stayed there.
-     */
-    private final Set<String> committedLately = ConcurrentHashMap.newKeySet();
-    private final java.util.concurrent.ConcurrentLinkedQueue<String> committedOrder = new java.util.concurrent.ConcurrentLinkedQueue<>();
-    /** About ten seconds of packets at 10 000/s: a logger resends after 5 s, three times at most. */
-    static final int COMMITTED_LATELY = 100_000;
-
     /** Queues work; blocks when the writer is behind, which slows the connections feeding it (back-pressure). */
     void submit(Object work) {
-        if (work instanceof Incoming i && i.packet().qn() != null && !i.firstOnConnection() && committedLately.contains(key(i))) {
-            if (!i.replies().isEmpty()) {
-                i.reply().accept(i.replies());
-            }
-            return;
-        }
         if (work instanceof Incoming i && i.packet().qn() != null) {
             Runnable reply = () -> i.reply().accept(i.replies());
             boolean[] copy = {false};
@@ -166,27 +149,9 @@ final class PacketWriter {
         if (i.packet().qn() == null) {
             return;
         }
-        if (committed) {
-            rememberCommitted(i);
-        }
         List<Runnable> owed = inFlight.remove(key(i));
         if (committed && owed != null) {
             owed.forEach(Runnable::run);
-        }
-    }
-
-    /** Notes a packet as committed, forgetting the oldest beyond {@link #COMMITTED_LATELY}. */
-    void rememberCommitted(Incoming i) {
-        String key = key(i);
-        if (committedLately.add(key)) {
-            committedOrder.add(key);
-            while (committedLately.size() > COMMITTED_LATELY) {
-                String oldest = committedOrder.poll();
-                if (oldest == null) {
-                    break;
-                }
-                committedLately.remove(oldest);
-            }
         }
     }
 

@@ -2,15 +2,12 @@ package org.lantian.platform.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import org.lantian.standards.hj212.Hj212Decoder;
 import org.lantian.standards.hj212.Hj212Encoder;
 import org.lantian.standards.hj212.Hj212Framer;
@@ -23,12 +20,7 @@ class LoadSheddingTest {
     static final Instant STALE_BEFORE = NOW.minus(Duration.ofSeconds(4));
 
     static Hj212Packet packet(int flag, String cn) {
-        return packet(flag, cn, 1);
-    }
-
-    static Hj212Packet packet(int flag, String cn, int sequence) {
-        byte[] frame = Hj212Encoder.frame("QN=20261128200000" + String.format("%03d", sequence) + ";ST=31;CN=" + cn + ";PW=1;MN=SHED01;Flag="
-                + flag + ";CP=&&a21026-Rtd=30&&");
+        byte[] frame = Hj212Encoder.frame("QN=20261128200000001;ST=31;CN=" + cn + ";PW=1;MN=SHED01;Flag=" + flag + ";CP=&&a21026-Rtd=30&&");
         Hj212Framer.Frame f = (Hj212Framer.Frame) Hj212Framer.scan(frame, 0, frame.length, true);
         return ((Hj212Decoder.Accepted) Hj212Decoder.decode(frame, f, Set.of())).packet();
     }
@@ -51,27 +43,5 @@ class LoadSheddingTest {
     void aPacketNobodyWillSendAgainIsStoredWhateverItsAge() {
         assertThat(PacketWriter.isStale(received(packet(4, "2011"), NOW.minusSeconds(60)), STALE_BEFORE)).isFalse();
         assertThat(PacketWriter.isStale(received(packet(5, "9012"), NOW.minusSeconds(60)), STALE_BEFORE)).isFalse();
-    }
-
-    /** A writer whose queue (four times its batch) is full: nothing takes from it, as when the writers fall behind. */
-    static PacketWriter fullWriter() {
-        PacketWriter writer = new PacketWriter(1, Duration.ofSeconds(4), null, null, null, null, null, null, null, Clock.fixed(NOW, ZoneOffset.UTC));
-        for (int n = 1; n <= 4; n++) {
-            writer.submit(received(packet(5, "2011", n), NOW));
-        }
-        return writer;
-    }
-
-    @Test
-    @Timeout(10) // before, the copy queued behind the full queue like any packet
-    void aCopyOfAPacketCommittedLatelyIsAnsweredAtOnceWithoutTheStore() {
-        PacketWriter writer = fullWriter();
-        writer.rememberCommitted(received(packet(5, "2011", 9), NOW));
-        List<List<byte[]>> answered = new java.util.ArrayList<>();
-        List<byte[]> ack = List.of(new byte[] {9, 0, 1, 4});
-
-        writer.submit(new PacketWriter.Incoming(packet(5, "2011", 9), null, "test", NOW, answered::add, ack, false));
-
-        assertThat(answered).containsExactly(ack);
     }
 }
