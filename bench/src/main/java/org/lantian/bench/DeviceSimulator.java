@@ -364,9 +364,10 @@ public final class DeviceSimulator {
         Pending p = d.pending.remove(qn);
         if (p != null) {
             acked.incrementAndGet();
-            long latency = System.nanoTime() - p.lastSentNanos();
+            long now = System.nanoTime();
+            long latency = now - p.lastSentNanos();
             latencyBuckets.incrementAndGet((int) Math.min(600_000, latency / 100_000));
-            delayBuckets.incrementAndGet((int) Math.min(600_000, (System.nanoTime() - p.firstSentNanos()) / 100_000));
+            delayBuckets.incrementAndGet((int) Math.min(600_000, (now - p.firstSentNanos()) / 100_000));
             intervalBuckets.incrementAndGet((int) Math.min(60_000, latency / 1_000_000));
             writeAcked(d.mn, qn);
         }

@@ -133,8 +133,7 @@ public class AirQualityNow {
         // a county whose stations all sent nothing that hour has no row, and is still shown, as "NA"
         List<HourAqi> counties = divisions.countyLevelUnits().stream()
                 .filter(d -> scope.covers(d.code()))
-                .map(d -> computed.getOrDefault(d.code(), new HourAqi(d.code(), d.shortName(), hour, city.ruleSet(), null, null,
-                        List.of(), Map.of(), city.provisional())))
+                .map(d -> computed.containsKey(d.code()) ? computed.get(d.code()) : notAvailable(d.code(), d.shortName(), city))
                 .sorted((a, b) -> Integer.compare(orNegative(b.aqi()), orNegative(a.aqi())))
                 .toList();
         Map<String, Station> visible = stations.list(RealTimeResults.dayOf(hour)).stream()
@@ -277,6 +276,11 @@ public class AirQualityNow {
 
     public static String textOn(Integer aqi) {
         return aqi != null && AqiLevel.of(aqi).compareTo(AqiLevel.IV) >= 0 ? "#FFFFFF" : "#1D2733";
+    }
+
+    /** An area without a value in the city's hour, as "NA". */
+    private static HourAqi notAvailable(String code, String name, HourAqi city) {
+        return new HourAqi(code, name, city.hourEnd(), city.ruleSet(), null, null, List.of(), Map.of(), city.provisional());
     }
 
     private String divisionName(String code) {
